@@ -1,0 +1,30 @@
+namespace Kindling.Domain;
+
+public class Curriculum
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public string Slug { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string Attribution { get; set; } = "";
+    public int Version { get; set; } = 1;
+    public bool IsBuiltIn { get; set; }
+    public string GuidelinesMarkdown { get; set; } = "";
+    public string CodeOfConductMarkdown { get; set; } = "";
+    public DateTime ImportedUtc { get; set; }
+    public List<Lesson> Lessons { get; set; } = [];
+}
+
+/// <summary>A lesson is stored as its whole source file (front matter + Markdown); the parsed form is derived.</summary>
+public class Lesson
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid CurriculumId { get; set; }
+    public string Slug { get; set; } = "";
+    public int Order { get; set; }
+    public string Title { get; set; } = "";
+    public string Status { get; set; } = "ready";
+    public string FileName { get; set; } = "";
+    public string Source { get; set; } = "";
+    public DateTime UpdatedUtc { get; set; }
+}

@@ -1,0 +1,31 @@
+namespace Kindling.Domain;
+
+public enum RecordingPolicy { NoRecording = 0, PresentationMayBeRecorded = 1 }
+
+/// <summary>One scheduled meeting of a cohort that teaches one lesson.</summary>
+public class Session
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid CohortId { get; set; }
+    public Cohort? Cohort { get; set; }
+    public Guid LessonId { get; set; }
+    public Lesson? Lesson { get; set; }
+    public DateTime StartsUtc { get; set; }
+    public int PresentationMinutes { get; set; } = 60;
+    public int DiscussionMinutes { get; set; } = 30;
+    public string? JoinUrl { get; set; }
+    public RecordingPolicy Recording { get; set; }
+    /// <summary>Where the notes of a held session live (until the live session document exists).</summary>
+    public string? NotesUrl { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+
+    public DateTime EndsUtc => StartsUtc.AddMinutes(PresentationMinutes + DiscussionMinutes);
+}
+
+public class SetupToken
+{
+    public int Id { get; set; }
+    public string TokenHash { get; set; } = "";
+    public DateTime CreatedUtc { get; set; }
+}

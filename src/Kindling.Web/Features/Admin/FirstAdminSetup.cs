@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text;
+using Kindling.Data;
+using Kindling.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindling.Web.Features.Admin;
+
+/// <summary>
+/// While the instance has no admin, a one-time link (printed at start-up) lets the person who started it create
+/// the first admin account. Only a hash of the token is stored; the link stops working once an admin exists.
+/// </summary>
+public sealed class FirstAdminSetup(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public string? PendingToken { get; private set; }
+
+    public async Task IssueLinkIfNoAdminAsync()
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KindlingDb>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if ((await users.GetUsersInRoleAsync(InstanceRoles.Admin)).Count > 0) { PendingToken = null; return; }
+        db.SetupTokens.RemoveRange(db.SetupTokens);
+        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+        db.SetupTokens.Add(new SetupToken { TokenHash = Hash(token), CreatedUtc = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync();
+        PendingToken = token;
+    }
+
+    public static string Hash(string token) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))).ToLowerInvariant();
+
+    public static async Task<bool> IsValidAsync(KindlingDb db, string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100) return false;
+        var hash = Hash(token);
+        return await db.SetupTokens.AnyAsync(t => t.TokenHash == hash);
+    }
+
+    public void Consumed() => PendingToken = null;
+}

@@ -1,0 +1,46 @@
+using Kindling.Data;
+using Kindling.Domain;
+using Kindling.Web.Features.Curricula;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindling.Web.Features.Cohorts;
+
+public class DetailsModel(KindlingDb db, TimeProvider clock) : CohortPageModel
+{
+    public sealed record SessionRow(Guid Id, string LessonTitle, DateTime StartsUtc, int Minutes);
+    public sealed record MemberRow(string Name, string? Pronouns, CohortRole Role);
+    public sealed record LessonRow(string Slug, string Title, string Status);
+
+    public List<SessionRow> Sessions { get; private set; } = [];
+    public List<MemberRow> Members { get; private set; } = [];
+    public List<LessonRow> Lessons { get; private set; } = [];
+    public string GuidelinesHtml { get; private set; } = "";
+    public string CodeOfConductHtml { get; private set; } = "";
+    public string FeedUrl { get; private set; } = "";
+    public DateTime Now { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Now = clock.GetUtcNow().UtcDateTime;
+        var c = Access.Cohort;
+        Sessions = await db.Sessions.Where(s => s.CohortId == c.Id).OrderBy(s => s.StartsUtc)
+            .Select(s => new SessionRow(s.Id, s.Lesson!.Title, s.StartsUtc, s.PresentationMinutes + s.DiscussionMinutes)).ToListAsync();
+        Members = await db.CohortMembers.Where(m => m.CohortId == c.Id).OrderByDescending(m => m.Role).ThenBy(m => m.User!.DisplayName)
+            .Select(m => new MemberRow(m.User!.DisplayName, m.User.Pronouns, m.Role)).ToListAsync();
+        Lessons = await db.Lessons.Where(l => l.CurriculumId == c.CurriculumId).OrderBy(l => l.Order)
+            .Select(l => new LessonRow(l.Slug, l.Title, l.Status)).ToListAsync();
+        GuidelinesHtml = MarkdownRenderer.ToSafeHtml(c.Guidelines);
+        CodeOfConductHtml = MarkdownRenderer.ToSafeHtml(c.CodeOfConduct);
+        FeedUrl = $"{Request.Scheme}://{Request.Host}/calendar/{c.CalendarToken}.ics";
+    }
+
+    public async Task<IActionResult> OnPostResetFeedAsync()
+    {
+        if (!Access.IsFacilitator) return StatusCode(403);
+        Access.Cohort.CalendarToken = NewModel.NewCalendarToken();
+        await db.SaveChangesAsync();
+        TempData["Flash"] = "The calendar address was reset. Subscribe again with the new link below.";
+        return Redirect($"/cohorts/{CohortId}");
+    }
+}

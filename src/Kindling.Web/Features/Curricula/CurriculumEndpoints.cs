@@ -1,0 +1,23 @@
+using Kindling.Web.Infrastructure;
+
+namespace Kindling.Web.Features.Curricula;
+
+public static class CurriculumEndpoints
+{
+    public sealed record PreviewRequest(string? FileName, string? Source);
+
+    public static void MapCurriculumEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Live preview for the lesson editor: parses the whole file and returns safe HTML or the error with its line.
+        app.MapPost("/curricula/preview", (PreviewRequest req) =>
+        {
+            var source = req.Source ?? "";
+            if (source.Length > LessonParser.MaxFileBytes)
+                return Results.Ok(new { ok = false, error = $"The lesson is larger than {LessonParser.MaxFileBytes / 1000} KB." });
+            var (doc, error) = LessonParser.Parse(req.FileName ?? "lesson.md", source);
+            return error is not null
+                ? Results.Ok(new { ok = false, error = error.ToString() })
+                : Results.Ok(new { ok = true, html = LessonHtml.Render(doc!) });
+        }).RequireAuthorization(IdentitySetup.FacilitatorPolicy);
+    }
+}

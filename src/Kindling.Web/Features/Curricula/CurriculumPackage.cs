@@ -1,0 +1,105 @@
+using System.IO.Compression;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Kindling.Web.Features.Curricula;
+
+/// <summary>A curriculum folder read into memory: curriculum.yml, the lesson files and the optional default texts.</summary>
+public sealed record CurriculumPackage(
+    string Slug, string Title, string Description, string Attribution, int Version,
+    string Guidelines, string CodeOfConduct, IReadOnlyList<(string File, string Source, LessonDocument Lesson)> Lessons)
+{
+    public const string ManifestFile = "curriculum.yml";
+    public const long MaxZipBytes = 5_000_000;
+    private static readonly string[] TextFiles = ["guidelines.md", "code-of-conduct.md", "README.md", "LICENSE.md"];
+
+    /// <summary>Reads every file and returns either the whole package or every error found; never a part.</summary>
+    public static (CurriculumPackage? Package, IReadOnlyList<CurriculumError> Errors) Read(IReadOnlyDictionary<string, string> files)
+    {
+        var errors = new List<CurriculumError>();
+        if (!files.TryGetValue(ManifestFile, out var manifest))
+            return (null, [new CurriculumError(ManifestFile, 1, "The folder has no curriculum.yml (title, slug, version, description, attribution).")]);
+        var meta = ReadManifest(manifest, errors);
+
+        var lessons = new List<(string, string, LessonDocument)>();
+        foreach (var (name, text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            if (!name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || TextFiles.Contains(name)) continue;
+            var (lesson, error) = LessonParser.Parse(name, text);
+            if (error is not null) errors.Add(error);
+            else lessons.Add((name, text, lesson!));
+        }
+        if (lessons.Count == 0 && errors.Count == 0)
+            errors.Add(new CurriculumError(ManifestFile, 1, "The folder holds no lesson files (*.md with front matter)."));
+        foreach (var dup in lessons.GroupBy(l => l.Item3.Slug).Where(g => g.Count() > 1))
+            errors.Add(new CurriculumError(dup.Skip(1).First().Item1, 2, $"Another file already uses the slug '{dup.Key}'."));
+        foreach (var dup in lessons.GroupBy(l => l.Item3.Order).Where(g => g.Count() > 1))
+            errors.Add(new CurriculumError(dup.Skip(1).First().Item1, 2, $"Another file already uses order {dup.Key}."));
+        if (errors.Count > 0 || meta is null) return (null, errors);
+
+        return (new CurriculumPackage(meta.Value.Slug, meta.Value.Title, meta.Value.Description, meta.Value.Attribution,
+            meta.Value.Version, files.GetValueOrDefault("guidelines.md") ?? "", files.GetValueOrDefault("code-of-conduct.md") ?? "",
+            lessons.OrderBy(l => l.Item3.Order).ToList()), errors);
+    }
+
+    private static (string Slug, string Title, string Description, string Attribution, int Version)? ReadManifest(string text, List<CurriculumError> errors)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode map)
+            {
+                errors.Add(new CurriculumError(ManifestFile, 1, "curriculum.yml must be a set of 'key: value' lines."));
+                return null;
+            }
+            string? Get(string k) => (map.Children.FirstOrDefault(c => ((YamlScalarNode)c.Key).Value == k).Value as YamlScalarNode)?.Value?.Trim();
+            int LineOf(string k) => map.Children.Keys.FirstOrDefault(c => ((YamlScalarNode)c).Value == k) is { } n ? (int)n.Start.Line : 1;
+            var slug = Get("slug");
+            var title = Get("title");
+            if (string.IsNullOrEmpty(title)) errors.Add(new CurriculumError(ManifestFile, 1, "'title' is required."));
+            if (slug is null || !LessonParser.SlugPattern().IsMatch(slug))
+                errors.Add(new CurriculumError(ManifestFile, LineOf("slug"), "'slug' is required: lower-case letters, digits and hyphens."));
+            var versionText = Get("version") ?? "1";
+            if (!int.TryParse(versionText, out var version) || version < 1)
+                errors.Add(new CurriculumError(ManifestFile, LineOf("version"), $"'version' must be a whole number of 1 or more, not '{versionText}'."));
+            var attribution = Get("attribution") ?? "";
+            if (attribution.Length > 1000) errors.Add(new CurriculumError(ManifestFile, LineOf("attribution"), "'attribution' is longer than 1000 characters."));
+            return errors.Count > 0 ? null : (slug!, title!, Get("description") ?? "", attribution, version);
+        }
+        catch (Exception e) when (e is YamlException or InvalidCastException)
+        {
+            errors.Add(new CurriculumError(ManifestFile, e is YamlException y ? (int)y.Start.Line : 1, "curriculum.yml is not valid YAML: " + e.Message.Replace("\n", " ")));
+            return null;
+        }
+    }
+
+    public static IReadOnlyDictionary<string, string> FromDirectory(string dir) =>
+        Directory.EnumerateFiles(dir).Where(f => f.EndsWith(".md") || f.EndsWith(".yml"))
+            .ToDictionary(Path.GetFileName, File.ReadAllText)!;
+
+    /// <summary>Reads a zip of one curriculum folder (files at the root or inside one top folder).</summary>
+    public static (IReadOnlyDictionary<string, string>? Files, string? Error) FromZip(Stream zip)
+    {
+        try
+        {
+            using var archive = new ZipArchive(zip, ZipArchiveMode.Read);
+            var entries = archive.Entries.Where(e => !string.IsNullOrEmpty(e.Name)).ToList();
+            if (entries.Count > 200) return (null, "The zip holds more than 200 files; a curriculum is a small folder of lessons.");
+            var files = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var e in entries)
+            {
+                if (!e.Name.EndsWith(".md") && !e.Name.EndsWith(".yml")) continue;
+                if (e.Length > LessonParser.MaxFileBytes) return (null, $"{e.FullName} is larger than {LessonParser.MaxFileBytes / 1000} KB.");
+                using var reader = new StreamReader(e.Open());
+                if (!files.TryAdd(e.Name, reader.ReadToEnd()))
+                    return (null, $"The zip holds two files named {e.Name}; put one curriculum folder in the zip.");
+            }
+            return (files, null);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, "The upload is not a readable zip file.");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Kindling.Data;
+using Kindling.Domain;
+using Kindling.Web.Features.Cohorts;
+using Kindling.Web.Features.Curricula;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindling.Web.Features.Dashboard;
+
+public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) : PageModel
+{
+    public sealed record CohortRow(Guid Id, string Name, CohortRole Role, int SessionCount);
+    public sealed record NextSession(Guid CohortId, Guid SessionId, string CohortName, string LessonTitle, DateTime StartsUtc, string? JoinUrl);
+    public sealed record DueItem(string What, string Detail, string CohortName, DateTime? ByUtc, string Link);
+
+    public bool SignedIn { get; private set; }
+    public bool IsFacilitator { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Zone { get; private set; } = "UTC";
+    public List<CohortRow> Cohorts { get; private set; } = [];
+    public NextSession? Next { get; private set; }
+    public List<DueItem> Due { get; private set; } = [];
+    private DateTime _now;
+
+    public async Task OnGetAsync()
+    {
+        var userId = CohortAccess.UserId(User);
+        if (userId is null) return;
+        var me = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.TimeZoneId }).FirstOrDefaultAsync();
+        if (me is null) return;
+        SignedIn = true;
+        IsFacilitator = User.IsInRole(InstanceRoles.Facilitator) || User.IsInRole(InstanceRoles.Admin);
+        (Name, Zone) = (me.DisplayName, me.TimeZoneId);
+        _now = clock.GetUtcNow().UtcDateTime;
+
+        Cohorts = await db.CohortMembers.Where(m => m.UserId == userId).OrderBy(m => m.JoinedUtc)
+            .Select(m => new CohortRow(m.CohortId, db.Cohorts.First(c => c.Id == m.CohortId).Name, m.Role,
+                db.Sessions.Count(s => s.CohortId == m.CohortId))).ToListAsync();
+        var ids = Cohorts.Select(c => c.Id).ToList();
+        var sessions = await db.Sessions.Where(s => ids.Contains(s.CohortId)).Include(s => s.Lesson).Include(s => s.Cohort)
+            .OrderBy(s => s.StartsUtc).ToListAsync();
+
+        var upcoming = sessions.FirstOrDefault(s => s.EndsUtc > _now);
+        if (upcoming is not null)
+            Next = new(upcoming.CohortId, upcoming.Id, upcoming.Cohort!.Name, upcoming.Lesson!.Title, upcoming.StartsUtc, upcoming.JoinUrl);
+
+        foreach (var group in sessions.GroupBy(s => s.CohortId))
+        {
+            var held = group.LastOrDefault(s => s.StartsUtc <= _now);
+            var next = group.FirstOrDefault(s => s.StartsUtc > _now);
+            if (held is not null && lessons.Get(held.Lesson!).Assignment is { } a)
+                Due.Add(new("Assignment: " + a.Title, a.Summary, held.Cohort!.Name, next?.StartsUtc, $"/cohorts/{held.CohortId}/lessons/{held.Lesson!.Slug}#assignment"));
+            if (next is not null && lessons.Get(next.Lesson!).Readings.Count > 0)
+                Due.Add(new("Pre-work: readings for " + next.Lesson!.Title, $"{lessons.Get(next.Lesson!).Readings.Count} readings",
+                    next.Cohort!.Name, next.StartsUtc, $"/cohorts/{next.CohortId}/lessons/{next.Lesson!.Slug}#readings"));
+        }
+    }
+
+    public string Countdown(DateTime startsUtc)
+    {
+        var left = startsUtc - _now;
+        if (left <= TimeSpan.Zero) return "happening now";
+        if (left.TotalDays >= 1) return $"in {(int)left.TotalDays} days {left.Hours} hours";
+        if (left.TotalHours >= 1) return $"in {(int)left.TotalHours} hours {left.Minutes} minutes";
+        return $"in {Math.Max(1, (int)left.TotalMinutes)} minutes";
+    }
+}

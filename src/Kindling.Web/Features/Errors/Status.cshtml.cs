@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kindling.Web.Features.Errors;
+
+/// <summary>The page behind every error status; it says what happened in words, never with a stack trace.</summary>
+[AllowAnonymous, IgnoreAntiforgeryToken, ResponseCache(NoStore = true)]
+public class StatusModel : PageModel
+{
+    public string Heading { get; private set; } = "";
+    public string Explanation { get; private set; } = "";
+
+    public void OnGet(int code) => Describe(code);
+    public void OnPost(int code) => Describe(code);
+
+    private void Describe(int code)
+    {
+        // Keep the original status when re-executed; a direct visit to /error/404 answers 404 too.
+        Response.StatusCode = code is >= 400 and < 600 ? code : 500;
+        (Heading, Explanation) = code switch
+        {
+            404 => ("Page not found", "There is nothing here, or it is not shared with you. Check the link, or ask the person who sent it."),
+            403 => ("Not allowed", "Your account can't do this. If you think it should, ask a facilitator or an instance admin."),
+            400 => ("That request didn't look right", "Something in the form or link was malformed. Go back, reload the page and try again."),
+            405 => ("Not allowed here", "This address doesn't accept that kind of request."),
+            413 => ("Too large", "The upload is larger than Kindling accepts."),
+            429 => ("Slow down", "Too many attempts in a short time. Wait a minute and try again."),
+            _ => ("Something went wrong", "Kindling hit an unexpected problem and nothing was changed. Try again; if it keeps happening, tell your instance admin."),
+        };
+    }
+}

@@ -1,0 +1,47 @@
+using Kindling.Data;
+using Kindling.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindling.Web.Features.Schedule;
+
+public class EditSessionModel(KindlingDb db, TimeProvider clock) : SessionFormModel(db)
+{
+    [FromRoute] public Guid SessionId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var s = await db.Sessions.FirstOrDefaultAsync(x => x.Id == SessionId && x.CohortId == CohortId);
+        if (s is null) return NotFound();
+        await LoadLessonsAsync();
+        var local = TimeZones.ToLocal(s.StartsUtc, Access.Cohort.TimeZoneId);
+        Input = new SessionInput
+        {
+            LessonId = s.LessonId, Date = DateOnly.FromDateTime(local), Time = TimeOnly.FromDateTime(local),
+            PresentationMinutes = s.PresentationMinutes, DiscussionMinutes = s.DiscussionMinutes,
+            JoinUrl = s.JoinUrl, NotesUrl = s.NotesUrl, Recording = s.Recording,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var s = await db.Sessions.FirstOrDefaultAsync(x => x.Id == SessionId && x.CohortId == CohortId);
+        if (s is null) return NotFound();
+        await LoadLessonsAsync();
+        if (!TryApply(s, clock.GetUtcNow().UtcDateTime)) return Page();
+        await db.SaveChangesAsync();
+        TempData["Flash"] = "Session updated.";
+        return Redirect($"/cohorts/{CohortId}/sessions/{SessionId}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync()
+    {
+        var s = await db.Sessions.FirstOrDefaultAsync(x => x.Id == SessionId && x.CohortId == CohortId);
+        if (s is null) return NotFound();
+        db.Sessions.Remove(s);
+        await db.SaveChangesAsync();
+        TempData["Flash"] = "Session deleted.";
+        return Redirect($"/cohorts/{CohortId}");
+    }
+}

@@ -1,0 +1,44 @@
+using Kindling.Data;
+using Kindling.Domain;
+using Kindling.Web.Features.Cohorts;
+using Kindling.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindling.Web.Features.Schedule;
+
+/// <summary>Shared by the schedule and edit pages: facilitators only, times entered in the cohort's zone.</summary>
+public abstract class SessionFormModel(KindlingDb db) : CohortPageModel
+{
+    protected override bool FacilitatorsOnly => true;
+    [BindProperty] public SessionInput Input { get; set; } = new();
+    public List<Lesson> Lessons { get; private set; } = [];
+    public SessionFieldsView Fields => new(Input, Lessons, Access.Cohort.TimeZoneId);
+
+    protected async Task LoadLessonsAsync() =>
+        Lessons = await db.Lessons.Where(l => l.CurriculumId == Access.Cohort.CurriculumId).OrderBy(l => l.Order).ToListAsync();
+
+    /// <summary>Checks the lesson belongs to the cohort's curriculum and the local time exists; copies the input onto the session.</summary>
+    protected bool TryApply(Session session, DateTime nowUtc)
+    {
+        var lessonId = Input.LessonId ?? Guid.Empty;
+        if (Lessons.All(l => l.Id != lessonId))
+            ModelState.AddModelError("Input.LessonId", "Pick a lesson of this cohort's curriculum.");
+        if (!ModelState.IsValid) return false;
+        var local = Input.Date!.Value.ToDateTime(Input.Time!.Value);
+        if (!TimeZones.TryToUtc(local, Access.Cohort.TimeZoneId, out var startsUtc))
+        {
+            ModelState.AddModelError("Input.Time", $"{local:HH:mm} does not exist on {local:d MMM yyyy} in {Access.Cohort.TimeZoneId} (the clocks skip it). Pick another time.");
+            return false;
+        }
+        session.LessonId = lessonId;
+        session.StartsUtc = startsUtc;
+        session.PresentationMinutes = Input.PresentationMinutes;
+        session.DiscussionMinutes = Input.DiscussionMinutes;
+        session.JoinUrl = string.IsNullOrWhiteSpace(Input.JoinUrl) ? null : Input.JoinUrl.Trim();
+        session.NotesUrl = string.IsNullOrWhiteSpace(Input.NotesUrl) ? null : Input.NotesUrl.Trim();
+        session.Recording = Input.Recording;
+        session.UpdatedUtc = nowUtc;
+        return true;
+    }
+}

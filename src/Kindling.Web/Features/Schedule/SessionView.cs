@@ -1,0 +1,40 @@
+using Kindling.Data;
+using Kindling.Domain;
+using Kindling.Web.Features.Curricula;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindling.Web.Features.Schedule;
+
+/// <summary>A session with what people need around it: its lesson, the pre-work and the agenda.</summary>
+public sealed record SessionView(Session Session, Cohort Cohort, LessonDocument Lesson, AssignmentInfo? PreviousAssignment)
+{
+    public IReadOnlyList<Reading> Readings => Lesson.Readings;
+
+    /// <summary>The agenda: the lesson's activities with start offsets, then the open discussion block.</summary>
+    public IEnumerable<(int StartMinute, string Title, string Kind, int Minutes, bool Recordable)> Agenda()
+    {
+        var at = 0;
+        foreach (var a in Lesson.Activities)
+        {
+            yield return (at, a.Title, a.KindLabel, a.Minutes, a.Recordable && Session.Recording == RecordingPolicy.PresentationMayBeRecorded);
+            at += a.Minutes;
+        }
+        if (Session.DiscussionMinutes > 0)
+            yield return (Math.Max(at, Session.PresentationMinutes), "Open discussion and sharing insights from assignments", "Open discussion", Session.DiscussionMinutes, false);
+    }
+
+    public static async Task<List<SessionView>> LoadAsync(KindlingDb db, LessonCache cache, Guid cohortId, Guid? onlySession = null)
+    {
+        var sessions = await db.Sessions.Where(s => s.CohortId == cohortId).Include(s => s.Lesson).Include(s => s.Cohort)
+            .OrderBy(s => s.StartsUtc).ToListAsync();
+        var views = new List<SessionView>();
+        AssignmentInfo? previous = null;
+        foreach (var s in sessions)
+        {
+            var doc = cache.Get(s.Lesson!);
+            if (onlySession is null || s.Id == onlySession) views.Add(new SessionView(s, s.Cohort!, doc, previous));
+            previous = doc.Assignment ?? previous;
+        }
+        return views;
+    }
+}

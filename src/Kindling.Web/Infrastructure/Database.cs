@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+using Kindling.Data;
+using Kindling.Domain;
+using Kindling.Web.Features.Admin;
+using Kindling.Web.Features.Curricula;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindling.Web.Infrastructure;
+
+/// <summary>Which database Kindling uses. SQLite needs nothing; PostgreSQL needs a connection string.</summary>
+public sealed class DatabaseOptions
+{
+    [Required, RegularExpression("^(sqlite|postgres)$", ErrorMessage = "Database:Provider must be 'sqlite' or 'postgres'.")]
+    public string Provider { get; set; } = ProviderSwitch.Sqlite;
+
+    /// <summary>For SQLite defaults to a file under App_Data in the working directory.</summary>
+    public string? ConnectionString { get; set; }
+}
+
+public static class DatabaseSetup
+{
+    public static void AddKindlingDatabase(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection("Database"))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider == ProviderSwitch.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is 'postgres'.")
+            .ValidateOnStart();
+        var opts = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connection = opts.ConnectionString;
+        if (opts.Provider == ProviderSwitch.Sqlite && string.IsNullOrWhiteSpace(connection))
+        {
+            var dir = Path.Combine(Directory.GetCurrentDirectory(), "App_Data");
+            Directory.CreateDirectory(dir);
+            connection = $"Data Source={Path.Combine(dir, "kindling.db")}";
+        }
+        builder.Services.AddDbContext<KindlingDb>(o => o.UseKindlingDatabase(opts.Provider, connection ?? ""));
+    }
+
+    /// <summary>Migrates, loads the built-in curriculum and, while no admin exists, issues a one-time set-up link.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<KindlingDb>();
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        else await db.Database.MigrateAsync();
+
+        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in new[] { InstanceRoles.Admin, InstanceRoles.Facilitator })
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+
+        await sp.GetRequiredService<BuiltInCurriculumLoader>().LoadAsync();
+        await sp.GetRequiredService<FirstAdminSetup>().IssueLinkIfNoAdminAsync();
+    }
+}

@@ -1,0 +1,45 @@
+using Kindling.Web.Features.Cohorts;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kindling.Web.Infrastructure;
+
+public static class PagesSetup
+{
+    public static void AddKindlingPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToFolder("/Errors");
+            o.Conventions.AllowAnonymousToPage("/Dashboard/Index");
+            o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Account/SignUp");
+            o.Conventions.AllowAnonymousToPage("/Invitations/Accept");
+            o.Conventions.AllowAnonymousToPage("/Admin/Setup");
+            o.Conventions.AuthorizeFolder("/Admin", IdentitySetup.AdminPolicy);
+            o.Conventions.AuthorizeFolder("/Curricula", IdentitySetup.FacilitatorPolicy);
+            o.Conventions.AuthorizePage("/Cohorts/New", IdentitySetup.FacilitatorPolicy);
+        }).AddMvcOptions(o => o.MaxModelValidationErrors = 50);
+        builder.Services.Configure<ApiBehaviorOptions>(_ => { });
+        builder.Services.AddScoped<CohortAccess>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+    }
+
+    /// <summary>People see a readable page for every error status; no stack trace ever reaches a page.</summary>
+    public static void UseKindlingErrorPages(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.Use(async (ctx, next) =>
+        {
+            ctx.Response.Headers.XContentTypeOptions = "nosniff";
+            ctx.Response.Headers["Referrer-Policy"] = "same-origin";
+            ctx.Response.Headers.XFrameOptions = "DENY";
+            ctx.Response.Headers.ContentSecurityPolicy =
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+            await next();
+        });
+    }
+}

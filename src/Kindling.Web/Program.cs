@@ -1,0 +1,31 @@
+using Kindling.Web.Features.Curricula;
+using Kindling.Web.Features.Schedule;
+using Kindling.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddKindlingDatabase();
+builder.AddKindlingIdentity();
+builder.AddKindlingPages();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddCurriculum();
+builder.Services.AddSchedule();
+builder.Services.AddSingleton<Kindling.Web.Features.Admin.FirstAdminSetup>();
+builder.Services.AddScoped<Kindling.Web.Features.Invitations.InvitationRedeemer>();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+app.UseKindlingErrorPages();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapRazorPages();
+app.MapCurriculumEndpoints();
+app.MapCalendarEndpoints();
+app.PrintStartupBanner();
+
+app.Run();
+
+public partial class Program;

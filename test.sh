@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs every Kindling test: unit, integration (SQLite and a throwaway PostgreSQL 15 cluster) and browser (Chromium).
+# Installs what the tests need when it is missing; starts and stops its own servers on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v redis-server >/dev/null || need+=(redis-server)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing test dependencies: ${need[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+WORK=$(mktemp -d /tmp/kindling-tests.XXXXXX)
+chmod 755 "$WORK"
+PGBIN=/usr/lib/postgresql/15/bin
+PGPORT=${KINDLING_TEST_PG_PORT:-55432}
+PGDATA="$WORK/pg"
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+cleanup() {
+  as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "Starting a throwaway PostgreSQL 15 on 127.0.0.1:$PGPORT"
+mkdir -p "$PGDATA"
+[ "$(id -u)" -eq 0 ] && chown postgres "$PGDATA"
+as_pg "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 >/dev/null
+as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/log" -w \
+  -o "-h 127.0.0.1 -p $PGPORT -k $PGDATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+export KINDLING_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Pooling=true;Maximum Pool Size=20"
+
+dotnet build Kindling.slnx -c Release -nologo -v q
+RESULTS="$WORK/results"
+status=0
+for project in tests/Kindling.Tests tests/Kindling.IntegrationTests tests/Kindling.BrowserTests; do
+  [ -d "$project" ] || continue
+  echo "== $project"
+  dotnet test "$project" -c Release --no-build -nologo --logger "trx" --results-directory "$RESULTS" -v q || status=1
+done
+
+python3 - "$RESULTS" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
+    passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error")) + int(c.get("timeout")) + int(c.get("aborted"))
+    skipped += int(c.get("notExecuted"))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status

@@ -1,0 +1,106 @@
+using Kindling.Data;
+using Kindling.Domain;
+using Kindling.Web.Features.Admin;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Kindling.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The whole app on a real database: a fresh SQLite file, or a fresh database on the throwaway PostgreSQL cluster
+/// the test command starts (KINDLING_TEST_PG). Time is a FakeTimeProvider the tests move.
+/// </summary>
+public sealed class KindlingApp : WebApplicationFactory<Program>
+{
+    /// <summary>The fake clock starts at the real time: browsers and cookie jars judge cookie expiry by the real clock.</summary>
+    public static DateTimeOffset Start => new(DateTime.UtcNow.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
+    public string Provider { get; }
+    public FakeTimeProvider Clock { get; } = new(Start);
+    private readonly string _connection;
+    private readonly string? _sqliteFile;
+
+    public KindlingApp(string provider)
+    {
+        Provider = provider;
+        if (provider == "sqlite")
+        {
+            _sqliteFile = Path.Combine(Path.GetTempPath(), $"kindling-test-{Guid.NewGuid():N}.db");
+            _connection = $"Data Source={_sqliteFile}";
+        }
+        else
+        {
+            var server = Environment.GetEnvironmentVariable("KINDLING_TEST_PG")
+                ?? throw new InvalidOperationException(
+                    "KINDLING_TEST_PG is not set. Run the tests with ./test.sh, which starts a throwaway PostgreSQL cluster.");
+            _connection = $"{server};Database=kindling_test_{Guid.NewGuid():N}";
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("Database:ConnectionString", _connection);
+        builder.UseSetting("Curriculum:BuiltInPath", Paths.Curriculum);
+        builder.ConfigureServices(s =>
+        {
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public string? SetupToken => Services.GetRequiredService<FirstAdminSetup>().PendingToken;
+
+    public async Task<T> WithDbAsync<T>(Func<KindlingDb, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<KindlingDb>());
+    }
+
+    /// <summary>Creates an account directly (for arranging a test), optionally with instance roles.</summary>
+    public async Task<AppUser> CreateUserAsync(string email, string password, string zone = "UTC", params string[] roles)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, DisplayName = email.Split('@')[0], TimeZoneId = zone, EmailConfirmed = true };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (roles.Length > 0) await users.AddToRolesAsync(user, roles);
+        return user;
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each answer.</summary>
+    public PageClient Client() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Provider == "postgres")
+        {
+            try { await WithDbAsync(async db => { await db.Database.EnsureDeletedAsync(); return 0; }); } catch { /* cluster is removed anyway */ }
+        }
+        await base.DisposeAsync();
+        if (_sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" }) File.Delete(f);
+        }
+    }
+}
+
+public static class Paths
+{
+    public static string Root { get; } = FindRoot();
+    public static string Curriculum => Path.Combine(Root, "curriculum");
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kindling.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Could not find the repository root (Kindling.slnx).");
+    }
+}
