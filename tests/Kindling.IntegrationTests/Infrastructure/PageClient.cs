@@ -37,21 +37,27 @@ public sealed class PageClient(HttpClient http) : IDisposable
         return await Page.FromAsync(response);
     }
 
-    public async Task SignInAsync(string email, string password)
+    public async Task<Page> SignInAsync(string email, string password)
     {
         var page = await PostFormAsync("/account/signin", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
         if (page.Status != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in as {email} failed: {page.Text[..Math.Min(400, page.Text.Length)]}");
+        return page;
     }
 
     public void Dispose() => Http.Dispose();
 
     public sealed record Page(HttpStatusCode Status, string Text, IHtmlDocument Document, Uri? Location, string? ContentType)
     {
+        public IReadOnlyList<string> SetCookies { get; init; } = [];
+
         public static async Task<Page> FromAsync(HttpResponseMessage r)
         {
             var text = await r.Content.ReadAsStringAsync();
-            return new Page(r.StatusCode, text, Parser.ParseDocument(text), r.Headers.Location, r.Content.Headers.ContentType?.MediaType);
+            return new Page(r.StatusCode, text, Parser.ParseDocument(text), r.Headers.Location, r.Content.Headers.ContentType?.MediaType)
+            {
+                SetCookies = r.Headers.TryGetValues("Set-Cookie", out var c) ? c.ToList() : [],
+            };
         }
 
         public IEnumerable<string> Errors =>
