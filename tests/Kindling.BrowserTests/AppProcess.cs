@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace Kindling.BrowserTests;
+
+/// <summary>Kindling started as a real process on 127.0.0.1 with a fresh SQLite database, as ./run.sh would start it.</summary>
+public sealed partial class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _dataDir;
+    public string BaseUrl { get; }
+    public string SetupUrl { get; }
+
+    private AppProcess(Process process, string dataDir, string baseUrl, string setupUrl) =>
+        (_process, _dataDir, BaseUrl, SetupUrl) = (process, dataDir, baseUrl, setupUrl);
+
+    [GeneratedRegex(@"one-time link\): (\S+)")]
+    private static partial Regex SetupLine();
+
+    public static async Task<AppProcess> StartAsync()
+    {
+        var root = FindRoot();
+        var config = Assembly.GetExecutingAssembly().GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        var dll = Path.Combine(root, "src", "Kindling.Web", "bin", config, "net10.0", "Kindling.Web.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException($"Build the app first: {dll} is missing.");
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var dataDir = Directory.CreateTempSubdirectory("kindling-browser-").FullName;
+        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl])
+        {
+            WorkingDirectory = dataDir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["Database__Provider"] = "sqlite";
+        var process = Process.Start(psi)!;
+        var setup = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var log = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (log) log.AppendLine(e.Data);
+            if (SetupLine().Match(e.Data) is { Success: true } m) setup.TrySetResult(m.Groups[1].Value);
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var done = await Task.WhenAny(setup.Task, Task.Delay(TimeSpan.FromSeconds(60)));
+        if (done != setup.Task)
+        {
+            process.Kill(true);
+            throw new InvalidOperationException("Kindling did not print its set-up link within 60 s:\n" + log);
+        }
+        return new AppProcess(process, dataDir, baseUrl, setup.Task.Result);
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kindling.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) { _process.Kill(true); await _process.WaitForExitAsync(); }
+        _process.Dispose();
+        try { Directory.Delete(_dataDir, true); } catch (IOException) { }
+    }
+}

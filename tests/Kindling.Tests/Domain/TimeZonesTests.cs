@@ -1,0 +1,30 @@
+using Kindling.Web.Infrastructure;
+
+namespace Kindling.Tests.Domain;
+
+public class TimeZonesTests
+{
+    [Theory]
+    [InlineData("Europe/London", "2026-03-28T15:00", "2026-03-28T15:00Z")] // GMT
+    [InlineData("Europe/London", "2026-03-30T15:00", "2026-03-30T14:00Z")] // BST after 29 March
+    [InlineData("America/New_York", "2026-11-02T09:00", "2026-11-02T14:00Z")] // EST after 1 November
+    [InlineData("Australia/Sydney", "2026-04-06T09:00", "2026-04-05T23:00Z")] // AEST after 5 April
+    public void TryToUtc_WallClockInZone_GivesTheRightInstant(string zone, string local, string expected)
+    {
+        Assert.True(TimeZones.TryToUtc(DateTime.Parse(local), zone, out var utc));
+        Assert.Equal(DateTime.Parse(expected).ToUniversalTime(), utc);
+        Assert.Equal(DateTime.Parse(local), TimeZones.ToLocal(utc, zone));
+    }
+
+    [Fact]
+    public void TryToUtc_HourSkippedBySpringForward_IsRefused() =>
+        Assert.False(TimeZones.TryToUtc(new DateTime(2026, 3, 8, 2, 30, 0), "America/New_York", out _));
+
+    [Theory]
+    [InlineData("Europe/Berlin", true)]
+    [InlineData("UTC", true)]
+    [InlineData("Mars/Olympus", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void IsValid_KnowsIanaZones(string? zone, bool valid) => Assert.Equal(valid, TimeZones.IsValid(zone));
+}
