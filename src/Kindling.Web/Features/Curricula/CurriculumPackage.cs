@@ -76,7 +76,7 @@ public sealed record CurriculumPackage(
 
     public static IReadOnlyDictionary<string, string> FromDirectory(string dir) =>
         Directory.EnumerateFiles(dir).Where(f => f.EndsWith(".md") || f.EndsWith(".yml"))
-            .ToDictionary(Path.GetFileName, File.ReadAllText)!;
+            .ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
 
     /// <summary>Reads a zip of one curriculum folder (files at the root or inside one top folder).</summary>
     public static (IReadOnlyDictionary<string, string>? Files, string? Error) FromZip(Stream zip)

@@ -11,7 +11,7 @@ public class EditSessionModel(KindlingDb db, TimeProvider clock) : SessionFormMo
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var s = await db.Sessions.FirstOrDefaultAsync(x => x.Id == SessionId && x.CohortId == CohortId);
+        var s = await Db.Sessions.FirstOrDefaultAsync(x => x.Id == SessionId && x.CohortId == CohortId);
         if (s is null) return NotFound();
         await LoadLessonsAsync();
         var local = TimeZones.ToLocal(s.StartsUtc, Access.Cohort.TimeZoneId);
@@ -26,21 +26,21 @@ public class EditSessionModel(KindlingDb db, TimeProvider clock) : SessionFormMo
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var s = await db.Sessions.FirstOrDefaultAsync(x => x.Id == SessionId && x.CohortId == CohortId);
+        var s = await Db.Sessions.FirstOrDefaultAsync(x => x.Id == SessionId && x.CohortId == CohortId);
         if (s is null) return NotFound();
         await LoadLessonsAsync();
         if (!TryApply(s, clock.GetUtcNow().UtcDateTime)) return Page();
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         TempData["Flash"] = "Session updated.";
         return Redirect($"/cohorts/{CohortId}/sessions/{SessionId}");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync()
     {
-        var s = await db.Sessions.FirstOrDefaultAsync(x => x.Id == SessionId && x.CohortId == CohortId);
+        var s = await Db.Sessions.FirstOrDefaultAsync(x => x.Id == SessionId && x.CohortId == CohortId);
         if (s is null) return NotFound();
-        db.Sessions.Remove(s);
-        await db.SaveChangesAsync();
+        Db.Sessions.Remove(s);
+        await Db.SaveChangesAsync();
         TempData["Flash"] = "Session deleted.";
         return Redirect($"/cohorts/{CohortId}");
     }

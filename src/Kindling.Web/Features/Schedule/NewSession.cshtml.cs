@@ -11,7 +11,7 @@ public class NewSessionModel(KindlingDb db, TimeProvider clock) : SessionFormMod
     {
         await LoadLessonsAsync();
         // Suggest the next lesson not yet scheduled, a week after the last session.
-        var scheduled = await db.Sessions.Where(s => s.CohortId == CohortId).OrderBy(s => s.StartsUtc).ToListAsync();
+        var scheduled = await Db.Sessions.Where(s => s.CohortId == CohortId).OrderBy(s => s.StartsUtc).ToListAsync();
         Input.LessonId = Lessons.FirstOrDefault(l => scheduled.All(s => s.LessonId != l.Id))?.Id ?? Lessons.FirstOrDefault()?.Id;
         if (scheduled.LastOrDefault() is { } last)
         {
@@ -28,8 +28,8 @@ public class NewSessionModel(KindlingDb db, TimeProvider clock) : SessionFormMod
         var now = clock.GetUtcNow().UtcDateTime;
         var session = new Session { CohortId = CohortId, CreatedUtc = now };
         if (!TryApply(session, now)) return Page();
-        db.Sessions.Add(session);
-        await db.SaveChangesAsync();
+        Db.Sessions.Add(session);
+        await Db.SaveChangesAsync();
         TempData["Flash"] = "Session scheduled.";
         return Redirect($"/cohorts/{CohortId}/sessions/{session.Id}");
     }

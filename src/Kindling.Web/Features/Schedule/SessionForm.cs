@@ -10,13 +10,14 @@ namespace Kindling.Web.Features.Schedule;
 /// <summary>Shared by the schedule and edit pages: facilitators only, times entered in the cohort's zone.</summary>
 public abstract class SessionFormModel(KindlingDb db) : CohortPageModel
 {
+    protected KindlingDb Db { get; } = db;
     protected override bool FacilitatorsOnly => true;
     [BindProperty] public SessionInput Input { get; set; } = new();
     public List<Lesson> Lessons { get; private set; } = [];
     public SessionFieldsView Fields => new(Input, Lessons, Access.Cohort.TimeZoneId);
 
     protected async Task LoadLessonsAsync() =>
-        Lessons = await db.Lessons.Where(l => l.CurriculumId == Access.Cohort.CurriculumId).OrderBy(l => l.Order).ToListAsync();
+        Lessons = await Db.Lessons.Where(l => l.CurriculumId == Access.Cohort.CurriculumId).OrderBy(l => l.Order).ToListAsync();
 
     /// <summary>Checks the lesson belongs to the cohort's curriculum and the local time exists; copies the input onto the session.</summary>
     protected bool TryApply(Session session, DateTime nowUtc)
