@@ -1,4 +1,5 @@
 using Kindling.Web.Features.Curricula;
+using Kindling.Web.Features.LiveSession;
 using Kindling.Web.Features.Schedule;
 using Kindling.Web.Infrastructure;
 
@@ -10,6 +11,7 @@ builder.AddKindlingPages();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCurriculum();
 builder.Services.AddSchedule();
+builder.AddLiveSessions();
 builder.Services.AddSingleton<Kindling.Web.Features.Admin.FirstAdminSetup>();
 builder.Services.AddScoped<Kindling.Web.Features.Invitations.InvitationRedeemer>();
 
@@ -24,6 +26,7 @@ app.UseAuthorization();
 app.MapRazorPages();
 app.MapCurriculumEndpoints();
 app.MapCalendarEndpoints();
+app.MapLiveSessions();
 app.PrintStartupBanner();
 
 app.Run();

@@ -16,6 +16,16 @@ public class KindlingDb(DbContextOptions<KindlingDb> options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+    public DbSet<LiveDocument> LiveDocuments => Set<LiveDocument>();
+    public DbSet<LiveSection> LiveSections => Set<LiveSection>();
+    public DbSet<LiveResponse> LiveResponses => Set<LiveResponse>();
+    public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
+    public DbSet<BreakoutRound> BreakoutRounds => Set<BreakoutRound>();
+    public DbSet<BreakoutGroup> BreakoutGroups => Set<BreakoutGroup>();
+    public DbSet<BreakoutMember> BreakoutMembers => Set<BreakoutMember>();
+    public DbSet<LiveQuestion> LiveQuestions => Set<LiveQuestion>();
+    public DbSet<LiveQuestionVote> LiveQuestionVotes => Set<LiveQuestionVote>();
+    public DbSet<SessionFeedback> SessionFeedback => Set<SessionFeedback>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder b)

@@ -17,6 +17,8 @@ public class Cohort
     public string CalendarToken { get; set; } = "";
     public DateTime CreatedUtc { get; set; }
     public string CreatedById { get; set; } = "";
+    /// <summary>Cohort policy: may facilitators see who wrote an anonymous response? Peers never can.</summary>
+    public bool FacilitatorsSeeAnonymousAuthors { get; set; }
     public List<CohortMember> Members { get; set; } = [];
     public List<Session> Sessions { get; set; } = [];
 

@@ -1,0 +1,29 @@
+using Kindling.Data;
+using Kindling.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindling.Web.Features.LiveSession;
+
+/// <summary>Who is acting in which live session; loaded from the database on every command so removed members and changed roles apply at once.</summary>
+public sealed record LiveContext(Guid SessionId, Guid CohortId, string UserId, string UserName, CohortRole Role,
+    bool FacilitatorsSeeAnonymousAuthors, RecordingPolicy Recording, string Title)
+{
+    public bool IsFacilitator => Role == CohortRole.Facilitator;
+    public bool CanWrite => Role != CohortRole.Observer;
+
+    public static async Task<LiveContext?> LoadAsync(KindlingDb db, Guid sessionId, string? userId)
+    {
+        if (userId is null) return null;
+        return await db.Sessions.Where(s => s.Id == sessionId)
+            .SelectMany(s => db.CohortMembers.Where(m => m.CohortId == s.CohortId && m.UserId == userId && m.AcknowledgedUtc != null),
+                (s, m) => new LiveContext(s.Id, s.CohortId, m.UserId, m.User!.DisplayName, m.Role,
+                    s.Cohort!.FacilitatorsSeeAnonymousAuthors, s.Recording, s.Lesson!.Title))
+            .FirstOrDefaultAsync();
+    }
+}
+
+public static class LiveGroups
+{
+    public static string Session(Guid sessionId) => $"live:{sessionId}";
+    public static string Person(Guid sessionId, string userId) => $"live:{sessionId}:u:{userId}";
+}

@@ -1,0 +1,35 @@
+namespace Kindling.Web.Features.LiveSession;
+
+/// <summary>Options for live sessions. A Redis connection string turns on the SignalR backplane so several instances serve one session.</summary>
+public sealed class LiveOptions
+{
+    public string? RedisConnectionString { get; set; }
+}
+
+public static class LiveSetup
+{
+    public const string HubPath = "/hubs/session";
+
+    public static void AddLiveSessions(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Live").Get<LiveOptions>() ?? new LiveOptions();
+        var signalr = builder.Services.AddSignalR(o =>
+        {
+            o.MaximumReceiveMessageSize = 64 * 1024;
+            o.EnableDetailedErrors = false;
+        });
+        if (!string.IsNullOrWhiteSpace(options.RedisConnectionString))
+            signalr.AddStackExchangeRedis(options.RedisConnectionString, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("kindling"));
+        var s = builder.Services;
+        s.AddScoped<LiveStore>();
+        s.AddScoped<ResponseCommands>();
+        s.AddScoped<FacilitatorCommands>();
+        s.AddScoped<TimerCommands>();
+        s.AddScoped<OpenLiveDocument>();
+        s.AddSingleton<LiveBroadcaster>();
+        s.AddSingleton<Presence>();
+        s.AddHostedService<SilentTimerWatcher>();
+    }
+
+    public static void MapLiveSessions(this WebApplication app) => app.MapHub<SessionHub>(HubPath);
+}

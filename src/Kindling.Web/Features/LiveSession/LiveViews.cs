@@ -1,0 +1,57 @@
+using Kindling.Data;
+using Kindling.Domain;
+using Kindling.LiveClient;
+using Microsoft.EntityFrameworkCore;
+using LiveEventDto = Kindling.LiveClient.LiveEvent;
+
+namespace Kindling.Web.Features.LiveSession;
+
+/// <summary>Reads of a live document, always from the reader's point of view: anonymity, hidden and silent responses are applied here.</summary>
+public static class LiveViews
+{
+    public const int MaxCatchUp = 2000;
+
+    /// <summary>A response as broadcast to everyone: never carries the author of an anonymous response.</summary>
+    public static ResponseView Public(LiveResponse r, string authorName) =>
+        new(r.Id, r.SectionId, r.Anonymous ? null : authorName, r.Anonymous, false, r.Text, r.Hidden, r.Pinned, r.CreatedUtc, r.UpdatedUtc);
+
+    public static SectionView View(LiveSection s) =>
+        new(s.Id, s.Position, s.ActivityIndex, s.Kind, s.Title, s.Prompt, s.Minutes, s.Recordable, s.Silent, s.RevealedUtc is not null);
+
+    public static TimerState Timer(LiveDocument d, IReadOnlyList<LiveSection> sections, RecordingPolicy policy) =>
+        new(d.CurrentSection, d.TimerEndsUtc, d.TimerPausedMs, d.TimerDurationMs,
+            policy == RecordingPolicy.PresentationMayBeRecorded && sections.Any(s => s.ActivityIndex == d.CurrentSection && s.Recordable));
+
+    public static async Task<Snapshot?> SnapshotAsync(KindlingDb db, LiveContext ctx)
+    {
+        var doc = await db.LiveDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.SessionId == ctx.SessionId);
+        if (doc is null) return null;
+        var sections = await db.LiveSections.AsNoTracking().Where(s => s.SessionId == ctx.SessionId).OrderBy(s => s.Position).ToListAsync();
+        var hiddenSilent = sections.Where(s => s.Silent && s.RevealedUtc is null).Select(s => s.Id).ToHashSet();
+        var rows = await db.LiveResponses.AsNoTracking().Where(r => r.SessionId == ctx.SessionId && !r.Deleted)
+            .OrderBy(r => r.CreatedUtc)
+            .Select(r => new { R = r, Name = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault() })
+            .ToListAsync();
+        var seeAuthors = ctx.IsFacilitator && ctx.FacilitatorsSeeAnonymousAuthors;
+        var responses = rows
+            .Where(x => !hiddenSilent.Contains(x.R.SectionId) || x.R.AuthorId == ctx.UserId)
+            .Where(x => !x.R.Hidden || ctx.IsFacilitator || x.R.AuthorId == ctx.UserId)
+            .Select(x =>
+            {
+                var mine = x.R.AuthorId == ctx.UserId;
+                var name = !x.R.Anonymous || mine || seeAuthors ? x.Name ?? "" : null;
+                return new ResponseView(x.R.Id, x.R.SectionId, name, x.R.Anonymous, mine, x.R.Text, x.R.Hidden, x.R.Pinned, x.R.CreatedUtc, x.R.UpdatedUtc);
+            }).ToList();
+        return new Snapshot(ctx.SessionId, doc.Seq, ctx.Title, ctx.Role.ToString(), doc.LockedUtc is not null, doc.AllowAnonymous,
+            doc.CurrentSection, Timer(doc, sections, ctx.Recording), sections.Select(View).ToList(), responses);
+    }
+
+    /// <summary>Events after <paramref name="since"/>, or null when the client is too far behind and should take a snapshot.</summary>
+    public static async Task<List<LiveEventDto>?> SinceAsync(KindlingDb db, LiveContext ctx, long since, DateTime now)
+    {
+        var rows = await db.LiveEvents.AsNoTracking().Where(e => e.SessionId == ctx.SessionId && e.Seq > since)
+            .OrderBy(e => e.Seq).Take(MaxCatchUp + 1).ToListAsync();
+        if (rows.Count > MaxCatchUp) return null;
+        return rows.Select(r => LiveStore.ToDto(r, ctx.UserId, now)).ToList();
+    }
+}

@@ -1,0 +1,91 @@
+using Kindling.Domain;
+using Kindling.LiveClient;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindling.Web.Features.LiveSession;
+
+/// <summary>Members writing in the document: add, edit and delete their own responses, and the one-click roll call.</summary>
+public sealed class ResponseCommands(LiveStore store)
+{
+    public const int MaxText = 4000;
+
+    public Task<LiveStore.Committed> AddAsync(LiveContext ctx, AddResponse c) => store.CommitAsync(ctx, c.ClientKey, async () =>
+    {
+        var (doc, section) = await WritableSectionAsync(ctx, c.SectionId);
+        var text = CleanText(c.Text);
+        if (c.Anonymous && !doc.AllowAnonymous) throw new LiveRuleException("Anonymous responses are turned off in this session.");
+        var now = store.Now;
+        var r = new LiveResponse
+        {
+            SessionId = ctx.SessionId, SectionId = section.Id, AuthorId = ctx.UserId, Anonymous = c.Anonymous,
+            Text = text, CreatedUtc = now, UpdatedUtc = now,
+        };
+        store.Db.LiveResponses.Add(r);
+        return new Change(EventTypes.ResponseAdded, LiveViews.Public(r, ctx.UserName), r.Id, PrivateTo(section, ctx));
+    });
+
+    public Task<LiveStore.Committed> RollCallAsync(LiveContext ctx, RollCall c) => store.CommitAsync(ctx, c.ClientKey, async () =>
+    {
+        var section = await store.Db.LiveSections.Where(s => s.SessionId == ctx.SessionId && s.Kind == "roll-call")
+            .OrderBy(s => s.Position).FirstOrDefaultAsync() ?? throw new LiveRuleException("This session has no roll call.");
+        await WritableSectionAsync(ctx, section.Id);
+        var u = await store.Db.Users.Where(x => x.Id == ctx.UserId).SingleAsync();
+        var parts = new[] { u.DisplayName + (string.IsNullOrEmpty(u.Pronouns) ? "" : $" ({u.Pronouns})"), u.Title, u.Organisation, u.SocialHandles, u.Feeling, c.Answer?.Trim() }
+            .Where(p => !string.IsNullOrWhiteSpace(p));
+        var now = store.Now;
+        var r = new LiveResponse
+        {
+            SessionId = ctx.SessionId, SectionId = section.Id, AuthorId = ctx.UserId, Text = CleanText(string.Join(" / ", parts)),
+            CreatedUtc = now, UpdatedUtc = now,
+        };
+        store.Db.LiveResponses.Add(r);
+        return new Change(EventTypes.ResponseAdded, LiveViews.Public(r, ctx.UserName), r.Id, PrivateTo(section, ctx));
+    });
+
+    public Task<LiveStore.Committed> EditAsync(LiveContext ctx, EditResponse c) => store.CommitAsync(ctx, c.ClientKey, async () =>
+    {
+        var r = await OwnAsync(ctx, c.ResponseId);
+        var (_, section) = await WritableSectionAsync(ctx, r.SectionId);
+        r.Text = CleanText(c.Text);
+        r.UpdatedUtc = store.Now;
+        return new Change(EventTypes.ResponseUpdated, LiveViews.Public(r, ctx.UserName), r.Id, PrivateTo(section, ctx));
+    });
+
+    public Task<LiveStore.Committed> DeleteAsync(LiveContext ctx, DeleteResponse c) => store.CommitAsync(ctx, c.ClientKey, async () =>
+    {
+        var r = await OwnAsync(ctx, c.ResponseId);
+        var (_, section) = await WritableSectionAsync(ctx, r.SectionId);
+        r.Deleted = true;
+        r.UpdatedUtc = store.Now;
+        return new Change(EventTypes.ResponseDeleted, new { id = r.Id, sectionId = r.SectionId }, r.Id, PrivateTo(section, ctx));
+    });
+
+    /// <summary>Until a silent prompt is revealed, a change to it is seen by its author alone.</summary>
+    private static string? PrivateTo(LiveSection s, LiveContext ctx) => s.Silent && s.RevealedUtc is null ? ctx.UserId : null;
+
+    private async Task<LiveResponse> OwnAsync(LiveContext ctx, Guid id)
+    {
+        var r = await store.Db.LiveResponses.FirstOrDefaultAsync(x => x.Id == id && x.SessionId == ctx.SessionId && !x.Deleted)
+            ?? throw new LiveRuleException("That response no longer exists.");
+        if (r.AuthorId != ctx.UserId) throw new LiveRuleException("You can only change your own responses.");
+        return r;
+    }
+
+    private async Task<(LiveDocument, LiveSection)> WritableSectionAsync(LiveContext ctx, Guid sectionId)
+    {
+        if (!ctx.CanWrite) throw new LiveRuleException("Observers can read the document but not write in it.");
+        var doc = await store.Db.LiveDocuments.AsNoTracking().SingleAsync(d => d.SessionId == ctx.SessionId);
+        if (doc.LockedUtc is not null) throw new LiveRuleException("The facilitator has locked this document; it is read-only now.");
+        var section = await store.Db.LiveSections.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sectionId && s.SessionId == ctx.SessionId)
+            ?? throw new LiveRuleException("That prompt is not part of this session.");
+        return (doc, section);
+    }
+
+    public static string CleanText(string? text)
+    {
+        var t = (text ?? "").Trim();
+        if (t.Length == 0) throw new LiveRuleException("Write something before sending.");
+        if (t.Length > MaxText) throw new LiveRuleException($"A response can be at most {MaxText:N0} characters; this one has {t.Length:N0}.");
+        return t;
+    }
+}

@@ -1,0 +1,42 @@
+using Kindling.Data;
+using Kindling.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindling.Web.Features.LiveSession;
+
+/// <summary>When the timer of an agenda item with a silent prompt runs out, reveals that prompt's responses all at once.</summary>
+public sealed class SilentTimerWatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SilentTimerWatcher> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
+        while (await tick.WaitForNextTickAsync(stop))
+        {
+            try { await RevealDueAsync(); }
+            catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Revealing silent rounds failed; will retry"); }
+        }
+    }
+
+    public async Task RevealDueAsync()
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KindlingDb>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.LiveDocuments.Where(d => d.TimerEndsUtc != null && d.TimerEndsUtc <= now && d.LockedUtc == null)
+            .SelectMany(d => db.LiveSections.Where(s => s.SessionId == d.SessionId && s.ActivityIndex == d.CurrentSection && s.Silent && s.RevealedUtc == null))
+            .Select(s => new { s.SessionId, s.Id }).ToListAsync();
+        foreach (var item in due)
+        {
+            using var inner = scopes.CreateScope();
+            var store = inner.ServiceProvider.GetRequiredService<LiveStore>();
+            var commands = inner.ServiceProvider.GetRequiredService<FacilitatorCommands>();
+            var system = new LiveContext(item.SessionId, Guid.Empty, "timer", "Timer", CohortRole.Facilitator, false, RecordingPolicy.NoRecording, "");
+            var done = await store.CommitAsync(system, $"timer-reveal:{item.Id}", async () =>
+            {
+                var section = await store.Db.LiveSections.SingleAsync(s => s.Id == item.Id);
+                return await commands.RevealCore(section);
+            });
+            if (done.Event is not null) await inner.ServiceProvider.GetRequiredService<LiveBroadcaster>().PublishAsync(done.Event);
+        }
+    }
+}
