@@ -44,6 +44,8 @@ public static class IdentitySetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // A signed-in person without the role gets a real 403 (the readable error page is re-executed), not a redirect.
+            o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
         s.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, p => p.RequireRole(InstanceRoles.Admin))

@@ -95,10 +95,13 @@ public class CurriculumPackageTests
         Assert.Contains("one curriculum folder", error);
     }
 
-    [Fact]
-    public void FromZip_NotAZip_SaysSo()
+    [Theory]
+    [InlineData("just some text, not a zip")]
+    [InlineData("hello")]
+    [InlineData("PK\u0003\u0004 truncated")]
+    public void FromZip_NotAZip_SaysSo(string content)
     {
-        var (files, error) = CurriculumPackage.FromZip(new MemoryStream(Encoding.UTF8.GetBytes("just some text, not a zip")));
+        var (files, error) = CurriculumPackage.FromZip(new MemoryStream(Encoding.UTF8.GetBytes(content)));
         Assert.Null(files);
         Assert.Equal("The upload is not a readable zip file.", error);
     }

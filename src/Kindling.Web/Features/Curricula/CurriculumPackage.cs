@@ -101,7 +101,8 @@ public sealed record CurriculumPackage(
             }
             return (files, null);
         }
-        catch (InvalidDataException)
+        // Streams that are not zips fail in different ways (short ones with a seek before the start or past the end).
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException)
         {
             return (null, "The upload is not a readable zip file.");
         }

@@ -23,8 +23,11 @@ public class ImportModel(CurriculumStore store) : PageModel
         if (Upload.Length > CurriculumPackage.MaxZipBytes)
             return Fail($"The zip is {Upload.Length / 1_000_000.0:0.#} MB; the limit is {CurriculumPackage.MaxZipBytes / 1_000_000} MB.");
 
-        await using var stream = Upload.OpenReadStream();
-        var (files, zipError) = CurriculumPackage.FromZip(stream);
+        // Read into memory asynchronously: ZipArchive reads synchronously and seeks.
+        using var buffer = new MemoryStream((int)Upload.Length);
+        await Upload.CopyToAsync(buffer);
+        buffer.Position = 0;
+        var (files, zipError) = CurriculumPackage.FromZip(buffer);
         if (files is null) return Fail(zipError!);
         var (package, errors) = CurriculumPackage.Read(files);
         if (package is null)
