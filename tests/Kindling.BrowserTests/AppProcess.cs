@@ -31,10 +31,12 @@ public sealed partial class AppProcess : IAsyncDisposable
         var dataDir = Directory.CreateTempSubdirectory("kindling-browser-").FullName;
         var psi = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl])
         {
-            WorkingDirectory = dataDir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            // The project folder is the content root (wwwroot lives there), exactly as `dotnet run` in ./run.sh uses it.
+            WorkingDirectory = Path.Combine(root, "src", "Kindling.Web"), RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Database__Provider"] = "sqlite";
+        psi.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(dataDir, "kindling.db")}";
         var process = Process.Start(psi)!;
         var setup = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var log = new System.Text.StringBuilder();

@@ -44,6 +44,8 @@ public static class IdentitySetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // Answer 403 on the requested address (the status page explains it) rather than a 302 to /error/403.
+            o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
         s.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, p => p.RequireRole(InstanceRoles.Admin))

@@ -1,4 +1,6 @@
+using Kindling.Data;
 using Kindling.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Curricula;
 
@@ -18,6 +20,15 @@ public static class CurriculumEndpoints
             return error is not null
                 ? Results.Ok(new { ok = false, error = error.ToString() })
                 : Results.Ok(new { ok = true, html = LessonHtml.Render(doc!) });
+        }).RequireAuthorization(IdentitySetup.FacilitatorPolicy);
+
+        // The curriculum folder as a zip that imports again (under a new slug) unchanged.
+        app.MapGet("/curricula/{slug}/download.zip", async (string slug, KindlingDb db) =>
+        {
+            var curriculum = await db.Curricula.Include(c => c.Lessons).AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
+            return curriculum is null
+                ? Results.NotFound()
+                : Results.File(CurriculumExport.ToZip(curriculum), "application/zip", $"{curriculum.Slug}-v{curriculum.Version}.zip");
         }).RequireAuthorization(IdentitySetup.FacilitatorPolicy);
     }
 }

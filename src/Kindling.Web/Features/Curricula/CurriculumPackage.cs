@@ -84,8 +84,12 @@ public sealed record CurriculumPackage(
         try
         {
             using var archive = new ZipArchive(zip, ZipArchiveMode.Read);
-            var entries = archive.Entries.Where(e => !string.IsNullOrEmpty(e.Name)).ToList();
+            var entries = archive.Entries.Where(e => !string.IsNullOrEmpty(e.Name) && !e.FullName.StartsWith("__MACOSX/")).ToList();
             if (entries.Count > 200) return (null, "The zip holds more than 200 files; a curriculum is a small folder of lessons.");
+            var folders = entries.Where(e => e.Name.EndsWith(".md") || e.Name.EndsWith(".yml"))
+                .Select(e => e.FullName[..^e.Name.Length]).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (folders.Count > 1)
+                return (null, $"The zip holds curriculum files in more than one folder ({string.Join(", ", folders.Select(f => f.Length == 0 ? "the top level" : f))}); put one curriculum folder in the zip.");
             var files = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var e in entries)
             {
@@ -97,7 +101,8 @@ public sealed record CurriculumPackage(
             }
             return (files, null);
         }
-        catch (InvalidDataException)
+        // Streams that are not zips fail in different ways (short ones with a seek before the start or past the end).
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException)
         {
             return (null, "The upload is not a readable zip file.");
         }

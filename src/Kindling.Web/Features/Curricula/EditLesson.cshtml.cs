@@ -1,0 +1,65 @@
+using Kindling.Data;
+using Kindling.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kindling.Web.Features.Curricula;
+
+/// <summary>Edits a lesson's whole source file. Preview renders without saving; Save keeps the text and saves nothing on any error.</summary>
+public class EditLessonModel(KindlingDb db, CurriculumStore store) : PageModel
+{
+    [BindProperty] public string? Source { get; set; }
+    public Curriculum Curriculum { get; private set; } = null!;
+    public Lesson Lesson { get; private set; } = null!;
+    public string? PreviewHtml { get; private set; }
+    public string? Error { get; private set; }
+    public bool SaveFailed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, string lessonSlug)
+    {
+        if (!await LoadAsync(slug, lessonSlug)) return NotFound();
+        Source = Lesson.Source;
+        Preview();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, string lessonSlug)
+    {
+        if (!await LoadAsync(slug, lessonSlug)) return NotFound();
+        var error = TooLarge() ?? (await store.UpdateLessonAsync(Lesson, Source ?? ""))?.ToString();
+        if (error is not null)
+        {
+            (Error, SaveFailed) = (error, true);
+            return Page();
+        }
+        TempData["Flash"] = $"Saved “{Lesson.Title}”.";
+        return Redirect($"/curricula/{Curriculum.Slug}/lessons/{Lesson.Slug}");
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(string slug, string lessonSlug)
+    {
+        if (!await LoadAsync(slug, lessonSlug)) return NotFound();
+        Preview();
+        return Page();
+    }
+
+    private void Preview()
+    {
+        Error = TooLarge();
+        if (Error is not null) return;
+        var (doc, error) = LessonParser.Parse(Lesson.FileName, Source ?? "");
+        if (error is not null) Error = error.ToString();
+        else PreviewHtml = LessonHtml.Render(doc!, Curriculum.Attribution);
+    }
+
+    private string? TooLarge() => (Source?.Length ?? 0) > LessonParser.MaxFileBytes
+        ? $"{Lesson.FileName}: the lesson is {Source!.Length / 1000} KB; the limit is {LessonParser.MaxFileBytes / 1000} KB. Split it into smaller lessons."
+        : null;
+
+    private async Task<bool> LoadAsync(string slug, string lessonSlug)
+    {
+        if (await db.FindLessonAsync(slug, lessonSlug) is not var (curriculum, lesson)) return false;
+        (Curriculum, Lesson) = (curriculum, lesson);
+        return true;
+    }
+}

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Kindling.Web.Features.Invitations;
+
+public sealed class InvitationInput
+{
+    /// <summary>"participant", "observer" or "facilitator"; parsed by CohortRoles so a wrong value gets a sentence.</summary>
+    public string? Role { get; set; } = "participant";
+
+    /// <summary>"single" or "multi".</summary>
+    public string? Uses { get; set; } = "single";
+
+    [Display(Name = "Expires in (days)")]
+    [Required(ErrorMessage = InvitationLinks.DaysMessage)]
+    [Range(InvitationLinks.MinDays, InvitationLinks.MaxDays, ErrorMessage = InvitationLinks.DaysMessage)]
+    public int? ExpiresInDays { get; set; } = InvitationLinks.DefaultDays;
+}
