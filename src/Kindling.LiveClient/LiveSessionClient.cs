@@ -7,7 +7,7 @@ namespace Kindling.LiveClient;
 /// A typed client for one live session. It applies events strictly in sequence order (buffering any that arrive early),
 /// ignores duplicates, catches up "since N" after a reconnect, and retries a command with the same key so it is applied once.
 /// </summary>
-public sealed class LiveSessionClient : IAsyncDisposable
+public sealed partial class LiveSessionClient : IAsyncDisposable
 {
     private readonly HubConnection _hub;
     private readonly SortedDictionary<long, LiveEvent> _early = new();
@@ -114,6 +114,9 @@ public sealed class LiveSessionClient : IAsyncDisposable
     /// <summary>Asks the server for anything missed (e.g. when <see cref="Waiting"/> stays above zero).</summary>
     public Task<JoinResult> CatchUpAsync() => JoinAsync();
 
+    /// <summary>Facilitator: opens the session document before the session starts.</summary>
+    public Task<Ack> OpenAsync() => _hub.InvokeAsync<Ack>("Open", SessionId);
+
     public Task<Ack> AddResponseAsync(Guid sectionId, string text, bool anonymous = false, string? key = null) =>
         SendAsync("AddResponse", k => new AddResponse(SessionId, sectionId, text, anonymous, k), key);
     public Task<Ack> EditResponseAsync(Guid responseId, string text, string? key = null) =>
@@ -140,7 +143,7 @@ public sealed class LiveSessionClient : IAsyncDisposable
         SendAsync("SetLocked", k => new SetLocked(SessionId, locked, k), key);
 
     /// <summary>Sends a command; if the connection fails mid-call, waits for it to come back and sends the same key again.</summary>
-    private async Task<Ack> SendAsync<T>(string method, Func<string, T> make, string? key)
+    internal async Task<Ack> SendAsync<T>(string method, Func<string, T> make, string? key)
     {
         var command = make(key ?? Guid.NewGuid().ToString("N"));
         for (var attempt = 0; ; attempt++)

@@ -6,7 +6,7 @@ namespace Kindling.Web.Features.LiveSession;
 
 /// <summary>Who is acting in which live session; loaded from the database on every command so removed members and changed roles apply at once.</summary>
 public sealed record LiveContext(Guid SessionId, Guid CohortId, string UserId, string UserName, CohortRole Role,
-    bool FacilitatorsSeeAnonymousAuthors, RecordingPolicy Recording, string Title)
+    bool FacilitatorsSeeAnonymousAuthors, RecordingPolicy Recording, string Title, DateTime StartsUtc = default)
 {
     public bool IsFacilitator => Role == CohortRole.Facilitator;
     public bool CanWrite => Role != CohortRole.Observer;
@@ -17,7 +17,7 @@ public sealed record LiveContext(Guid SessionId, Guid CohortId, string UserId, s
         return await db.Sessions.Where(s => s.Id == sessionId)
             .SelectMany(s => db.CohortMembers.Where(m => m.CohortId == s.CohortId && m.UserId == userId && m.AcknowledgedUtc != null),
                 (s, m) => new LiveContext(s.Id, s.CohortId, m.UserId, m.User!.DisplayName, m.Role,
-                    s.Cohort!.FacilitatorsSeeAnonymousAuthors, s.Recording, s.Lesson!.Title))
+                    s.Cohort!.FacilitatorsSeeAnonymousAuthors, s.Recording, s.Lesson!.Title, s.StartsUtc))
             .FirstOrDefaultAsync();
     }
 }

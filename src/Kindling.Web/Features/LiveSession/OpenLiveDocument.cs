@@ -8,6 +8,9 @@ namespace Kindling.Web.Features.LiveSession;
 /// <summary>Creates a session's live document from its lesson: one prompt section per activity prompt, in agenda order.</summary>
 public sealed class OpenLiveDocument(KindlingDb db, LessonCache lessons, TimeProvider clock)
 {
+    /// <summary>How long before its start a session's document opens by itself when a member arrives.</summary>
+    public static readonly TimeSpan OpensBeforeStart = TimeSpan.FromMinutes(15);
+
     public async Task<bool> OpenAsync(Guid sessionId)
     {
         if (await db.LiveDocuments.AnyAsync(d => d.SessionId == sessionId)) return false;

@@ -11,7 +11,7 @@ namespace Kindling.Web.Features.LiveSession;
 /// </summary>
 [Authorize]
 public sealed class SessionHub(LiveStore store, ResponseCommands responses, FacilitatorCommands facilitator,
-    TimerCommands timer, LiveBroadcaster broadcaster, Presence presence, TimeProvider clock) : Hub<ISessionClient>
+    TimerCommands timer, OpenLiveDocument opener, LiveBroadcaster broadcaster, Presence presence, TimeProvider clock) : Hub<ISessionClient>
 {
     private string? UserId => Context.User?.FindFirstValue(ClaimTypes.NameIdentifier);
 
@@ -22,6 +22,8 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
         var now = clock.GetUtcNow().UtcDateTime;
         var ctx = await LiveContext.LoadAsync(store.Db, sessionId, UserId);
         if (ctx is null) return new JoinResult(false, "This session is not shared with you.", null, [], now);
+        // The document opens by itself shortly before the session starts; a facilitator may open it earlier (Open).
+        if (ctx.StartsUtc - OpenLiveDocument.OpensBeforeStart <= now) await opener.OpenAsync(sessionId);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Session(sessionId));
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Person(sessionId, ctx.UserId));
         var events = since > 0 ? await LiveViews.SinceAsync(store.Db, ctx, since, now) : null;
@@ -33,6 +35,16 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
         }
         await Clients.Group(LiveGroups.Session(sessionId)).Presence(presence.Join(sessionId, Context.ConnectionId, ctx));
         return new JoinResult(true, null, snapshot, events ?? [], now);
+    }
+
+    /// <summary>Facilitator: creates the session document from the lesson now, before the session starts.</summary>
+    public async Task<Ack> Open(Guid sessionId)
+    {
+        var ctx = await LiveContext.LoadAsync(store.Db, sessionId, UserId);
+        if (ctx is null) return Ack.Fail("This session is not shared with you.");
+        if (!ctx.IsFacilitator) return Ack.Fail("Only a facilitator can open the session document early.");
+        await opener.OpenAsync(sessionId);
+        return new Ack(true, 0, sessionId, null);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
