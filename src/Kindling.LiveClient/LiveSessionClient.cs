@@ -13,6 +13,8 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
     private readonly SortedDictionary<long, LiveEvent> _early = new();
     private readonly object _gate = new();
     private readonly List<LiveEvent> _applied = [];
+    /// <summary>Sequence numbers applied as a "private" placeholder; the full event may still follow and take their place.</summary>
+    private readonly HashSet<long> _placeholders = [];
     private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Guid SessionId { get; }
@@ -23,7 +25,11 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
     public TimeSpan ClockOffset { get; private set; }
     public HubConnection Connection => _hub;
 
-    /// <summary>Raised for each event in sequence order, exactly once per sequence number.</summary>
+    /// <summary>
+    /// Raised for each event in sequence order, once per sequence number, with one exception: a change meant for this
+    /// reader reaches them twice (a "private" placeholder through the session, the full event through their own group),
+    /// so when the placeholder came first the full event is raised as well, superseding it.
+    /// </summary>
     public event Action<LiveEvent>? Applied;
 
     public LiveSessionClient(HubConnection hub, Guid sessionId)
@@ -56,6 +62,7 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
                 Snapshot = s;
                 LastSeq = Math.Max(LastSeq, s.Seq);
                 foreach (var seq in _early.Keys.Where(k => k <= LastSeq).ToList()) _early.Remove(seq);
+                _placeholders.RemoveWhere(k => k <= LastSeq); // the snapshot already shows this reader's own changes
             }
             foreach (var e in result.Events) Accept(e);
             Drain();
@@ -88,7 +95,17 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
 
     private void Accept(LiveEvent e)
     {
-        if (e.Seq <= LastSeq) return;
+        if (e.Seq <= LastSeq)
+        {
+            // The full version of a change we already applied as a placeholder: it supersedes the placeholder.
+            if (e.Type != EventTypes.Private && _placeholders.Remove(e.Seq))
+            {
+                var at = _applied.FindLastIndex(a => a.Seq == e.Seq);
+                if (at >= 0) _applied[at] = e;
+                Applied?.Invoke(e);
+            }
+            return;
+        }
         // A private placeholder and the full event can share a number: keep the full one.
         if (_early.TryGetValue(e.Seq, out var have) && have.Type != EventTypes.Private) return;
         _early[e.Seq] = e;
@@ -100,9 +117,10 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
         {
             var first = _early.First();
             if (first.Key != LastSeq + 1) break;
-            // Wait briefly for the full version of a placeholder addressed to us? No: placeholders are final for others.
             _early.Remove(first.Key);
             LastSeq = first.Key;
+            if (first.Value.Type == EventTypes.Private && _placeholders.Add(first.Key) && _placeholders.Count > 1000)
+                _placeholders.RemoveWhere(k => k < LastSeq - 1000); // most are other people's changes, never superseded
             _applied.Add(first.Value);
             Applied?.Invoke(first.Value);
         }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Kindling.Data;
 using Kindling.Domain;
 using Kindling.LiveClient;
@@ -20,7 +21,9 @@ public static class LiveViews
 
     public static TimerState Timer(LiveDocument d, IReadOnlyList<LiveSection> sections, RecordingPolicy policy) =>
         new(d.CurrentSection, d.TimerEndsUtc, d.TimerPausedMs, d.TimerDurationMs,
-            policy == RecordingPolicy.PresentationMayBeRecorded && sections.Any(s => s.ActivityIndex == d.CurrentSection && s.Recordable));
+            // Only a presentation may ever be recorded (the lesson parser enforces it too); discussion never is.
+            policy == RecordingPolicy.PresentationMayBeRecorded
+            && sections.Any(s => s.ActivityIndex == d.CurrentSection && s.Recordable && s.Kind == "presentation"));
 
     public static async Task<Snapshot?> SnapshotAsync(KindlingDb db, LiveContext ctx)
     {
@@ -52,6 +55,30 @@ public static class LiveViews
         var rows = await db.LiveEvents.AsNoTracking().Where(e => e.SessionId == ctx.SessionId && e.Seq > since)
             .OrderBy(e => e.Seq).Take(MaxCatchUp + 1).ToListAsync();
         if (rows.Count > MaxCatchUp) return null;
-        return rows.Select(r => LiveStore.ToDto(r, ctx.UserId, now)).ToList();
+        var events = rows.Select(r => LiveStore.ToDto(r, ctx.UserId, now)).ToList();
+        return await RedactAsync(db, ctx, events);
+    }
+
+    /// <summary>
+    /// Replayed events carry the text as it was sent then; a response hidden or deleted since then must not come back
+    /// that way. Its text is blanked for everyone who could no longer read it (its author keeps it; facilitators keep hidden ones).
+    /// </summary>
+    private static async Task<List<LiveEventDto>> RedactAsync(KindlingDb db, LiveContext ctx, List<LiveEventDto> events)
+    {
+        var withText = events.Where(e => e.Type is EventTypes.ResponseAdded or EventTypes.ResponseUpdated or EventTypes.ResponseModerated
+            && e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("text", out _)).ToList();
+        if (withText.Count == 0) return events;
+        var textSeqs = withText.Select(e => e.Seq).ToHashSet();
+        var ids = withText.Select(e => e.Data.GetProperty("id").GetGuid()).Distinct().ToList();
+        var gone = await db.LiveResponses.AsNoTracking().Where(r => ids.Contains(r.Id) && (r.Hidden || r.Deleted) && r.AuthorId != ctx.UserId)
+            .Select(r => new { r.Id, r.Hidden, r.Deleted }).ToDictionaryAsync(r => r.Id);
+        gone = gone.Where(g => g.Value.Deleted || !ctx.IsFacilitator).ToDictionary();
+        if (gone.Count == 0) return events;
+        return events.Select(e =>
+        {
+            if (!textSeqs.Contains(e.Seq) || !gone.TryGetValue(e.Data.GetProperty("id").GetGuid(), out var r)) return e;
+            var view = e.Data.Deserialize<ResponseView>(LiveStore.Json)! with { Text = "", Hidden = r.Hidden };
+            return e with { Data = JsonSerializer.SerializeToElement(view, LiveStore.Json) };
+        }).ToList();
     }
 }

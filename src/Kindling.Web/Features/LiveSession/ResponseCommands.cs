@@ -48,7 +48,9 @@ public sealed class ResponseCommands(LiveStore store)
         var (_, section) = await WritableSectionAsync(ctx, r.SectionId);
         r.Text = CleanText(c.Text);
         r.UpdatedUtc = store.Now;
-        return new Change(EventTypes.ResponseUpdated, LiveViews.Public(r, ctx.UserName), r.Id, PrivateTo(section, ctx));
+        // A hidden response stays hidden from peers when its author edits it: the new text goes to the author alone.
+        var only = r.Hidden ? ctx.UserId : PrivateTo(section, ctx);
+        return new Change(EventTypes.ResponseUpdated, LiveViews.Public(r, ctx.UserName), r.Id, only);
     });
 
     public Task<LiveStore.Committed> DeleteAsync(LiveContext ctx, DeleteResponse c) => store.CommitAsync(ctx, c.ClientKey, async () =>
