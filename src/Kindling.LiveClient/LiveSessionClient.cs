@@ -117,10 +117,11 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
         {
             var first = _early.First();
             if (first.Key != LastSeq + 1) break;
+            // Wait briefly for the full version of a placeholder addressed to us? No: placeholders are final for others.
+            if (first.Value.Type == EventTypes.Private && _placeholders.Add(first.Key) && _placeholders.Count > 1000)
+                _placeholders.RemoveWhere(k => k < first.Key - 1000); // most are other people's changes, never superseded
             _early.Remove(first.Key);
             LastSeq = first.Key;
-            if (first.Value.Type == EventTypes.Private && _placeholders.Add(first.Key) && _placeholders.Count > 1000)
-                _placeholders.RemoveWhere(k => k < LastSeq - 1000); // most are other people's changes, never superseded
             _applied.Add(first.Value);
             Applied?.Invoke(first.Value);
         }

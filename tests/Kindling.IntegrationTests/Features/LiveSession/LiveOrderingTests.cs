@@ -44,7 +44,7 @@ public class LiveOrderingTests(Apps apps)
         var par = await room.JoinAsync("participant");
         var observer = await room.JoinAsync("observer");
         var section = par.Snapshot!.Sections.First(x => !x.Silent).Id;
-        await fac.WaitForAsync(_ => fac.Present.Count == 3);
+        await fac.WaitForAsync(_ => fac.Present.Count == 3, LiveAssert.Patience);
         Assert.Equal(["facilitator", "observer", "participant"],
             fac.Present.Select(p => room.S.Users.Single(u => u.Value.Id == p.UserId).Key).Order());
         LiveAssert.Ok(await par.AddResponseAsync(section, "Before the drop"));
@@ -52,7 +52,7 @@ public class LiveOrderingTests(Apps apps)
         await observer.UntilSeqAsync(before);
 
         await observer.Connection.StopAsync();
-        await fac.WaitForAsync(_ => fac.Present.Count == 2);
+        await fac.WaitForAsync(_ => fac.Present.Count == 2, LiveAssert.Patience);
         var missed = new List<Ack>();
         for (var i = 0; i < 3; i++) missed.Add(await par.AddResponseAsync(section, $"While you were away {i}"));
         missed.Add(await fac.ModerateAsync(missed[0].Id!.Value, pinned: true));
@@ -64,7 +64,7 @@ public class LiveOrderingTests(Apps apps)
         Assert.Equal(missed.Select(a => a.Seq), rejoined.Events.Select(e => e.Seq));
         LiveAssert.Contiguous(observer, 1, missed[^1].Seq);
         Assert.Equal(missed[^1].Seq, observer.LastSeq);
-        await fac.WaitForAsync(_ => fac.Present.Count == 3);
+        await fac.WaitForAsync(_ => fac.Present.Count == 3, LiveAssert.Patience);
 
         // Someone arriving now gets the whole document at once.
         var late = await room.AddParticipantAsync("late");

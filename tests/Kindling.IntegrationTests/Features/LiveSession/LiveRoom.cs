@@ -78,7 +78,10 @@ public sealed class LiveRoom : IAsyncDisposable
 public static class LiveAssert
 {
     /// <summary>Waits until the client has applied every event up to <paramref name="seq"/>.</summary>
-    public static Task UntilSeqAsync(this LiveSessionClient client, long seq) => client.WaitForAsync(_ => client.LastSeq >= seq);
+    public static Task UntilSeqAsync(this LiveSessionClient client, long seq) => client.WaitForAsync(_ => client.LastSeq >= seq, Patience);
+
+    /// <summary>How long to wait for a message before failing: generous, as the test machine may be busy; passing tests never wait this long.</summary>
+    public const int Patience = 30;
 
     /// <summary>Everything a client received as events, as the JSON it was sent as.</summary>
     public static string Raw(IEnumerable<LiveEvent> events) => string.Join("\n", events.Select(e => $"{e.Seq} {e.Type} {e.Data.GetRawText()}"));

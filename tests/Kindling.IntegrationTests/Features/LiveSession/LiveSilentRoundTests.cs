@@ -101,12 +101,12 @@ public class LiveSilentRoundTests(Apps apps)
 
         room.App.Clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
 
-        await fac.WaitForAsync(events => events.Any(e => e.Type == EventTypes.SectionRevealed && e.Data.GetRawText().Contains("Written in the quiet")));
-        await par.WaitForAsync(events => events.Any(e => e.Type == EventTypes.SectionRevealed));
+        await fac.WaitForAsync(events => events.Any(e => e.Type == EventTypes.SectionRevealed && e.Data.GetRawText().Contains("Written in the quiet")), LiveAssert.Patience);
+        await par.WaitForAsync(events => events.Any(e => e.Type == EventTypes.SectionRevealed), LiveAssert.Patience);
         // Every prompt of the activity is revealed, each exactly once, however often the watcher looks.
         room.App.Clock.Advance(TimeSpan.FromSeconds(5));
         var prompts = par.Snapshot.Sections.Count(s => s.ActivityIndex == silent.ActivityIndex);
-        await fac.WaitForAsync(events => events.Count(e => e.Type == EventTypes.SectionRevealed) == prompts);
+        await fac.WaitForAsync(events => events.Count(e => e.Type == EventTypes.SectionRevealed) == prompts, LiveAssert.Patience);
         var revealed = await room.Db(db => db.LiveSections.Where(s => s.SessionId == room.SessionId && s.ActivityIndex == silent.ActivityIndex)
             .Select(s => s.RevealedUtc).ToListAsync());
         Assert.All(revealed, r => Assert.NotNull(r));

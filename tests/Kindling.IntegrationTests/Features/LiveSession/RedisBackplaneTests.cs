@@ -52,7 +52,7 @@ public class RedisBackplaneTests
         Assert.Equal("Posted through instance A", onB.AppliedEvents.Single(e => e.Seq == posted.Seq).Data.GetProperty("text").GetString());
         Assert.Equal(EventTypes.Private, onB.AppliedEvents.Single(e => e.Seq == quiet.Seq).Type);
         Assert.Equal(EventTypes.Private, facOnB.AppliedEvents.Single(e => e.Seq == quiet.Seq).Type);
-        await onA.WaitForAsync(events => events.Any(e => e.Seq == quiet.Seq && e.Type == EventTypes.ResponseAdded));
+        await onA.WaitForAsync(events => events.Any(e => e.Seq == quiet.Seq && e.Type == EventTypes.ResponseAdded), LiveAssert.Patience);
         Assert.Equal("Answered through instance B", onA.AppliedEvents.Single(e => e.Seq == fromB.Seq).Data.GetProperty("text").GetString());
         LiveAssert.Contiguous(onB, 1, fromB.Seq);
         LiveAssert.Contiguous(onA, 1, fromB.Seq);
