@@ -10,6 +10,8 @@ public sealed class FacilitatorCommands(LiveStore store)
     public Task<LiveStore.Committed> ModerateAsync(LiveContext ctx, ModerateResponse c) => store.CommitAsync(ctx, c.ClientKey, async () =>
     {
         await RequireAsync(ctx, allowLocked: false);
+        if (c.Hidden is null && c.Pinned is null && c.MoveToSectionId is null)
+            throw new LiveRuleException("Choose what to do with the response: hide or show it, pin or unpin it, or move it.");
         var r = await store.Db.LiveResponses.FirstOrDefaultAsync(x => x.Id == c.ResponseId && x.SessionId == ctx.SessionId && !x.Deleted)
             ?? throw new LiveRuleException("That response no longer exists.");
         // Moderation is broadcast to everyone, so it must not touch a silent round before its reveal.

@@ -52,7 +52,16 @@ public class LiveFacilitationTests(Apps apps)
         LiveAssert.Ok(rollCall);
         await fac.UntilSeqAsync(rollCall.Seq);
         Assert.Contains("Glad to be here", fac.AppliedEvents.Single(e => e.Seq == rollCall.Seq).Data.GetRawText());
+        LiveAssert.Fails(await fac.ModerateAsync(facNote.Id!.Value), "Choose what to do");
         LiveAssert.Ok(await fac.ModerateAsync(facNote.Id!.Value, pinned: true));
+
+        // Membership is checked on every call: a member who has not yet agreed to the guidelines cannot join, and
+        // a participant removed mid-session (still connected) can no longer write.
+        var newcomer = await room.AddParticipantAsync("newcomer", acknowledged: false);
+        Assert.Contains("not shared with you", (await room.TryJoinAsync(newcomer.DisplayName)).Result.Error);
+        await room.Db(db => db.CohortMembers.Where(m => m.CohortId == room.S.CohortId && m.UserId == room.S.Users["participant"].Id).ExecuteDeleteAsync());
+        LiveAssert.Fails(await par.AddResponseAsync(open.Id, "After my removal"), "not shared with you");
+        Assert.False((await par.JoinAsync()).Ok);
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

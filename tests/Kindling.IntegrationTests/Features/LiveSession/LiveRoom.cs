@@ -26,14 +26,14 @@ public sealed class LiveRoom : IAsyncDisposable
         return new LiveRoom { S = s };
     }
 
-    /// <summary>Adds another acknowledged participant to the cohort and returns the account.</summary>
-    public async Task<AppUser> AddParticipantAsync(string name)
+    /// <summary>Adds another participant to the cohort (by default one who acknowledged the guidelines) and returns the account.</summary>
+    public async Task<AppUser> AddParticipantAsync(string name, bool acknowledged = true)
     {
         var user = await App.CreateUserAsync($"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)] + "@example.org", CohortScenario.Password);
         var now = App.Clock.GetUtcNow().UtcDateTime;
         await App.WithDbAsync(async db =>
         {
-            db.CohortMembers.Add(new CohortMember { CohortId = S.CohortId, UserId = user.Id, Role = CohortRole.Participant, JoinedUtc = now, AcknowledgedUtc = now });
+            db.CohortMembers.Add(new CohortMember { CohortId = S.CohortId, UserId = user.Id, Role = CohortRole.Participant, JoinedUtc = now, AcknowledgedUtc = acknowledged ? now : null });
             return await db.SaveChangesAsync();
         });
         S.Users[user.DisplayName] = user;
