@@ -96,7 +96,7 @@ public sealed class FacilitatorCommands(LiveStore store)
         var responses = await store.Db.LiveResponses.Where(r => r.SectionId == s.Id && !r.Deleted && !r.Hidden).OrderBy(r => r.CreatedUtc)
             .Select(r => new { R = r, Name = store.Db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).First() }).ToListAsync();
         return new Change(EventTypes.SectionRevealed,
-            new { section = LiveViews.View(s), responses = responses.Select(x => LiveViews.Public(x.R, x.Name)) }, s.Id);
+            new LiveViews.Revealed(LiveViews.View(s), responses.Select(x => LiveViews.Public(x.R, x.Name ?? "")).ToList()), s.Id);
     }
 
     public Task<LiveStore.Committed> SetLockedAsync(LiveContext ctx, SetLocked c) => store.CommitAsync(ctx, c.ClientKey, async () =>

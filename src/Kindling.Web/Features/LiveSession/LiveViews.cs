@@ -65,20 +65,33 @@ public static class LiveViews
     /// </summary>
     private static async Task<List<LiveEventDto>> RedactAsync(KindlingDb db, LiveContext ctx, List<LiveEventDto> events)
     {
-        var withText = events.Where(e => e.Type is EventTypes.ResponseAdded or EventTypes.ResponseUpdated or EventTypes.ResponseModerated
-            && e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("text", out _)).ToList();
-        if (withText.Count == 0) return events;
-        var textSeqs = withText.Select(e => e.Seq).ToHashSet();
-        var ids = withText.Select(e => e.Data.GetProperty("id").GetGuid()).Distinct().ToList();
-        var gone = await db.LiveResponses.AsNoTracking().Where(r => ids.Contains(r.Id) && (r.Hidden || r.Deleted) && r.AuthorId != ctx.UserId)
-            .Select(r => new { r.Id, r.Hidden, r.Deleted }).ToDictionaryAsync(r => r.Id);
-        gone = gone.Where(g => g.Value.Deleted || !ctx.IsFacilitator).ToDictionary();
+        var carried = events.Select(e => (e.Seq, Views: Carried(e))).Where(x => x.Views.Count > 0).ToDictionary(x => x.Seq, x => x.Views);
+        if (carried.Count == 0) return events;
+        var ids = carried.Values.SelectMany(v => v).Select(v => v.Id).Distinct().ToList();
+        var gone = (await db.LiveResponses.AsNoTracking().Where(r => ids.Contains(r.Id) && (r.Hidden || r.Deleted) && r.AuthorId != ctx.UserId)
+            .Select(r => new { r.Id, r.Hidden, r.Deleted }).ToListAsync())
+            .Where(r => r.Deleted || !ctx.IsFacilitator).ToDictionary(r => r.Id, r => r.Hidden);
         if (gone.Count == 0) return events;
+        ResponseView Blank(ResponseView v) => gone.TryGetValue(v.Id, out var hidden) ? v with { Text = "", Hidden = hidden } : v;
         return events.Select(e =>
         {
-            if (!textSeqs.Contains(e.Seq) || !gone.TryGetValue(e.Data.GetProperty("id").GetGuid(), out var r)) return e;
-            var view = e.Data.Deserialize<ResponseView>(LiveStore.Json)! with { Text = "", Hidden = r.Hidden };
-            return e with { Data = JsonSerializer.SerializeToElement(view, LiveStore.Json) };
+            if (!carried.TryGetValue(e.Seq, out var views) || !views.Any(v => gone.ContainsKey(v.Id))) return e;
+            object data = e.Type == EventTypes.SectionRevealed
+                ? new Revealed(e.Data.GetProperty("section").Deserialize<SectionView>(LiveStore.Json)!, views.Select(Blank).ToList())
+                : Blank(views[0]);
+            return e with { Data = JsonSerializer.SerializeToElement(data, LiveStore.Json) };
         }).ToList();
     }
+
+    /// <summary>The responses (with their text) an event carries: one for a response change, all of them for a reveal.</summary>
+    private static List<ResponseView> Carried(LiveEventDto e) => e.Type switch
+    {
+        EventTypes.ResponseAdded or EventTypes.ResponseUpdated or EventTypes.ResponseModerated when e.Data.TryGetProperty("text", out _) =>
+            [e.Data.Deserialize<ResponseView>(LiveStore.Json)!],
+        EventTypes.SectionRevealed => e.Data.GetProperty("responses").Deserialize<List<ResponseView>>(LiveStore.Json)!,
+        _ => [],
+    };
+
+    /// <summary>The data of a reveal event: the section and every response it shows.</summary>
+    public sealed record Revealed(SectionView Section, IReadOnlyList<ResponseView> Responses);
 }

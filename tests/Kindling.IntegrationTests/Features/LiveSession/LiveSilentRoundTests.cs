@@ -83,6 +83,15 @@ public class LiveSilentRoundTests(Apps apps)
         Assert.Equal(3, after.Responses.Count(r => r.SectionId == silent.Id));
         Assert.Null(after.Responses.Single(r => r.Text.Contains("funding")).AuthorName);
         LiveAssert.Fails(await fac.RevealAsync(silent.Id), "not in a silent round");
+
+        // Hidden after the reveal: someone catching up over the reveal gets the round without that response's words.
+        LiveAssert.Ok(await fac.ModerateAsync(anonymous.Id!.Value, hidden: true));
+        await using var replay = await CatchUpAsync(room, "observer", welcome.Seq);
+        var replayed = LiveAssert.Raw(replay.Events);
+        Assert.Contains("origin story, edited", replayed);
+        Assert.DoesNotContain("funding worry", replayed);
+        await using var facReplay = await CatchUpAsync(room, "facilitator", welcome.Seq);
+        Assert.Contains("funding worry", LiveAssert.Raw(facReplay.Events));
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
