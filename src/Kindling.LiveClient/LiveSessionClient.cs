@@ -86,11 +86,30 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
 
     private void Receive(LiveEvent e)
     {
+        bool gap;
         lock (_gate)
         {
             Accept(e);
             Drain();
+            gap = _early.Count > 0;
         }
+        if (gap && Interlocked.Exchange(ref _gapCheck, 1) == 0) _ = FillGapAsync();
+    }
+
+    /// <summary>How long a missing sequence number may stay missing before the client asks the server for it.</summary>
+    public TimeSpan GapWait { get; set; } = TimeSpan.FromSeconds(2);
+    private int _gapCheck;
+
+    /// <summary>A number that stays missing (its broadcast was lost, e.g. an instance stopped right after committing) is fetched by catching up.</summary>
+    private async Task FillGapAsync()
+    {
+        try
+        {
+            await Task.Delay(GapWait);
+            if (Waiting > 0 && _hub.State == HubConnectionState.Connected) await JoinAsync();
+        }
+        catch (Exception) { /* the connection dropped; rejoining after the reconnect catches up instead */ }
+        finally { Volatile.Write(ref _gapCheck, 0); }
     }
 
     private void Accept(LiveEvent e)

@@ -1,6 +1,9 @@
+using System.Text.Json;
+using Kindling.Domain;
 using Kindling.IntegrationTests.Infrastructure;
 using Kindling.LiveClient;
 using Microsoft.AspNetCore.SignalR.Client;
+using Kindling.Web.Features.LiveSession;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.LiveSession;
@@ -73,6 +76,42 @@ public class LiveOrderingTests(Apps apps)
         Assert.Equal(5, latecomer.Snapshot.Responses.Count);
         Assert.True(latecomer.Snapshot.Responses.Single(r => r.Id == missed[0].Id).Pinned);
         Assert.Empty(latecomer.AppliedEvents);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task BroadcastLostAfterCommit_ClientNoticesTheGap_AndFetchesTheMissingChange(string provider)
+    {
+        await using var room = await LiveRoom.OpenAsync(await apps.GetAsync(provider));
+        var par = await room.JoinAsync("participant");
+        var observer = await room.JoinAsync("observer");
+        var section = par.Snapshot!.Sections.First(x => !x.Silent).Id;
+        LiveAssert.Ok(await par.AddResponseAsync(section, "Sent normally"));
+
+        // Committed the way LiveStore does, but never broadcast: as when an instance stops between commit and send.
+        var lost = await room.Db(async db =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await db.LiveDocuments.Where(d => d.SessionId == room.SessionId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Seq, d => d.Seq + 1));
+            var seq = await db.LiveDocuments.Where(d => d.SessionId == room.SessionId).Select(d => d.Seq).SingleAsync();
+            var now = room.App.Clock.GetUtcNow().UtcDateTime;
+            var author = room.S.Users["participant"];
+            var r = new LiveResponse { SessionId = room.SessionId, SectionId = section, AuthorId = author.Id, Text = "Committed, never sent", CreatedUtc = now, UpdatedUtc = now };
+            db.LiveResponses.Add(r);
+            db.LiveEvents.Add(new Kindling.Domain.LiveEvent
+            {
+                SessionId = room.SessionId, Seq = seq, Type = EventTypes.ResponseAdded, ActorId = author.Id, EntityId = r.Id, AtUtc = now,
+                Payload = JsonSerializer.Serialize(LiveViews.Public(r, author.DisplayName), LiveStore.Json),
+            });
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            return seq;
+        });
+        var next = await par.AddResponseAsync(section, "Sent after the lost one");
+
+        await observer.UntilSeqAsync(next.Seq);
+        LiveAssert.Contiguous(observer, 1, next.Seq);
+        Assert.Contains("never sent", observer.AppliedEvents.Single(e => e.Seq == lost).Data.GetRawText());
+        Assert.Equal(0, observer.Waiting);
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
