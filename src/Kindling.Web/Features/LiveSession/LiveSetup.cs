@@ -26,6 +26,8 @@ public static class LiveSetup
         s.AddScoped<FacilitatorCommands>();
         s.AddScoped<TimerCommands>();
         s.AddScoped<OpenLiveDocument>();
+        s.AddScoped<QuestionCommands>();
+        s.AddScoped<BreakoutCommands>();
         s.AddSingleton<LiveBroadcaster>();
         s.AddSingleton<Presence>();
         s.AddHostedService<SilentTimerWatcher>();
