@@ -33,5 +33,9 @@ public static class LiveSetup
         s.AddHostedService<SilentTimerWatcher>();
     }
 
-    public static void MapLiveSessions(this WebApplication app) => app.MapHub<SessionHub>(HubPath);
+    public static void MapLiveSessions(this WebApplication app)
+    {
+        app.MapHub<SessionHub>(HubPath);
+        app.MapDocumentExport();
+    }
 }
