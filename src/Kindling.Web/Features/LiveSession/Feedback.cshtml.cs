@@ -35,6 +35,7 @@ public class FeedbackModel(KindlingDb db, LiveStore store, OpenLiveDocument open
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await LoadAsync()) return NotFound();
+        CleanAnonymousValue();
         if (Closed)
         {
             ModelState.AddModelError("", "Feedback for this session is closed, so it can no longer be changed. What you sent before is kept.");
@@ -59,6 +60,21 @@ public class FeedbackModel(KindlingDb db, LiveStore store, OpenLiveDocument open
         }
         TempData["Flash"] = HasSubmitted ? "Your feedback was updated. Thank you." : "Thank you for your feedback.";
         return Redirect($"/cohorts/{CohortId}/sessions/{SessionId}/feedback");
+    }
+
+    /// <summary>
+    /// A checkbox posted with a value other than true/false would be echoed back into the checkbox, which cannot render
+    /// it; replace it with the bound value and say plainly what the box expects.
+    /// </summary>
+    private void CleanAnonymousValue()
+    {
+        const string key = $"{nameof(Input)}.{nameof(FeedbackInput.Anonymous)}";
+        if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+        {
+            ModelState.Remove(key);
+            ModelState.SetModelValue(key, Input.Anonymous, Input.Anonymous ? "true" : "false");
+            ModelState.AddModelError(key, "“Submit anonymously” is a tick box: tick it or leave it empty.");
+        }
     }
 
     public Task<IActionResult> OnPostCloseAsync() => SetClosedAsync(true);
