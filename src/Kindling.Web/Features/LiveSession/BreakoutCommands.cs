@@ -31,8 +31,10 @@ public sealed class BreakoutCommands(LiveStore store, FacilitatorCommands facili
         var people = await store.Db.CohortMembers
             .Where(m => m.CohortId == ctx.CohortId && m.Role == CohortRole.Participant && m.AcknowledgedUtc != null)
             .Select(m => new { m.UserId, m.User!.Organisation, m.User.Title, m.User.TimeZoneId, m.User.Pronouns }).ToListAsync();
+        if (people.Count < MinGroups)
+            throw new LiveRuleException($"Breakouts need at least {MinGroups} participants in the cohort; it has {people.Count}.");
         if (c.Groups > people.Count)
-            throw new LiveRuleException($"There are {people.Count} participants; make at most {Math.Max(people.Count, 1)} group{(people.Count == 1 ? "" : "s")}, or fewer groups.");
+            throw new LiveRuleException($"There are {people.Count} participants, so make at most {people.Count} groups.");
 
         var now = store.Now;
         var round = new BreakoutRound { SessionId = ctx.SessionId, Mode = c.Mode, BalanceField = field, StartedUtc = now };
