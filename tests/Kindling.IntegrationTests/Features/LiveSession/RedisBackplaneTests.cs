@@ -36,6 +36,7 @@ public class RedisBackplaneTests
         await using var onA = await JoinAsync(a, parCookie, room.SessionId);
         await using var onB = await JoinAsync(b, peerCookie, room.SessionId);
         await using var facOnB = await JoinAsync(b, facCookie, room.SessionId);
+        await using var authorOnB = await JoinAsync(b, parCookie, room.SessionId); // the author's second device
         var section = onA.Snapshot!.Sections.First(x => !x.Silent);
         var silent = onA.Snapshot.Sections.First(x => x.Silent);
 
@@ -53,6 +54,7 @@ public class RedisBackplaneTests
         Assert.Equal(EventTypes.Private, onB.AppliedEvents.Single(e => e.Seq == quiet.Seq).Type);
         Assert.Equal(EventTypes.Private, facOnB.AppliedEvents.Single(e => e.Seq == quiet.Seq).Type);
         await onA.WaitForAsync(events => events.Any(e => e.Seq == quiet.Seq && e.Type == EventTypes.ResponseAdded), LiveAssert.Patience);
+        await authorOnB.WaitForAsync(events => events.Any(e => e.Seq == quiet.Seq && e.Type == EventTypes.ResponseAdded), LiveAssert.Patience);
         Assert.Equal("Answered through instance B", onA.AppliedEvents.Single(e => e.Seq == fromB.Seq).Data.GetProperty("text").GetString());
         LiveAssert.Contiguous(onB, 1, fromB.Seq);
         LiveAssert.Contiguous(onA, 1, fromB.Seq);
