@@ -27,6 +27,12 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         await using var parContext = await NewContextAsync(360);
         var fac = await facContext.NewPageAsync();
         var par = await parContext.NewPageAsync();
+        var problems = new List<string>();
+        foreach (var page in new[] { fac, par })
+        {
+            page.Console += (_, m) => { if (m.Type == "error") lock (problems) problems.Add(m.Text); };
+            page.PageError += (_, e) => { lock (problems) problems.Add(e); };
+        }
         var sessionUrl = await ArrangeCohortWithSessionAsync(fac, par);
 
         // The facilitator opens the room before the session: the document is not open yet, so they open it now.
@@ -55,16 +61,34 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         await Assertions.Expect(Prompt(fac, RollCallPrompt).Locator(".response")).ToContainTextAsync("a campfire 🔥");
         await Assertions.Expect(Prompt(fac, RollCallPrompt).Locator(".response .who")).ToContainTextAsync("Pat Participant");
 
-        // A response appears live in the other browser.
+        // A response appears live in the other browser; editing and deleting it too.
         await AnswerAsync(par, IcebreakerPrompt, "The way newcomers are greeted by name");
         await Assertions.Expect(Prompt(fac, IcebreakerPrompt).GetByText("The way newcomers are greeted by name")).ToBeVisibleAsync();
+        var mine = Prompt(par, IcebreakerPrompt).Locator(".response.mine");
+        await mine.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        await mine.GetByLabel("Edit your response").FillAsync("Newcomers are greeted warmly, by name");
+        await mine.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(Prompt(fac, IcebreakerPrompt).GetByText("Newcomers are greeted warmly, by name")).ToBeVisibleAsync();
+        await Assertions.Expect(Prompt(fac, IcebreakerPrompt).GetByText("The way newcomers are greeted by name")).ToHaveCountAsync(0);
+        await mine.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Assertions.Expect(Prompt(fac, IcebreakerPrompt).Locator(".response")).ToHaveCountAsync(0);
+
+        // The server's reason for refusing a change is shown next to the form.
+        await Prompt(par, IcebreakerPrompt).GetByLabel("Your response").FillAsync("   ");
+        await Prompt(par, IcebreakerPrompt).GetByRole(AriaRole.Button, new() { Name = "Add response" }).ClickAsync();
+        await Assertions.Expect(Prompt(par, IcebreakerPrompt).GetByRole(AriaRole.Alert)).ToHaveTextAsync("Write something before sending.");
 
         // Silent round: the participant's note stays theirs until the facilitator reveals it.
         await Assertions.Expect(Prompt(par, SilentPrompt).GetByText("Silent round — others can't see your notes")).ToBeVisibleAsync();
         await AnswerAsync(par, SilentPrompt, "It began at a kitchen table");
         await Assertions.Expect(Prompt(par, SilentPrompt).GetByText("It began at a kitchen table")).ToBeVisibleAsync();
         // A later, public response reaching the facilitator shows that everything before it has arrived too.
-        await AnswerAsync(par, IcebreakerPrompt2, "Partly: we copied their weekly calls");
+        // (This one by keyboard only: type, Tab past the anonymous box to the button, Enter.)
+        await Prompt(par, IcebreakerPrompt2).GetByLabel("Your response").FillAsync("Partly: we copied their weekly calls");
+        await par.Keyboard.PressAsync("Tab");
+        await par.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(Prompt(par, IcebreakerPrompt2).GetByRole(AriaRole.Button, new() { Name = "Add response" })).ToBeFocusedAsync();
+        await par.Keyboard.PressAsync("Enter");
         await Assertions.Expect(Prompt(fac, IcebreakerPrompt2).GetByText("Partly: we copied their weekly calls")).ToBeVisibleAsync();
         await Assertions.Expect(Prompt(fac, SilentPrompt).GetByText("It began at a kitchen table")).ToHaveCountAsync(0);
         await Prompt(fac, SilentPrompt).GetByRole(AriaRole.Button, new() { Name = "Reveal responses" }).ClickAsync();
@@ -87,9 +111,17 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         await Assertions.Expect(par.Locator("#room-timer-activity")).ToHaveTextAsync("Communities and communities of practice");
         await Assertions.Expect(par.GetByText("● Recording may be on")).ToBeVisibleAsync();
 
+        // Q&A and breakouts come from another part of the server: either they work or they say they are not available.
+        await Assertions.Expect(par.Locator("#room-qa")).ToContainTextAsync(new Regex("Ask a question|not available in this room yet"));
+        await Assertions.Expect(par.Locator("#room-breakouts")).ToContainTextAsync(new Regex("No breakout groups right now|groups are running|not available in this room yet"));
+        await Assertions.Expect(par.GetByRole(AriaRole.Link, new() { Name = "Give feedback on this session" })).ToHaveAttributeAsync("href", sessionUrl + "/feedback");
+
         // The phone layout is one column with nothing wider than the screen.
         var overflow = await par.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.Equal(0, overflow);
+
+        // No script errors and no Content-Security-Policy violations in either browser.
+        lock (problems) Assert.Empty(problems);
     }
 
     private static ILocator Prompt(IPage page, string startsWith) => page.Locator("article.prompt", new() { Has = page.Locator("h3", new() { HasText = startsWith }) });

@@ -199,21 +199,27 @@
     var kept = old && old.querySelector('form.respond');
     var keptValue = kept ? kept.querySelector('textarea, input[type=text]').value : '';
     if (old) old.remove();
-    var box = el('div', 'section-extra');
+    var top = art.querySelector('.section-top');
+    if (top) top.remove();
+    var list = art.querySelector('ul.responses');
     if (s.silent && !s.revealed) {
-      box.appendChild(el('p', 'silent-note', "Silent round — others can't see your notes until the facilitator reveals them."));
+      top = el('div', 'section-top');
+      top.appendChild(el('p', 'silent-note', "Silent round — others can't see your notes until the facilitator reveals them."));
       if (room.isFacilitator) {
         var error = el('p', 'error');
         error.setAttribute('role', 'alert');
-        box.appendChild(button('Reveal responses', 'secondary', function (ev) {
-          ev.currentTarget.disabled = true;
-          room.send('Reveal', { sectionId: s.id }, art).then(function (ack) { showError(error, ack); });
+        top.appendChild(button('Reveal responses', 'secondary', function (ev) {
+          var b = ev.currentTarget;
+          b.disabled = true;
+          room.send('Reveal', { sectionId: s.id }, art).then(function (ack) { b.disabled = false; showError(error, ack); });
         }));
-        box.appendChild(error);
+        top.appendChild(error);
       }
+      art.insertBefore(top, list);
     }
+    var box = el('div', 'section-extra');
     if (writable()) buildAnswerForm(s, box);
-    art.insertBefore(box, art.querySelector('ul.responses').nextSibling);
+    art.insertBefore(box, list.nextSibling);
     var field = box.querySelector('form.respond textarea, form.respond input[type=text]');
     if (field && keptValue) field.value = keptValue;
   }

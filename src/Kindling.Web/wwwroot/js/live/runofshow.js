@@ -149,7 +149,8 @@
     var pos = items.findIndex(function (a) { return a.index === st.currentActivity; });
     $('room-next').disabled = st.locked || pos < 0 || pos >= items.length - 1;
     $('room-lock').textContent = st.locked ? 'Unlock the document' : 'Lock the document';
-    var select = $('room-add-prompt-activity'), chosen = select.value;
+    // The prompt goes to the current agenda item unless the facilitator picked another one.
+    var select = $('room-add-prompt-activity'), chosen = select.dataset.picked ? select.value : '';
     select.textContent = '';
     items.forEach(function (a) {
       var o = document.createElement('option');
@@ -174,6 +175,7 @@
     });
     $('room-lock').addEventListener('click', function () { room.send('SetLocked', { locked: !room.state.locked }, {}).then(fail); });
     var form = $('room-add-prompt');
+    $('room-add-prompt-activity').addEventListener('change', function (ev) { ev.currentTarget.dataset.picked = '1'; });
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       var text = $('room-add-prompt-text');
