@@ -154,7 +154,7 @@
       .withAutomaticReconnect({
         nextRetryDelayInMilliseconds: function (ctx) {
           if (ctx.previousRetryCount >= 2) offline();
-          return Math.min(30000, 1000 * Math.pow(2, ctx.previousRetryCount));
+          return Math.min(10000, 1000 * Math.pow(2, ctx.previousRetryCount));
         }
       })
       .configureLogging(signalR.LogLevel.None)
@@ -166,6 +166,11 @@
     connection.onreconnected(function () { KL.clock.measure(connection).then(join, join); });
     connection.onclose(function () { joined = false; offline(); setTimeout(connect, 5000); });
     window.addEventListener('offline', offline);
+    window.addEventListener('online', function () {
+      if (joined && connection.state === 'Connected') status('live', 'Live');
+      else if (connection.state === 'Disconnected') connect();
+      else status('reconnecting', 'Reconnecting…');
+    });
     connect();
   };
 

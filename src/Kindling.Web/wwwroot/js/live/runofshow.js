@@ -191,11 +191,16 @@
   if (open) {
     room.on('closed', function () { open.hidden = !!room.state; });
     open.addEventListener('click', function () {
+      var error = $('room-open-error');
       open.disabled = true;
+      error.textContent = '';
       room.connection.invoke('Open', room.sessionId).then(function (ack) {
         open.disabled = false;
-        if (ack.ok) room.rejoin(); else $('room-conn').textContent = ack.error;
-      }, function () { open.disabled = false; });
+        if (ack.ok) room.rejoin(); else error.textContent = ack.error;
+      }, function () {
+        open.disabled = false;
+        error.textContent = 'The document could not be opened just now; try again.';
+      });
     });
   }
 
