@@ -31,8 +31,8 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         foreach (var page in new[] { fac, par })
         {
             // (Requests the test itself aborts to drop the connection fail with net::ERR_FAILED; anything else counts.)
-            page.Console += (_, m) => { Console.WriteLine("CONSOLE " + m.Type + " " + m.Text); if (m.Type == "error" && !m.Text.Contains("net::ERR_FAILED")) lock (problems) problems.Add(m.Text); };
-            page.PageError += (_, e) => { Console.WriteLine("PAGEERROR " + e); lock (problems) problems.Add(e); };
+            page.Console += (_, m) => { if (m.Type == "error" && !m.Text.Contains("net::ERR_FAILED")) lock (problems) problems.Add(m.Text); };
+            page.PageError += (_, e) => { lock (problems) problems.Add(e); };
         }
         var sessionUrl = await ArrangeCohortWithSessionAsync(fac, par);
 
@@ -70,6 +70,7 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         await rollCall.GetByLabel("Your answer (optional)").FillAsync("a campfire 🔥");
         await rollCall.GetByRole(AriaRole.Button, new() { Name = "I'm here" }).ClickAsync();
         await Assertions.Expect(rollCall.GetByText("You're on the roll call.")).ToBeVisibleAsync();
+        await Assertions.Expect(rollCall.GetByRole(AriaRole.Button, new() { Name = "I'm here" })).ToBeHiddenAsync();
         await Assertions.Expect(Prompt(fac, RollCallPrompt).Locator(".response")).ToContainTextAsync("a campfire 🔥");
         await Assertions.Expect(Prompt(fac, RollCallPrompt).Locator(".response .who")).ToContainTextAsync("Pat Participant");
 
