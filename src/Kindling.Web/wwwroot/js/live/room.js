@@ -83,7 +83,7 @@
   }
 
   var sequencer = KL.Sequencer(function (e) {
-    if (room.state) { reduce(room.state, e); room.state.seq = e.seq; }
+    if (room.state) { reduce(room.state, e); room.state.seq = Math.max(room.state.seq, e.seq); }
     emit('event', e);
     emit('changed', e);
   });
