@@ -34,7 +34,7 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
             page.Console += (_, m) => { if (m.Type == "error" && !m.Text.Contains("net::ERR_FAILED")) lock (problems) problems.Add(m.Text); };
             page.PageError += (_, e) => { lock (problems) problems.Add(e); };
         }
-        var sessionUrl = await ArrangeCohortWithSessionAsync(fac, par);
+        var sessionUrl = await ArrangeCohortWithSessionAsync(_app, fac, [(par, "Pat Participant", "pat@example.org")]);
 
         // The participant's connection to the hub goes through a switch the test can pull (see "A dropped connection").
         var networkDown = false;
@@ -154,7 +154,7 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         lock (problems) Assert.Empty(problems);
     }
 
-    private static ILocator Prompt(IPage page, string startsWith) => page.Locator("article.prompt", new() { Has = page.Locator("h3", new() { HasText = startsWith }) });
+    internal static ILocator Prompt(IPage page, string startsWith) => page.Locator("article.prompt", new() { Has = page.Locator("h3", new() { HasText = startsWith }) });
 
     private static async Task AnswerAsync(IPage page, string prompt, string text)
     {
@@ -171,21 +171,23 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         return int.Parse(m.Groups[1].Value) * 60 + int.Parse(m.Groups[2].Value);
     }
 
-    private async Task<IBrowserContext> NewContextAsync(int width)
+    private Task<IBrowserContext> NewContextAsync(int width) => NewContextAsync(fx, _app, width);
+
+    internal static async Task<IBrowserContext> NewContextAsync(BrowserFixture fx, AppProcess app, int width)
     {
         var context = await fx.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = _app.BaseUrl, TimezoneId = "Europe/London", Locale = "en-GB",
+            BaseURL = app.BaseUrl, TimezoneId = "Europe/London", Locale = "en-GB",
             ViewportSize = new ViewportSize { Width = width, Height = 800 },
         });
         context.SetDefaultTimeout(10_000);
         return context;
     }
 
-    /// <summary>Through the app's own pages: first admin, facilitator, cohort, a session next week, an acknowledged participant.</summary>
-    private async Task<string> ArrangeCohortWithSessionAsync(IPage fac, IPage par)
+    /// <summary>Through the app's own pages: first admin, facilitator, cohort, a session next week, acknowledged participants.</summary>
+    internal static async Task<string> ArrangeCohortWithSessionAsync(AppProcess app, IPage fac, IReadOnlyList<(IPage Page, string Name, string Email)> participants)
     {
-        await fac.GotoAsync(_app.SetupUrl);
+        await fac.GotoAsync(app.SetupUrl);
         await FillAccountAsync(fac, "Ada Admin", "ada@example.org");
         await fac.GetByRole(AriaRole.Button, new() { Name = "Create admin account" }).ClickAsync();
         await fac.GotoAsync("/admin");
@@ -214,18 +216,23 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         await fac.GetByRole(AriaRole.Link, new() { Name = "Community Narrative" }).First.ClickAsync();
         var sessionUrl = new Uri(fac.Url).AbsolutePath;
 
-        await fac.GotoAsync(cohortUrl);
-        await fac.GetByRole(AriaRole.Link, new() { Name = "Invite people" }).ClickAsync();
-        await fac.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("create invitation", RegexOptions.IgnoreCase) }).ClickAsync();
-        var participantLink = await fac.Locator("input[readonly][value*='/invite/']").First.InputValueAsync();
-
-        await par.GotoAsync(participantLink);
-        await par.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
-        await FillAccountAsync(par, "Pat Participant", "pat@example.org");
-        await par.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await par.GetByLabel(new Regex("I have read the participation guidelines")).CheckAsync();
-        await par.GetByRole(AriaRole.Button, new() { Name = "Enter the cohort" }).ClickAsync();
-        await Assertions.Expect(par.GetByRole(AriaRole.Heading, new() { Name = "Spring cohort", Level = 1 })).ToBeVisibleAsync();
+        foreach (var (par, name, email) in participants)
+        {
+            await fac.GotoAsync(cohortUrl);
+            await fac.GetByRole(AriaRole.Link, new() { Name = "Invite people" }).ClickAsync();
+            var links = fac.Locator("input[readonly][value*='/invite/']");
+            var before = await links.EvaluateAllAsync<string[]>("els => els.map(e => e.value)");
+            await fac.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("create invitation", RegexOptions.IgnoreCase) }).ClickAsync();
+            await Assertions.Expect(links).ToHaveCountAsync(before.Length + 1);
+            var participantLink = (await links.EvaluateAllAsync<string[]>("els => els.map(e => e.value)")).Except(before).Single();
+            await par.GotoAsync(participantLink);
+            await par.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
+            await FillAccountAsync(par, name, email);
+            await par.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+            await par.GetByLabel(new Regex("I have read the participation guidelines")).CheckAsync();
+            await par.GetByRole(AriaRole.Button, new() { Name = "Enter the cohort" }).ClickAsync();
+            await Assertions.Expect(par.GetByRole(AriaRole.Heading, new() { Name = "Spring cohort", Level = 1 })).ToBeVisibleAsync();
+        }
         return sessionUrl;
     }
 
