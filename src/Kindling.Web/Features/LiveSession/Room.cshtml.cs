@@ -20,6 +20,8 @@ public class RoomModel(KindlingDb db, OpenLiveDocument opener, TimeProvider cloc
     public string? JoinUrl { get; private set; }
 
     public string FeedbackUrl => $"/cohorts/{CohortId}/sessions/{SessionId}/feedback";
+    public string DocumentUrl => $"/cohorts/{CohortId}/sessions/{SessionId}/document";
+    public string MarkdownUrl => $"/cohorts/{CohortId}/sessions/{SessionId}/document.md";
     public string SessionUrl => $"/cohorts/{CohortId}/sessions/{SessionId}";
 
     public async Task<IActionResult> OnGetAsync()

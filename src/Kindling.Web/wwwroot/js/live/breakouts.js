@@ -52,12 +52,28 @@
       var h = ui.el('h3', null, g.name + (g.id === mine ? ' (your group)' : ''));
       li.appendChild(h);
       li.appendChild(ui.el('p', 'meta', g.members.length ? g.members.map(function (m) { return m.name; }).join(', ') : 'Nobody yet'));
-      g.sectionIds.forEach(function (id, i) {
-        if (!document.getElementById('section-' + id)) return;
-        var a = ui.el('a', null, g.sectionIds.length > 1 ? 'Notes, part ' + (i + 1) : 'Group notes');
-        a.href = '#section-' + id;
-        li.appendChild(a);
-      });
+      // The notes sections arrive in the document with the same event, so each link has somewhere to jump to.
+      if (g.sectionIds.length) {
+        var links = ui.el('p', 'group-notes');
+        g.sectionIds.forEach(function (id, i) {
+          var a = ui.el('a', null, g.name + ' notes' + (g.sectionIds.length > 1 ? ', part ' + (i + 1) : ''));
+          a.href = '#section-' + id;
+          a.addEventListener('click', function (ev) {
+            var target = document.getElementById('section-' + id);
+            if (!target) return;
+            ev.preventDefault();
+            target.scrollIntoView({ block: 'start' });
+            var field = target.querySelector('form.respond textarea, form.respond input[type=text]');
+            var heading = target.querySelector('h3');
+            if (!field) heading.tabIndex = -1;
+            (field || heading).focus({ preventScroll: true });
+            if (history.replaceState) history.replaceState(null, '', '#section-' + id);
+          });
+          if (i) links.appendChild(document.createTextNode(' · '));
+          links.appendChild(a);
+        });
+        li.appendChild(links);
+      }
       if (room.canWrite && !room.isFacilitator && g.id !== mine) {
         var join = ui.el('button', 'secondary small', 'Join ' + g.name); join.type = 'button';
         join.addEventListener('click', function () {

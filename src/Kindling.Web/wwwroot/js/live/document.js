@@ -8,6 +8,7 @@
   var MAX = 4000;
   var sending = new Set(); // "sectionId\ntext" of answers on their way: their echo is not announced as someone else's
   var newCount = 0, newTimer = null;
+  var focusAfter = null; // { sectionId, tool, until }: a facilitator tool whose button the next render replaces
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -66,6 +67,7 @@
       actions.appendChild(button(r.pinned ? 'Unpin' : 'Pin', 'secondary small', function () {
         room.send('Moderate', { responseId: r.id, hidden: null, pinned: !r.pinned, moveToSectionId: null }, {}).then(function (ack) { showError(error, ack); });
       }));
+      actions.appendChild(button('Move…', 'secondary small', function (ev) { startMove(li, r, error, ev.currentTarget); }));
     }
     if (actions.children.length) li.appendChild(actions);
     li.appendChild(error);
@@ -95,6 +97,54 @@
     var actions = li.querySelector(':scope > .actions');
     if (actions) actions.hidden = true;
     area.focus();
+  }
+
+  /** Prompts a response may be moved to: every other prompt that is not a silent round waiting for its reveal. */
+  function moveTargets(fromSectionId) {
+    var groups = [], byIndex = new Map();
+    room.state.sections.forEach(function (s) {
+      if (!byIndex.has(s.activityIndex)) { var g = { title: s.title, sections: [] }; byIndex.set(s.activityIndex, g); groups.push(g); }
+      if (s.id !== fromSectionId && !(s.silent && !s.revealed)) byIndex.get(s.activityIndex).sections.push(s);
+    });
+    return groups.filter(function (g) { return g.sections.length; });
+  }
+
+  function startMove(li, r, error, opener) {
+    var old = li.querySelector('form.move');
+    if (old) { old.querySelector('select').focus(); return; }
+    var form = el('form', 'move');
+    var id = 'move-' + r.id;
+    var label = el('label', null, 'Move this response to');
+    label.htmlFor = id;
+    var select = el('select');
+    select.id = id;
+    select.required = true;
+    moveTargets(r.sectionId).forEach(function (g) {
+      var og = el('optgroup');
+      og.label = g.title;
+      g.sections.forEach(function (s) {
+        var text = sectionHeading(s);
+        var opt = el('option', null, text.length > 80 ? text.slice(0, 79) + '…' : text);
+        opt.value = s.id;
+        og.appendChild(opt);
+      });
+      select.appendChild(og);
+    });
+    var go = el('button', 'small', 'Move');
+    go.type = 'submit';
+    var cancel = button('Cancel', 'secondary small', function () { form.remove(); opener.focus(); });
+    var row = el('div', 'actions');
+    row.appendChild(go); row.appendChild(cancel);
+    form.appendChild(label); form.appendChild(select); form.appendChild(row);
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      if (!select.value) return;
+      go.disabled = true;
+      room.send('Moderate', { responseId: r.id, hidden: null, pinned: null, moveToSectionId: select.value }, form)
+        .then(function (ack) { go.disabled = false; showError(error, ack); if (ack.ok) form.remove(); });
+    });
+    li.insertBefore(form, error);
+    select.focus();
   }
 
   function rebuild(li, r) { var fresh = buildResponse(r); li.replaceWith(fresh); return fresh; }
@@ -172,28 +222,85 @@
     box.appendChild(form);
   }
 
+  /** Group notes sections carry their group's name in the title ("Group 1 — …"); other prompts show the prompt. */
+  function sectionHeading(s) { return s.kind === 'breakout-notes' ? s.title : s.prompt; }
+
   function buildSection(s) {
     var art = el('article', 'prompt');
     art.id = 'section-' + s.id;
     art.dataset.sectionId = s.id;
     art.setAttribute('aria-labelledby', 'section-' + s.id + '-h');
-    var h = el('h3', null, s.prompt);
+    var h = el('h3', null, sectionHeading(s));
     h.id = 'section-' + s.id + '-h';
     art.appendChild(h);
     art.appendChild(el('ul', 'responses'));
     return art;
   }
 
-  function sectionVersion(s) {
-    return JSON.stringify([s.prompt, s.silent, s.revealed, s.kind, writable(), room.state.allowAnonymous, room.isFacilitator && room.state.locked]);
+  function sectionVersion(s, place) {
+    return JSON.stringify([s.prompt, s.title, s.silent, s.revealed, s.kind, writable(), room.state.allowAnonymous, room.isFacilitator && room.state.locked, place]);
+  }
+
+  /** Order and silent-mode controls for facilitators; `place` says whether the prompt is first/last in its activity. */
+  function buildTools(art, s, place) {
+    var tools = el('div', 'section-tools');
+    var row = el('div', 'actions');
+    row.setAttribute('role', 'group');
+    row.setAttribute('aria-label', 'Arrange this prompt');
+    var error = el('p', 'error');
+    error.setAttribute('role', 'alert');
+    function act(method, fields) {
+      return function (ev) {
+        var b = ev.currentTarget;
+        b.disabled = true;
+        // The change rebuilds these buttons: keep keyboard focus with this prompt's tools (see restoreFocus).
+        focusAfter = { sectionId: s.id, tool: b.dataset.tool, until: Date.now() + 5000 };
+        room.send(method, Object.assign({ sectionId: s.id }, fields), {}).then(function (ack) {
+          b.disabled = false;
+          showError(error, ack);
+          if (!ack.ok) focusAfter = null;
+        });
+      };
+    }
+    function neighbour(step) {
+      var list = room.state.sections, i = list.findIndex(function (x) { return x.id === s.id; }), j = i + step;
+      return list[j] && list[j].activityIndex === s.activityIndex ? j : -1;
+    }
+    if (!place.first) {
+      var up = button('Move up', 'secondary small', function (ev) { var j = neighbour(-1); if (j >= 0) act('MovePrompt', { position: j })(ev); });
+      up.dataset.tool = 'up';
+      up.setAttribute('aria-label', 'Move prompt up');
+      row.appendChild(up);
+    }
+    if (!place.last) {
+      var down = button('Move down', 'secondary small', function (ev) { var j = neighbour(1); if (j >= 0) act('MovePrompt', { position: j })(ev); });
+      down.dataset.tool = 'down';
+      down.setAttribute('aria-label', 'Move prompt down');
+      row.appendChild(down);
+    }
+    if (!s.silent) {
+      var on = button('Make it a silent round', 'secondary small', act('SetSilent', { silent: true }));
+      on.dataset.tool = 'silent';
+      row.appendChild(on);
+    } else if (s.revealed) {
+      var off = button('Turn silent mode off', 'secondary small', act('SetSilent', { silent: false }));
+      off.dataset.tool = 'silent';
+      row.appendChild(off);
+    }
+    tools.appendChild(row);
+    tools.appendChild(error);
+    return tools;
   }
 
   /** The parts of a prompt block that depend on the section and the document, not on responses. */
-  function renderSectionChrome(art, s) {
-    var v = sectionVersion(s);
+  function renderSectionChrome(art, s, place) {
+    var v = sectionVersion(s, place);
     if (art.dataset.v === v) return;
     art.dataset.v = v;
-    art.querySelector('h3').textContent = s.prompt;
+    art.querySelector('h3').textContent = sectionHeading(s);
+    var oldTools = art.querySelector('.section-tools');
+    if (oldTools) oldTools.remove();
+    if (room.isFacilitator && !room.state.locked) art.insertBefore(buildTools(art, s, place), art.querySelector('h3').nextSibling);
     art.classList.toggle('silent', s.silent && !s.revealed);
     var old = art.querySelector('.section-extra');
     var kept = old && old.querySelector('form.respond');
@@ -222,6 +329,16 @@
     art.insertBefore(box, list.nextSibling);
     var field = box.querySelector('form.respond textarea, form.respond input[type=text]');
     if (field && keptValue) field.value = keptValue;
+  }
+
+  function restoreFocus() {
+    if (!focusAfter) return;
+    if (Date.now() > focusAfter.until) { focusAfter = null; return; }
+    var active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    var tools = document.querySelector('#section-' + focusAfter.sectionId + ' .section-tools');
+    var target = tools && (tools.querySelector('[data-tool="' + focusAfter.tool + '"]') || tools.querySelector('button'));
+    if (target) { target.focus(); focusAfter = null; }
   }
 
   function renderRollCallDone(art, s) {
@@ -270,13 +387,14 @@
         if (!art) art = buildSection(s);
         keep.add(art);
         if (sec.children[si + 1] !== art) sec.insertBefore(art, sec.children[si + 1] || null);
-        renderSectionChrome(art, s);
+        renderSectionChrome(art, s, { first: si === 0, last: si === sections.length - 1 });
         renderResponses(art.querySelector('ul.responses'), s.id);
         renderRollCallDone(art, s);
       });
       Array.prototype.slice.call(sec.children).forEach(function (c) { if (!keep.has(c)) c.remove(); });
     });
     Array.prototype.slice.call(docEl.children).forEach(function (c) { if (!keepActivities.has(c)) c.remove(); });
+    restoreFocus();
     document.getElementById('room-locked').hidden = !st.locked;
     document.getElementById('room-closed').hidden = true;
   }

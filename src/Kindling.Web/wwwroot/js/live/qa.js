@@ -35,6 +35,8 @@
 
   function item(q) {
     var li = ui.el('li', 'question' + (q.answeredUtc ? ' answered' : ''));
+    li.id = 'question-' + q.id;
+    li.dataset.v = version(q);
     li.appendChild(ui.el('p', 'text', q.text));
     li.appendChild(ui.el('p', 'who', (q.mine ? 'You' : q.anonymous ? (q.authorName ? 'Anonymous (' + q.authorName + ')' : 'Anonymous') : q.authorName) +
       ' · ' + q.votes + (q.votes === 1 ? ' vote' : ' votes')));
@@ -53,7 +55,7 @@
     li.appendChild(row);
     if (room.isFacilitator) {
       var form = ui.el('form', 'qa-answer');
-      var input = ui.el('input'); input.type = 'text'; input.maxLength = 1000; input.value = q.answer || '';
+      var input = ui.el('input'); input.type = 'text'; input.maxLength = 1000; input.defaultValue = q.answer || '';
       form.appendChild(ui.field('qa-answer-' + q.id, 'Answer note', input));
       var b = ui.el('button', 'secondary small', q.answeredUtc ? 'Update answer' : 'Mark answered'); b.type = 'submit';
       form.appendChild(b);
@@ -67,15 +69,52 @@
     return li;
   }
 
+  function version(q) { return JSON.stringify([q.text, q.mine, q.anonymous, q.authorName, q.votes, q.votedByMe, q.answeredUtc, q.answer]); }
+
+  /** Replaces a question whose content changed, carrying over a half-typed answer note, its send key and focus. */
+  function refresh(old, q) {
+    var fresh = item(q);
+    var oldForm = old.querySelector('form.qa-answer'), newForm = fresh.querySelector('form.qa-answer');
+    if (oldForm && newForm) {
+      var was = oldForm.querySelector('input'), now = newForm.querySelector('input');
+      var focused = document.activeElement === was;
+      if (was.value !== was.defaultValue) now.value = was.value;
+      newForm.clientKey = oldForm.clientKey;
+      old.replaceWith(fresh);
+      if (focused) { now.focus(); try { now.setSelectionRange(was.selectionStart, was.selectionEnd); } catch (e) { /* not a text field */ } }
+      return fresh;
+    }
+    var focusedButton = old.contains(document.activeElement) && document.activeElement.tagName === 'BUTTON';
+    old.replaceWith(fresh);
+    if (focusedButton) { var b = fresh.querySelector('.actions button'); if (b) b.focus(); }
+    return fresh;
+  }
+
   var asked = false;
   var p = ui.panel(root, 'Questions', ['question.asked', 'question.voted', 'question.answered'], function (body, result) {
     if (!asked) { ask(body); asked = true; }
     var list = body.querySelector('ol.questions');
     if (!list) { list = ui.el('ol', 'questions'); body.appendChild(list); }
-    list.textContent = '';
+    // Items are kept by id and only replaced when they changed, so typing in an answer note survives other questions.
     var qs = result.questions.slice().sort(function (a, b) { return (!!a.answeredUtc - !!b.answeredUtc) || (b.votes - a.votes); });
-    if (!qs.length) list.appendChild(ui.el('li', 'meta', 'No questions yet.'));
-    qs.forEach(function (q) { list.appendChild(item(q)); });
+    var keep = new Set();
+    var active = list.contains(document.activeElement) ? document.activeElement : null;
+    var sel = active && active.tagName === 'INPUT' ? [active.selectionStart, active.selectionEnd] : null;
+    qs.forEach(function (q, i) {
+      var li = document.getElementById('question-' + q.id);
+      if (li && li.parentNode !== list) li = null;
+      if (!li) li = item(q);
+      else if (li.dataset.v !== version(q)) li = refresh(li, q);
+      keep.add(li);
+      if (list.children[i] !== li) list.insertBefore(li, list.children[i] || null);
+    });
+    if (!qs.length) { var none = ui.el('li', 'meta', 'No questions yet.'); keep.add(none); list.appendChild(none); }
+    Array.prototype.slice.call(list.children).forEach(function (li) { if (!keep.has(li)) li.remove(); });
+    // Moving an item in the list takes focus away from what is inside it: give it back, caret included.
+    if (active && active.isConnected && document.activeElement !== active) {
+      active.focus();
+      if (sel) try { active.setSelectionRange(sel[0], sel[1]); } catch (e) { /* not a text field */ }
+    }
   }, 'Q&A');
   KL.qa = p;
 })(window.KindlingLive = window.KindlingLive || {});

@@ -31,6 +31,11 @@
     };
   }
 
+  function applyOrder(st, order) {
+    order.forEach(function (id, i) { var s = st.sections.find(function (x) { return x.id === id; }); if (s) s.position = i; });
+    sortSections(st);
+  }
+
   function sortSections(st) { st.sections.sort(function (a, b) { return a.position - b.position; }); }
 
   function upsertSection(st, view) {
@@ -64,11 +69,19 @@
         else upsertResponse(st, d);
         break;
       case 'section.added':
+        // The server makes room for the new prompt by moving everything from its position down one place.
+        if (!st.sections.some(function (s) { return s.id === d.id; }))
+          st.sections.forEach(function (s) { if (s.position >= d.position) s.position++; });
+        upsertSection(st, d); break;
       case 'section.silent':
         upsertSection(st, d); break;
       case 'section.moved':
-        d.order.forEach(function (id, i) { var s = st.sections.find(function (x) { return x.id === id; }); if (s) s.position = i; });
-        sortSections(st); break;
+        applyOrder(st, d.order); break;
+      case 'breakouts.started':
+        // Each group's notes sections arrive with the document's new order, so they appear in place at once.
+        (d.sections || []).forEach(function (s) { upsertSection(st, s); });
+        if (d.order) applyOrder(st, d.order);
+        break;
       case 'section.revealed':
         upsertSection(st, d.section);
         d.responses.forEach(function (r) { upsertResponse(st, r); });
