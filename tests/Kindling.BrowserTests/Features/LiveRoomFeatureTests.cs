@@ -46,6 +46,15 @@ public class LiveRoomFeatureTests(BrowserFixture fx) : IAsyncLifetime
         await Assertions.Expect(patQa.Locator("li.question")).ToContainTextAsync("1 vote");
         var facQuestion = fac.Locator("#room-qa li.question", new() { HasText = "How do we keep newcomers coming back?" });
         await facQuestion.GetByLabel("Answer note").FillAsync("Pair each newcomer with a buddy");
+        // While the facilitator is typing, the question changes (Sam takes back the vote) and another one arrives:
+        // the half-typed note stays, and so does the focus.
+        await samQuestion.GetByRole(AriaRole.Button, new() { Name = "Remove my vote" }).ClickAsync();
+        await Assertions.Expect(facQuestion).ToContainTextAsync("0 votes");
+        await sam.Locator("#room-qa").GetByLabel("Ask a question").FillAsync("Should we meet in person sometimes?");
+        await sam.Locator("#room-qa").GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true }).ClickAsync();
+        await Assertions.Expect(fac.Locator("#room-qa li.question", new() { HasText = "Should we meet in person sometimes?" })).ToBeVisibleAsync();
+        await Assertions.Expect(facQuestion.GetByLabel("Answer note")).ToHaveValueAsync("Pair each newcomer with a buddy");
+        await Assertions.Expect(facQuestion.GetByLabel("Answer note")).ToBeFocusedAsync();
         await facQuestion.GetByRole(AriaRole.Button, new() { Name = "Mark answered" }).ClickAsync();
         await Assertions.Expect(patQa.Locator("li.question")).ToContainTextAsync("Answered: Pair each newcomer with a buddy");
 
@@ -57,12 +66,28 @@ public class LiveRoomFeatureTests(BrowserFixture fx) : IAsyncLifetime
         await Assertions.Expect(pat.Locator("#room-breakouts")).ToContainTextAsync("(your group)");
         await Assertions.Expect(sam.Locator("#room-breakouts")).ToContainTextAsync("(your group)");
         await Assertions.Expect(facBreakouts.Locator("li.group")).ToHaveCountAsync(2);
+        // Each group's notes appear live at the end of the breakout activity (5 prompts, then 5 per group),
+        // and the panel's link takes Pat straight to their own group's first notes field.
+        var breakoutPrompts = pat.Locator("section.activity:has(h2:has-text('Aligning community purpose')) article.prompt h3");
+        await Assertions.Expect(breakoutPrompts).ToHaveCountAsync(15);
+        await Assertions.Expect(breakoutPrompts.Nth(5)).ToContainTextAsync("Group 1 — ");
+        await Assertions.Expect(breakoutPrompts.Nth(10)).ToContainTextAsync("Group 2 — ");
+        var patGroup = pat.Locator("#room-breakouts li.group.mine");
+        var groupName = (await patGroup.Locator("h3").TextContentAsync())!.Replace(" (your group)", "");
+        await patGroup.GetByRole(AriaRole.Link, new() { Name = groupName + " notes, part 1" }).ClickAsync();
+        await Assertions.Expect(pat.Locator("article.prompt:has(textarea:focus) h3")).ToContainTextAsync(groupName + " — Using the five areas");
         await facBreakouts.GetByRole(AriaRole.Button, new() { Name = "End breakouts" }).ClickAsync();
         await Assertions.Expect(pat.Locator("#room-breakouts")).ToContainTextAsync("The last round has ended");
 
         // Participation balance: facilitators only.
         await Assertions.Expect(fac.Locator("#room-participation table")).ToContainTextAsync("Pat Participant");
         await Assertions.Expect(pat.Locator("#room-participation")).ToHaveCountAsync(0);
+
+        // The printable document and the Markdown download are linked from the room too.
+        await Assertions.Expect(pat.GetByRole(AriaRole.Link, new() { Name = "Download as Markdown (.md)" })).ToHaveAttributeAsync("download", "");
+        await pat.GetByRole(AriaRole.Link, new() { Name = "Printable document" }).ClickAsync();
+        await Assertions.Expect(pat.GetByText("How do we keep newcomers coming back?")).ToBeVisibleAsync();
+        await pat.GoBackAsync();
 
         // Feedback: linked from the room.
         await pat.GetByRole(AriaRole.Link, new() { Name = "Give feedback on this session" }).ClickAsync();

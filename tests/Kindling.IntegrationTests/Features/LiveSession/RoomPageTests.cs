@@ -91,6 +91,29 @@ public class RoomPageTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task RoomAndSessionDetails_Member_LinkToPrintableDocumentMarkdownAndFeedback(string provider)
+    {
+        var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
+        await LiveClients.OpenDocumentAsync(s);
+        var basePath = $"/cohorts/{s.CohortId}/sessions/{s.SessionId}";
+        using var participant = await s.ClientAsAsync("participant");
+        foreach (var url in new[] { RoomUrl(s), basePath })
+        {
+            var page = await participant.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            var links = page.Document.QuerySelectorAll("a").ToList();
+            Assert.Equal(basePath + "/document", links.Single(a => a.TextContent.Trim() == "Printable document").GetAttribute("href"));
+            var markdown = links.Single(a => a.TextContent.Trim() == "Download as Markdown (.md)");
+            Assert.Equal(basePath + "/document.md", markdown.GetAttribute("href"));
+            Assert.True(markdown.HasAttribute("download"), $"The Markdown link on {url} should download the file.");
+            Assert.Equal(basePath + "/feedback", links.Single(a => a.TextContent.Trim() == "Give feedback on this session").GetAttribute("href"));
+        }
+        // Each link leads somewhere a member may go.
+        foreach (var target in new[] { "/document", "/document.md", "/feedback" })
+            Assert.Equal(HttpStatusCode.OK, (await participant.GetAsync(basePath + target)).Status);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task SessionDetails_Member_LinksToTheLiveRoom(string provider)
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
