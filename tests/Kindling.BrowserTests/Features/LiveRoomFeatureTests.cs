@@ -56,7 +56,7 @@ public class LiveRoomFeatureTests(BrowserFixture fx) : IAsyncLifetime
         await Assertions.Expect(facQuestion.GetByLabel("Answer note")).ToHaveValueAsync("Pair each newcomer with a buddy");
         await Assertions.Expect(facQuestion.GetByLabel("Answer note")).ToBeFocusedAsync();
         await facQuestion.GetByRole(AriaRole.Button, new() { Name = "Mark answered" }).ClickAsync();
-        await Assertions.Expect(patQa.Locator("li.question")).ToContainTextAsync("Answered: Pair each newcomer with a buddy");
+        await Assertions.Expect(patQa.Locator("li.question", new() { HasText = "How do we keep newcomers coming back?" })).ToContainTextAsync("Answered: Pair each newcomer with a buddy");
 
         // Breakouts: two random groups; each participant finds their own, then the round ends.
         var facBreakouts = fac.Locator("#room-breakouts");
