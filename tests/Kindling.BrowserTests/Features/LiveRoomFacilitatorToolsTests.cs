@@ -64,11 +64,17 @@ public class LiveRoomFacilitatorToolsTests(BrowserFixture fx) : IAsyncLifetime
             .ToHaveTextAsync("This prompt already has visible responses; add a new prompt for the silent round.");
         await Assertions.Expect(LiveRoomTests.Prompt(par, Patterns).GetByText("Silent round — others can't see your notes")).ToHaveCountAsync(0);
 
-        // Moving a prompt up within its activity: both rooms show the new order.
+        // Moving a prompt up within its activity: both rooms show the new order, and Pat, half-way through an answer
+        // to that very prompt, keeps both the text and the place to type.
         var comparing = "section.activity:has(h2:has-text('Comparing the two stories')) article.prompt h3";
         await Assertions.Expect(par.Locator(comparing)).ToHaveTextAsync([Patterns, PartWays + " For example, did one need more money or more formal backing than the other to keep growing?"]);
+        var halfWritten = LiveRoomTests.Prompt(par, PartWays).GetByLabel("Your response");
+        await halfWritten.FillAsync("One of them had a sponsor from");
         await LiveRoomTests.Prompt(fac, PartWays).GetByRole(AriaRole.Button, new() { Name = "Move prompt up" }).ClickAsync();
         await Assertions.Expect(par.Locator(comparing).First).ToContainTextAsync(PartWays);
+        await Assertions.Expect(halfWritten).ToHaveValueAsync("One of them had a sponsor from");
+        await Assertions.Expect(halfWritten).ToBeFocusedAsync();
+        await Assertions.Expect(LiveRoomTests.Prompt(fac, PartWays).GetByRole(AriaRole.Button, new() { Name = "Move prompt down" })).ToBeFocusedAsync();
         await Assertions.Expect(fac.Locator(comparing).First).ToContainTextAsync(PartWays);
         await Assertions.Expect(LiveRoomTests.Prompt(fac, PartWays).GetByRole(AriaRole.Button, new() { Name = "Move prompt up" })).ToHaveCountAsync(0);
 

@@ -237,8 +237,21 @@
     return art;
   }
 
-  function sectionVersion(s, place) {
-    return JSON.stringify([s.prompt, s.title, s.silent, s.revealed, s.kind, writable(), room.state.allowAnonymous, room.isFacilitator && room.state.locked, place]);
+  function sectionVersion(s) {
+    return JSON.stringify([s.prompt, s.title, s.silent, s.revealed, s.kind, writable(), room.state.allowAnonymous, room.isFacilitator && room.state.locked]);
+  }
+
+  /** The facilitator's tools are rebuilt on their own, so a move never disturbs an answer being typed in the prompt. */
+  function renderTools(art, s, place) {
+    var old = art.querySelector('.section-tools');
+    var want = room.isFacilitator && !room.state.locked;
+    var v = JSON.stringify([s.silent, s.revealed, place.first, place.last]);
+    if (old && want && old.dataset.v === v) return;
+    if (old) old.remove();
+    if (!want) return;
+    var tools = buildTools(art, s, place);
+    tools.dataset.v = v;
+    art.insertBefore(tools, art.querySelector('h3').nextSibling);
   }
 
   /** Order and silent-mode controls for facilitators; `place` says whether the prompt is first/last in its activity. */
@@ -294,13 +307,11 @@
 
   /** The parts of a prompt block that depend on the section and the document, not on responses. */
   function renderSectionChrome(art, s, place) {
-    var v = sectionVersion(s, place);
+    renderTools(art, s, place);
+    var v = sectionVersion(s);
     if (art.dataset.v === v) return;
     art.dataset.v = v;
     art.querySelector('h3').textContent = sectionHeading(s);
-    var oldTools = art.querySelector('.section-tools');
-    if (oldTools) oldTools.remove();
-    if (room.isFacilitator && !room.state.locked) art.insertBefore(buildTools(art, s, place), art.querySelector('h3').nextSibling);
     art.classList.toggle('silent', s.silent && !s.revealed);
     var old = art.querySelector('.section-extra');
     var kept = old && old.querySelector('form.respond');
@@ -368,6 +379,9 @@
   function render() {
     var st = room.state;
     if (!st) return;
+    // Moving a prompt block in the page takes focus from the field inside it: note it here and give it back below.
+    var active = docEl.contains(document.activeElement) ? document.activeElement : null;
+    var caret = active && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
     var groups = [], byIndex = new Map();
     st.sections.forEach(function (s) {
       if (!byIndex.has(s.activityIndex)) { byIndex.set(s.activityIndex, []); groups.push(s.activityIndex); }
@@ -394,6 +408,10 @@
       Array.prototype.slice.call(sec.children).forEach(function (c) { if (!keep.has(c)) c.remove(); });
     });
     Array.prototype.slice.call(docEl.children).forEach(function (c) { if (!keepActivities.has(c)) c.remove(); });
+    if (active && active.isConnected && document.activeElement !== active) {
+      active.focus({ preventScroll: true });
+      if (caret) try { active.setSelectionRange(caret[0], caret[1]); } catch (e) { /* not a text field */ }
+    }
     restoreFocus();
     document.getElementById('room-locked').hidden = !st.locked;
     document.getElementById('room-closed').hidden = true;
