@@ -81,6 +81,9 @@ public class LiveRoomFacilitatorToolsTests(BrowserFixture fx) : IAsyncLifetime
         // Moving a response to another prompt with the labelled list: it leaves one prompt and joins the other everywhere.
         var response = LiveRoomTests.Prompt(fac, Patterns).Locator(".response", new() { HasText = "Both began with one stubborn volunteer" });
         await response.GetByRole(AriaRole.Button, new() { Name = "Move…" }).ClickAsync();
+        // The facilitator's room with its tools and the open move form meets WCAG 2.1 AA, as does the phone view.
+        await Accessibility.AssertNoViolationsAsync(fac);
+        await Accessibility.AssertNoViolationsAsync(par);
         await response.GetByLabel("Move this response to").SelectOptionAsync(new SelectOptionValue { Label = WhyCommunity });
         await response.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
         await Assertions.Expect(LiveRoomTests.Prompt(par, WhyCommunity).GetByText("Both began with one stubborn volunteer")).ToBeVisibleAsync();

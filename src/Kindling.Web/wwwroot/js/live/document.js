@@ -280,15 +280,13 @@
       return list[j] && list[j].activityIndex === s.activityIndex ? j : -1;
     }
     if (!place.first) {
-      var up = button('Move up', 'secondary small', function (ev) { var j = neighbour(-1); if (j >= 0) act('MovePrompt', { position: j })(ev); });
+      var up = button('Move prompt up', 'secondary small', function (ev) { var j = neighbour(-1); if (j >= 0) act('MovePrompt', { position: j })(ev); });
       up.dataset.tool = 'up';
-      up.setAttribute('aria-label', 'Move prompt up');
       row.appendChild(up);
     }
     if (!place.last) {
-      var down = button('Move down', 'secondary small', function (ev) { var j = neighbour(1); if (j >= 0) act('MovePrompt', { position: j })(ev); });
+      var down = button('Move prompt down', 'secondary small', function (ev) { var j = neighbour(1); if (j >= 0) act('MovePrompt', { position: j })(ev); });
       down.dataset.tool = 'down';
-      down.setAttribute('aria-label', 'Move prompt down');
       row.appendChild(down);
     }
     if (!s.silent) {

@@ -8,7 +8,11 @@
     body.textContent = '';
     var refresh = ui.el('button', 'secondary small', 'Refresh'); refresh.type = 'button';
     refresh.addEventListener('click', function () { p.load(); });
+    // The table may scroll sideways on a phone: the region takes keyboard focus so it can be scrolled without a mouse.
     var wrap = ui.el('div', 'table-wrap');
+    wrap.tabIndex = 0;
+    wrap.setAttribute('role', 'region');
+    wrap.setAttribute('aria-label', 'Participation table');
     var table = ui.el('table', 'participation');
     var cap = ui.el('caption', 'visually-hidden', 'Contributions per person in this session');
     table.appendChild(cap);
