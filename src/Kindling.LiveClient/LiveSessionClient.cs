@@ -37,6 +37,9 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
 
     public IReadOnlyList<LiveEvent> AppliedEvents { get { lock (_gate) return _applied.ToList(); } }
 
+    /// <summary>Keep every applied event in <see cref="AppliedEvents"/> (the default); a load test with many clients turns this off to bound memory.</summary>
+    public bool KeepHistory { get; set; } = true;
+
     public async Task<JoinResult> StartAsync(CancellationToken ct = default)
     {
         if (_hub.State == HubConnectionState.Disconnected) await _hub.StartAsync(ct);
@@ -103,7 +106,7 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
             // Wait briefly for the full version of a placeholder addressed to us? No: placeholders are final for others.
             _early.Remove(first.Key);
             LastSeq = first.Key;
-            _applied.Add(first.Value);
+            if (KeepHistory) _applied.Add(first.Value);
             Applied?.Invoke(first.Value);
         }
     }
