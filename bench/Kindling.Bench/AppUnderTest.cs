@@ -24,7 +24,8 @@ public sealed class AppUnderTest : IAsyncDisposable
 
     public static AppUnderTest Existing(BenchOptions o) => new(o.Url!, o.DatabaseProvider, o.Database!, o.ServerPid, null, null);
 
-    public static async Task<AppUnderTest> StartAsync()
+    /// <summary>Starts the app; with <paramref name="postgres"/> on that PostgreSQL database (created by the app's migrations) instead of SQLite.</summary>
+    public static async Task<AppUnderTest> StartAsync(string? postgres)
     {
         var root = RepoRoot();
         var dll = Path.Combine(root, "src", "Kindling.Web", "bin", "Release", "net10.0", "Kindling.Web.dll");
@@ -32,17 +33,18 @@ public sealed class AppUnderTest : IAsyncDisposable
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var dataDir = Directory.CreateTempSubdirectory("kindling-bench-").FullName;
-        var database = $"Data Source={Path.Combine(dataDir, "kindling.db")}";
+        var provider = postgres is null ? "sqlite" : "postgres";
+        var database = postgres ?? $"Data Source={Path.Combine(dataDir, "kindling.db")}";
         var psi = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl])
         {
             WorkingDirectory = Path.Combine(root, "src", "Kindling.Web"),
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment["Database__Provider"] = "sqlite";
+        psi.Environment["Database__Provider"] = provider;
         psi.Environment["Database__ConnectionString"] = database;
         var process = Process.Start(psi)!;
-        var app = new AppUnderTest(baseUrl, "sqlite", database, process.Id, process, dataDir);
+        var app = new AppUnderTest(baseUrl, provider, database, process.Id, process, dataDir);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnLine(string? line)
         {

@@ -70,7 +70,7 @@ public sealed class LoadStep(BenchOptions options, AppUnderTest app, Participant
         {
             var ack = await client.AddResponseAsync(people.SectionId, text);
             if (!ack.Ok) { Record("refused: " + ack.Error); return false; }
-            recorder.Acked(slot);
+            recorder.Acked(slot, Stopwatch.GetTimestamp());
             return true;
         }
         catch (Exception e)

@@ -17,6 +17,7 @@ public sealed record BenchOptions
     public string? Url { get; init; }
     public string DatabaseProvider { get; init; } = "sqlite";
     public string? Database { get; init; }
+    public string? Postgres { get; init; }
     public int? ServerPid { get; init; }
     public int SignInParallelism { get; init; } = 8;
     public int ConnectParallelism { get; init; } = 32;
@@ -32,6 +33,7 @@ public sealed record BenchOptions
           --warmup S              unmeasured posting before each step's measurement (default 10)
           --drain S               time allowed after the last post for deliveries to arrive (default 15)
           --url URL               target a running instance on 127.0.0.1 instead of starting one
+          --postgres CS           start the app on this PostgreSQL database (a new database name) instead of a fresh SQLite file
           --database CS           with --url: its database connection string, to seed the participants
           --database-provider P   with --url: sqlite (default) or postgres
           --server-pid PID        with --url: the server's process id, to measure its CPU and memory
@@ -56,6 +58,7 @@ public sealed record BenchOptions
                 "--drain" => o with { DrainSeconds = Int(Next()) },
                 "--url" => o with { Url = Next().TrimEnd('/') },
                 "--database" => o with { Database = Next() },
+                "--postgres" => o with { Postgres = Next() },
                 "--database-provider" => o with { DatabaseProvider = Next() },
                 "--server-pid" => o with { ServerPid = Int(Next()) },
                 "--signin-parallelism" => o with { SignInParallelism = Int(Next()) },

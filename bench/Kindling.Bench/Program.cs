@@ -13,8 +13,9 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 ThreadPool.SetMinThreads(Math.Max(16, Environment.ProcessorCount * 4), 16);
 
 var max = options.Steps[^1];
-Console.Error.WriteLine(options.Url is null ? "Starting Kindling (Release build) on 127.0.0.1 with a fresh SQLite database…" : $"Targeting {options.Url}…");
-await using var app = options.Url is null ? await AppUnderTest.StartAsync() : AppUnderTest.Existing(options);
+Console.Error.WriteLine(options.Url is not null ? $"Targeting {options.Url}…"
+    : $"Starting Kindling (Release build) on 127.0.0.1 with {(options.Postgres is null ? "a fresh SQLite database" : "PostgreSQL")}…");
+await using var app = options.Url is null ? await AppUnderTest.StartAsync(options.Postgres) : AppUnderTest.Existing(options);
 try
 {
     Console.Error.WriteLine($"Server at {app.BaseUrl} (pid {app.Pid?.ToString() ?? "unknown"}). Seeding {max} participants…");

@@ -11,7 +11,7 @@ public sealed class Recorder
 {
     private const int BucketsPerMs = 10, MaxMs = 60_000;
     private readonly int[] _histogram = new int[BucketsPerMs * MaxMs + 1];
-    private readonly long[] _sent, _last;
+    private readonly long[] _sent, _last, _ackedAt;
     private readonly int[] _sender, _others, _all;
     private readonly byte[] _acked;
     private readonly ulong[][] _seen;
@@ -26,14 +26,14 @@ public sealed class Recorder
     public Recorder(long firstId, int capacity, int clients)
     {
         (FirstId, Capacity, Clients) = (firstId, capacity, clients);
-        _sent = new long[capacity]; _last = new long[capacity];
+        _sent = new long[capacity]; _last = new long[capacity]; _ackedAt = new long[capacity];
         _sender = new int[capacity]; _others = new int[capacity]; _all = new int[capacity];
         _acked = new byte[capacity];
         _seen = Enumerable.Range(0, clients).Select(_ => new ulong[(capacity + 63) / 64]).ToArray();
     }
 
     public void Sent(int slot, int sender, long timestamp) { _sender[slot] = sender; Volatile.Write(ref _sent[slot], timestamp); }
-    public void Acked(int slot) => _acked[slot] = 1;
+    public void Acked(int slot, long timestamp) { _ackedAt[slot] = timestamp; _acked[slot] = 1; }
 
     /// <summary>Called by a client (under its own lock, so per-client state needs no atomics) when it applies a response.</summary>
     public void Received(int client, long id, long timestamp)
@@ -69,6 +69,7 @@ public sealed class Recorder
     public Summary Summarise(int posted, double windowSeconds)
     {
         var fanOut = new List<double>();
+        var acks = new List<double>();
         long lost = 0, incomplete = 0, measured = 0;
         for (var s = 0; s < posted; s++)
         {
@@ -77,14 +78,16 @@ public sealed class Recorder
             var inWindow = _sent[s] >= WindowStart && _sent[s] < WindowEnd;
             if (!inWindow) continue;
             measured++;
+            acks.Add(Stopwatch.GetElapsedTime(_sent[s], _ackedAt[s]).TotalMilliseconds);
             if (_others[s] == Clients - 1) fanOut.Add(Stopwatch.GetElapsedTime(_sent[s], _last[s]).TotalMilliseconds);
             else incomplete++;
         }
         fanOut.Sort();
+        acks.Sort();
         return new Summary(measured, incomplete, lost, Interlocked.Read(ref _duplicates), Interlocked.Read(ref _stray),
             Interlocked.Read(ref _deliveries), Interlocked.Read(ref _windowDeliveries) / windowSeconds,
             Percentile(fanOut, 0.50), Percentile(fanOut, 0.95), Percentile(fanOut, 0.99), fanOut.Count > 0 ? fanOut[^1] : double.NaN,
-            HistogramPercentile(0.50), HistogramPercentile(0.99));
+            HistogramPercentile(0.50), HistogramPercentile(0.99), Percentile(acks, 0.50), Percentile(acks, 0.99));
     }
 
     private static double Percentile(List<double> sorted, double p) =>
@@ -103,5 +106,6 @@ public sealed class Recorder
     }
 
     public sealed record Summary(long Measured, long Incomplete, long LostDeliveries, long Duplicates, long Stray, long Deliveries,
-        double DeliveriesPerSecond, double FanOutP50, double FanOutP95, double FanOutP99, double FanOutMax, double DeliveryP50, double DeliveryP99);
+        double DeliveriesPerSecond, double FanOutP50, double FanOutP95, double FanOutP99, double FanOutMax, double DeliveryP50, double DeliveryP99,
+        double AckP50, double AckP99);
 }

@@ -28,7 +28,7 @@ public static class Report
             var s = r.Summary;
             Console.WriteLine($"N={r.Participants}: {r.Acked}/{r.Posted} posts acknowledged; {s.Measured} measured, {s.Incomplete} of them not seen by every other client; " +
                               $"{s.Deliveries} deliveries in all; server RSS {Kb(r.RssBeforeBytes)} KB before connecting, {Kb(r.RssConnectedBytes)} KB with {r.Participants} connected, peak {Kb(r.RssPeakBytes)} KB; " +
-                              $"server log errors {r.ServerFailures}; clients stuck on a gap {r.Stuck}; machine capacity {F(r.Cpu.MachineCapacity, "F1")} cores.");
+                              $"post→ack p50 {F(s.AckP50, "F1")} ms, p99 {F(s.AckP99, "F1")} ms; server log errors {r.ServerFailures}; clients stuck on a gap {r.Stuck}; machine capacity {F(r.Cpu.MachineCapacity, "F1")} cores.");
             if (r.Errors > 0) Console.WriteLine($"  errors: {r.ErrorSample}");
         }
         if (!markdown) return;

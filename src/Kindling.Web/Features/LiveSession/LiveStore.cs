@@ -29,6 +29,7 @@ public sealed class LiveStore(KindlingDb db, TimeProvider clock)
         if (clientKey is not null && await PreviousAsync(ctx.SessionId, clientKey) is { } previous)
             return new(new Ack(true, previous.Seq, previous.EntityId, null), null);
         var strategy = db.Database.CreateExecutionStrategy();
+        using var queued = await LiveWriteGate.EnterAsync(db, ctx.SessionId);
         try
         {
             return await strategy.ExecuteAsync(async () =>
