@@ -10,7 +10,8 @@ namespace Kindling.Web.Features.LiveSession;
 /// <remarks>
 /// Sending the whole list to everyone on every join costs N² deliveries when N people arrive together (300 joins took
 /// 40 s in the load benchmark, docs/performance.md). Changes are therefore coalesced: the first change sends at once;
-/// changes that arrive while a list is being sent are covered by one more list when that send finishes.
+/// changes during a send, or during a short pause after it that grows with the session (0.25 s, plus 2 ms per member,
+/// at most 3 s), are covered by one more list. The pause is real time, not the app's clock: it only paces the network.
 /// </remarks>
 public sealed class Presence(IHubContext<SessionHub, ISessionClient> hub, ILogger<Presence> log)
 {
@@ -60,8 +61,10 @@ public sealed class Presence(IHubContext<SessionHub, ISessionClient> hub, ILogge
                 if (!pump.Dirty) { pump.Sending = false; return; }
                 pump.Dirty = false;
             }
-            try { await hub.Clients.Group(LiveGroups.Session(sessionId)).Presence(Members(sessionId)); }
+            var members = Members(sessionId);
+            try { await hub.Clients.Group(LiveGroups.Session(sessionId)).Presence(members); }
             catch (Exception e) { log.LogWarning(e, "Sending the presence list of session {SessionId} failed.", sessionId); }
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(3000, 250 + 2 * members.Count)));
         }
     }
 
