@@ -25,7 +25,7 @@ public sealed class AppUnderTest : IAsyncDisposable
     public static AppUnderTest Existing(BenchOptions o) => new(o.Url!, o.DatabaseProvider, o.Database!, o.ServerPid, null, null);
 
     /// <summary>Starts the app; with <paramref name="postgres"/> on that PostgreSQL database (created by the app's migrations) instead of SQLite.</summary>
-    public static async Task<AppUnderTest> StartAsync(string? postgres)
+    public static async Task<AppUnderTest> StartAsync(string? postgres, IReadOnlyList<string> env)
     {
         var root = RepoRoot();
         var dll = Path.Combine(root, "src", "Kindling.Web", "bin", "Release", "net10.0", "Kindling.Web.dll");
@@ -43,6 +43,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Database__Provider"] = provider;
         psi.Environment["Database__ConnectionString"] = database;
+        foreach (var kv in env) psi.Environment[kv[..kv.IndexOf('=')]] = kv[(kv.IndexOf('=') + 1)..];
         var process = Process.Start(psi)!;
         var app = new AppUnderTest(baseUrl, provider, database, process.Id, process, dataDir);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -18,6 +18,7 @@ public sealed record BenchOptions
     public string DatabaseProvider { get; init; } = "sqlite";
     public string? Database { get; init; }
     public string? Postgres { get; init; }
+    public IReadOnlyList<string> ServerEnv { get; init; } = [];
     public int? ServerPid { get; init; }
     public int SignInParallelism { get; init; } = 8;
     public int ConnectParallelism { get; init; } = 32;
@@ -34,6 +35,7 @@ public sealed record BenchOptions
           --drain S               time allowed after the last post for deliveries to arrive (default 15)
           --url URL               target a running instance on 127.0.0.1 instead of starting one
           --postgres CS           start the app on this PostgreSQL database (a new database name) instead of a fresh SQLite file
+          --server-env K=V        an environment variable for the started server (repeatable), e.g. DOTNET_gcServer=0
           --database CS           with --url: its database connection string, to seed the participants
           --database-provider P   with --url: sqlite (default) or postgres
           --server-pid PID        with --url: the server's process id, to measure its CPU and memory
@@ -59,6 +61,7 @@ public sealed record BenchOptions
                 "--url" => o with { Url = Next().TrimEnd('/') },
                 "--database" => o with { Database = Next() },
                 "--postgres" => o with { Postgres = Next() },
+                "--server-env" => o with { ServerEnv = [.. o.ServerEnv, Next()] },
                 "--database-provider" => o with { DatabaseProvider = Next() },
                 "--server-pid" => o with { ServerPid = Int(Next()) },
                 "--signin-parallelism" => o with { SignInParallelism = Int(Next()) },
@@ -80,6 +83,7 @@ public sealed record BenchOptions
         if (DurationSeconds is < 5 or > MaxDurationSeconds) throw new ArgumentException($"--duration-seconds must be between 5 and {MaxDurationSeconds}.");
         if (WarmupSeconds is < 0 or > 120 || DrainSeconds is < 1 or > 120) throw new ArgumentException("--warmup and --drain must be at most 120 seconds.");
         if (IntervalSeconds is < 0.05 or > 600) throw new ArgumentException("--interval-seconds must be between 0.05 and 600.");
+        if (ServerEnv.Any(e => e.IndexOf('=') < 1)) throw new ArgumentException("--server-env takes NAME=value.");
         if (TextLength is < 20 or > 4000) throw new ArgumentException("--text-length must be between 20 and 4000.");
         if (Url is not null)
         {

@@ -15,7 +15,7 @@ ThreadPool.SetMinThreads(Math.Max(16, Environment.ProcessorCount * 4), 16);
 var max = options.Steps[^1];
 Console.Error.WriteLine(options.Url is not null ? $"Targeting {options.Url}…"
     : $"Starting Kindling (Release build) on 127.0.0.1 with {(options.Postgres is null ? "a fresh SQLite database" : "PostgreSQL")}…");
-await using var app = options.Url is null ? await AppUnderTest.StartAsync(options.Postgres) : AppUnderTest.Existing(options);
+await using var app = options.Url is null ? await AppUnderTest.StartAsync(options.Postgres, options.ServerEnv) : AppUnderTest.Existing(options);
 try
 {
     Console.Error.WriteLine($"Server at {app.BaseUrl} (pid {app.Pid?.ToString() ?? "unknown"}). Seeding {max} participants…");
@@ -34,7 +34,7 @@ try
         var clock = Stopwatch.StartNew();
         await people.GrowToAsync(n, cookies, options.ConnectParallelism);
         Console.Error.WriteLine($"  {n} joined in {clock.Elapsed.TotalSeconds:F1} s; settling…");
-        await Task.Delay(3000);
+        await Task.Delay(5000);
         var rssConnected = ProcStats.RssBytes(app.Pid);
         Console.Error.WriteLine($"Step N={n}: posting every {options.IntervalSeconds} s for {options.WarmupSeconds} s warm-up + {options.DurationSeconds} s measured…");
         var step = new LoadStep(options, app, people, nextId);
