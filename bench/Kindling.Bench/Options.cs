@@ -40,6 +40,7 @@ public sealed record BenchOptions
           --database-provider P   with --url: sqlite (default) or postgres
           --server-pid PID        with --url: the server's process id, to measure its CPU and memory
           --text-length N         characters per posted response (default 120)
+          --signin-parallelism N  sign-ins in flight (default 8); --connect-parallelism N: joins in flight (default 32)
           --markdown              also print result rows ready for docs/performance.md
         """;
 
