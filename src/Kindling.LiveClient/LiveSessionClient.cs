@@ -13,6 +13,8 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
     private readonly SortedDictionary<long, LiveEvent> _early = new();
     private readonly object _gate = new();
     private readonly List<LiveEvent> _applied = [];
+    /// <summary>Sequence numbers applied as a "private" placeholder; the full event may still follow and take their place.</summary>
+    private readonly HashSet<long> _placeholders = [];
     private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Guid SessionId { get; }
@@ -23,7 +25,11 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
     public TimeSpan ClockOffset { get; private set; }
     public HubConnection Connection => _hub;
 
-    /// <summary>Raised for each event in sequence order, exactly once per sequence number.</summary>
+    /// <summary>
+    /// Raised for each event in sequence order, once per sequence number, with one exception: a change meant for this
+    /// reader reaches them twice (a "private" placeholder through the session, the full event through their own group),
+    /// so when the placeholder came first the full event is raised as well, superseding it.
+    /// </summary>
     public event Action<LiveEvent>? Applied;
 
     public LiveSessionClient(HubConnection hub, Guid sessionId)
@@ -59,6 +65,7 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
                 Snapshot = s;
                 LastSeq = Math.Max(LastSeq, s.Seq);
                 foreach (var seq in _early.Keys.Where(k => k <= LastSeq).ToList()) _early.Remove(seq);
+                _placeholders.RemoveWhere(k => k <= LastSeq); // the snapshot already shows this reader's own changes
             }
             foreach (var e in result.Events) Accept(e);
             Drain();
@@ -82,16 +89,45 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
 
     private void Receive(LiveEvent e)
     {
+        bool gap;
         lock (_gate)
         {
             Accept(e);
             Drain();
+            gap = _early.Count > 0;
         }
+        if (gap && Interlocked.Exchange(ref _gapCheck, 1) == 0) _ = FillGapAsync();
+    }
+
+    /// <summary>How long a missing sequence number may stay missing before the client asks the server for it.</summary>
+    public TimeSpan GapWait { get; set; } = TimeSpan.FromSeconds(2);
+    private int _gapCheck;
+
+    /// <summary>A number that stays missing (its broadcast was lost, e.g. an instance stopped right after committing) is fetched by catching up.</summary>
+    private async Task FillGapAsync()
+    {
+        try
+        {
+            await Task.Delay(GapWait);
+            if (Waiting > 0 && _hub.State == HubConnectionState.Connected) await JoinAsync();
+        }
+        catch (Exception) { /* the connection dropped; rejoining after the reconnect catches up instead */ }
+        finally { Volatile.Write(ref _gapCheck, 0); }
     }
 
     private void Accept(LiveEvent e)
     {
-        if (e.Seq <= LastSeq) return;
+        if (e.Seq <= LastSeq)
+        {
+            // The full version of a change we already applied as a placeholder: it supersedes the placeholder.
+            if (e.Type != EventTypes.Private && _placeholders.Remove(e.Seq))
+            {
+                var at = _applied.FindLastIndex(a => a.Seq == e.Seq);
+                if (at >= 0) _applied[at] = e;
+                Applied?.Invoke(e);
+            }
+            return;
+        }
         // A private placeholder and the full event can share a number: keep the full one.
         if (_early.TryGetValue(e.Seq, out var have) && have.Type != EventTypes.Private) return;
         _early[e.Seq] = e;
@@ -104,6 +140,8 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
             var first = _early.First();
             if (first.Key != LastSeq + 1) break;
             // Wait briefly for the full version of a placeholder addressed to us? No: placeholders are final for others.
+            if (first.Value.Type == EventTypes.Private && _placeholders.Add(first.Key) && _placeholders.Count > 1000)
+                _placeholders.RemoveWhere(k => k < first.Key - 1000); // most are other people's changes, never superseded
             _early.Remove(first.Key);
             LastSeq = first.Key;
             if (KeepHistory) _applied.Add(first.Value);

@@ -20,14 +20,17 @@ public class FoundationJourneyTests(BrowserFixture fx)
         await using var adminContext = await fx.NewContextAsync("Europe/London");
         var admin = await adminContext.NewPageAsync();
         await admin.GotoAsync(fx.App.SetupUrl);
+        await Accessibility.AssertNoViolationsAsync(admin);
         await FillAccountAsync(admin, "Ada Admin", "ada@example.org");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create admin account" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Hello, Ada Admin" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(admin);
 
         // 2. The admin creates a facilitator invitation.
         await admin.GotoAsync("/admin");
         await admin.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("facilitator invitation", RegexOptions.IgnoreCase) }).ClickAsync();
         var facilitatorLink = await admin.Locator("input[readonly][value*='/invite/']").First.InputValueAsync();
+        await Accessibility.AssertNoViolationsAsync(admin);
 
         // 3. The facilitator signs up through it and creates a cohort from the built-in curriculum.
         await using var facContext = await fx.NewContextAsync("Europe/London");
@@ -40,9 +43,11 @@ public class FoundationJourneyTests(BrowserFixture fx)
         await fac.GetByLabel("Name", new() { Exact = true }).FillAsync("Winter cohort");
         await fac.GetByLabel("Time zone").SelectOptionAsync("Europe/London");
         await Assertions.Expect(fac.GetByLabel("Participation guidelines")).Not.ToBeEmptyAsync();
+        await Accessibility.AssertNoViolationsAsync(fac);
         await fac.GetByRole(AriaRole.Button, new() { Name = "Create cohort" }).ClickAsync();
         await Assertions.Expect(fac.GetByRole(AriaRole.Heading, new() { Name = "Winter cohort", Level = 1 })).ToBeVisibleAsync();
         var cohortUrl = fac.Url;
+        await Accessibility.AssertNoViolationsAsync(fac);
 
         // 4. Two sessions, 15:00 London time.
         foreach (var date in new[] { "2026-12-08", "2026-12-15" })
@@ -60,6 +65,7 @@ public class FoundationJourneyTests(BrowserFixture fx)
         await fac.GetByRole(AriaRole.Link, new() { Name = "Invite people" }).ClickAsync();
         await fac.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("create invitation", RegexOptions.IgnoreCase) }).ClickAsync();
         var participantLink = await fac.Locator("input[readonly][value*='/invite/']").First.InputValueAsync();
+        await Accessibility.AssertNoViolationsAsync(fac);
 
         // 6. A participant in Tokyo signs up through it in a second browser context.
         await using var parContext = await fx.NewContextAsync("Asia/Tokyo", width: 390);
@@ -68,6 +74,7 @@ public class FoundationJourneyTests(BrowserFixture fx)
         await Assertions.Expect(par.GetByText("Winter cohort")).ToBeVisibleAsync();
         await par.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
         await Assertions.Expect(par.GetByLabel("Your time zone")).ToHaveValueAsync("Asia/Tokyo");
+        await Accessibility.AssertNoViolationsAsync(par);
         await FillAccountAsync(par, "Pat Participant", "pat@example.org", zone: null);
         await par.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
 
@@ -75,6 +82,7 @@ public class FoundationJourneyTests(BrowserFixture fx)
         await Assertions.Expect(par.GetByRole(AriaRole.Heading, new() { Name = "Code of conduct" })).ToBeVisibleAsync();
         await par.GetByRole(AriaRole.Button, new() { Name = "Enter the cohort" }).ClickAsync();
         await Assertions.Expect(par.GetByText("Tick the box")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(par);
         await par.GetByLabel(new Regex("I have read the participation guidelines")).CheckAsync();
         await par.GetByRole(AriaRole.Button, new() { Name = "Enter the cohort" }).ClickAsync();
         await Assertions.Expect(par.GetByRole(AriaRole.Heading, new() { Name = "Winter cohort", Level = 1 })).ToBeVisibleAsync();
@@ -82,10 +90,12 @@ public class FoundationJourneyTests(BrowserFixture fx)
         // 15:00 in London on 8 December is midnight on 9 December in Tokyo.
         await Assertions.Expect(par.GetByText("Wed 9 Dec 2026, 00:00 (Asia/Tokyo)")).ToBeVisibleAsync();
         await Assertions.Expect(par.GetByText("Wed 16 Dec 2026, 00:00 (Asia/Tokyo)")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(par);
 
         // 8. The session page and its calendar file.
         await par.GetByRole(AriaRole.Link, new() { Name = "Community Narrative" }).First.ClickAsync();
         await Assertions.Expect(par.GetByText("The discussion is never recorded")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(par);
         var download = await par.RunAndWaitForDownloadAsync(() =>
             par.GetByRole(AriaRole.Link, new() { Name = "Add to calendar (.ics)" }).ClickAsync());
         var path = await download.PathAsync();

@@ -10,12 +10,19 @@ public sealed class FacilitatorCommands(LiveStore store)
     public Task<LiveStore.Committed> ModerateAsync(LiveContext ctx, ModerateResponse c) => store.CommitAsync(ctx, c.ClientKey, async () =>
     {
         await RequireAsync(ctx, allowLocked: false);
+        if (c.Hidden is null && c.Pinned is null && c.MoveToSectionId is null)
+            throw new LiveRuleException("Choose what to do with the response: hide or show it, pin or unpin it, or move it.");
         var r = await store.Db.LiveResponses.FirstOrDefaultAsync(x => x.Id == c.ResponseId && x.SessionId == ctx.SessionId && !x.Deleted)
             ?? throw new LiveRuleException("That response no longer exists.");
+        // Moderation is broadcast to everyone, so it must not touch a silent round before its reveal.
+        if (await SilentUnrevealedAsync(r.SectionId))
+            throw new LiveRuleException("That response is part of a silent round; reveal the round before moderating it.");
         if (c.MoveToSectionId is Guid to)
         {
             if (!await store.Db.LiveSections.AnyAsync(s => s.Id == to && s.SessionId == ctx.SessionId))
                 throw new LiveRuleException("That prompt is not part of this session.");
+            if (await SilentUnrevealedAsync(to))
+                throw new LiveRuleException("Responses cannot be moved into a silent round before it is revealed.");
             r.SectionId = to;
         }
         r.Hidden = c.Hidden ?? r.Hidden;
@@ -42,6 +49,8 @@ public sealed class FacilitatorCommands(LiveStore store)
         {
             SessionId = ctx.SessionId, Position = position, ActivityIndex = c.ActivityIndex, Kind = first.Kind,
             Title = first.Title, Prompt = prompt, Minutes = first.Minutes, Recordable = first.Recordable,
+            // A prompt added to a running silent round is silent too, so it is revealed with the rest.
+            Silent = activity.Any(s => s.Silent && s.RevealedUtc is null),
         };
         store.Db.LiveSections.Add(section);
         return new Change(EventTypes.SectionAdded, LiveViews.View(section), section.Id);
@@ -87,7 +96,7 @@ public sealed class FacilitatorCommands(LiveStore store)
         var responses = await store.Db.LiveResponses.Where(r => r.SectionId == s.Id && !r.Deleted && !r.Hidden).OrderBy(r => r.CreatedUtc)
             .Select(r => new { R = r, Name = store.Db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).First() }).ToListAsync();
         return new Change(EventTypes.SectionRevealed,
-            new { section = LiveViews.View(s), responses = responses.Select(x => LiveViews.Public(x.R, x.Name)) }, s.Id);
+            new LiveViews.Revealed(LiveViews.View(s), responses.Select(x => LiveViews.Public(x.R, x.Name ?? "")).ToList()), s.Id);
     }
 
     public Task<LiveStore.Committed> SetLockedAsync(LiveContext ctx, SetLocked c) => store.CommitAsync(ctx, c.ClientKey, async () =>
@@ -97,6 +106,9 @@ public sealed class FacilitatorCommands(LiveStore store)
         doc.TimerEndsUtc = c.Locked ? null : doc.TimerEndsUtc;
         return new Change(EventTypes.Locked, new { locked = c.Locked }, ctx.SessionId);
     });
+
+    private Task<bool> SilentUnrevealedAsync(Guid sectionId) =>
+        store.Db.LiveSections.AnyAsync(s => s.Id == sectionId && s.Silent && s.RevealedUtc == null);
 
     private async Task<LiveSection> SectionAsync(LiveContext ctx, Guid id) =>
         await store.Db.LiveSections.FirstOrDefaultAsync(s => s.Id == id && s.SessionId == ctx.SessionId)

@@ -26,10 +26,16 @@ public static class LiveSetup
         s.AddScoped<FacilitatorCommands>();
         s.AddScoped<TimerCommands>();
         s.AddScoped<OpenLiveDocument>();
+        s.AddScoped<QuestionCommands>();
+        s.AddScoped<BreakoutCommands>();
         s.AddSingleton<LiveBroadcaster>();
         s.AddSingleton<Presence>();
         s.AddHostedService<SilentTimerWatcher>();
     }
 
-    public static void MapLiveSessions(this WebApplication app) => app.MapHub<SessionHub>(HubPath);
+    public static void MapLiveSessions(this WebApplication app)
+    {
+        app.MapHub<SessionHub>(HubPath);
+        app.MapDocumentExport();
+    }
 }

@@ -25,9 +25,9 @@ public sealed class LiveStore(KindlingDb db, TimeProvider clock)
 
     public async Task<Committed> CommitAsync(LiveContext ctx, string? clientKey, Func<Task<Change>> apply)
     {
-        if (clientKey is { Length: > 64 }) return new(Ack.Fail("The change key is too long."), null);
-        if (clientKey is not null && await PreviousAsync(ctx.SessionId, clientKey) is { } previous)
-            return new(new Ack(true, previous.Seq, previous.EntityId, null), null);
+        if (string.IsNullOrWhiteSpace(clientKey)) clientKey = null;
+        if (clientKey is { Length: > 64 }) return new(Ack.Fail("The change key is too long; use at most 64 characters."), null);
+        if (clientKey is not null && await PreviousAsync(ctx.SessionId, clientKey) is { } previous) return Replay(ctx, previous);
         var strategy = db.Database.CreateExecutionStrategy();
         using var queued = await LiveWriteGate.EnterAsync(db, ctx.SessionId);
         try
@@ -61,9 +61,15 @@ public sealed class LiveStore(KindlingDb db, TimeProvider clock)
             // The same change raced itself (a retry while the first was committing): answer with the first.
             db.ChangeTracker.Clear();
             var first = await PreviousAsync(ctx.SessionId, clientKey);
-            return first is null ? new(Ack.Fail("The change could not be saved; try again."), null) : new(new Ack(true, first.Seq, first.EntityId, null), null);
+            return first is null ? new(Ack.Fail("The change could not be saved; try again."), null) : Replay(ctx, first);
         }
     }
+
+    /// <summary>A retry answers with the first commit, but only to the person who made it: a key is not a way to read others' changes.</summary>
+    private static Committed Replay(LiveContext ctx, LiveEventRow previous) =>
+        previous.ActorId == ctx.UserId
+            ? new(new Ack(true, previous.Seq, previous.EntityId, null), null)
+            : new(Ack.Fail("That change key was already used; send the change again with a new key."), null);
 
     private Task<LiveEventRow?> PreviousAsync(Guid sessionId, string clientKey) =>
         db.LiveEvents.AsNoTracking().FirstOrDefaultAsync(e => e.SessionId == sessionId && e.ClientKey == clientKey);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Kindling.Data;
 using Kindling.Domain;
 using Kindling.LiveClient;
@@ -20,7 +21,9 @@ public static class LiveViews
 
     public static TimerState Timer(LiveDocument d, IReadOnlyList<LiveSection> sections, RecordingPolicy policy) =>
         new(d.CurrentSection, d.TimerEndsUtc, d.TimerPausedMs, d.TimerDurationMs,
-            policy == RecordingPolicy.PresentationMayBeRecorded && sections.Any(s => s.ActivityIndex == d.CurrentSection && s.Recordable));
+            // Only a presentation may ever be recorded (the lesson parser enforces it too); discussion never is.
+            policy == RecordingPolicy.PresentationMayBeRecorded
+            && sections.Any(s => s.ActivityIndex == d.CurrentSection && s.Recordable && s.Kind == "presentation"));
 
     public static async Task<Snapshot?> SnapshotAsync(KindlingDb db, LiveContext ctx)
     {
@@ -52,6 +55,43 @@ public static class LiveViews
         var rows = await db.LiveEvents.AsNoTracking().Where(e => e.SessionId == ctx.SessionId && e.Seq > since)
             .OrderBy(e => e.Seq).Take(MaxCatchUp + 1).ToListAsync();
         if (rows.Count > MaxCatchUp) return null;
-        return rows.Select(r => LiveStore.ToDto(r, ctx.UserId, now)).ToList();
+        var events = rows.Select(r => LiveStore.ToDto(r, ctx.UserId, now)).ToList();
+        return await RedactAsync(db, ctx, events);
     }
+
+    /// <summary>
+    /// Replayed events carry the text as it was sent then; a response hidden or deleted since then must not come back
+    /// that way. Its text is blanked for everyone who could no longer read it (its author keeps it; facilitators keep hidden ones).
+    /// </summary>
+    private static async Task<List<LiveEventDto>> RedactAsync(KindlingDb db, LiveContext ctx, List<LiveEventDto> events)
+    {
+        var carried = events.Select(e => (e.Seq, Views: Carried(e))).Where(x => x.Views.Count > 0).ToDictionary(x => x.Seq, x => x.Views);
+        if (carried.Count == 0) return events;
+        var ids = carried.Values.SelectMany(v => v).Select(v => v.Id).Distinct().ToList();
+        var gone = (await db.LiveResponses.AsNoTracking().Where(r => ids.Contains(r.Id) && (r.Hidden || r.Deleted) && r.AuthorId != ctx.UserId)
+            .Select(r => new { r.Id, r.Hidden, r.Deleted }).ToListAsync())
+            .Where(r => r.Deleted || !ctx.IsFacilitator).ToDictionary(r => r.Id, r => r.Hidden);
+        if (gone.Count == 0) return events;
+        ResponseView Blank(ResponseView v) => gone.TryGetValue(v.Id, out var hidden) ? v with { Text = "", Hidden = hidden } : v;
+        return events.Select(e =>
+        {
+            if (!carried.TryGetValue(e.Seq, out var views) || !views.Any(v => gone.ContainsKey(v.Id))) return e;
+            object data = e.Type == EventTypes.SectionRevealed
+                ? new Revealed(e.Data.GetProperty("section").Deserialize<SectionView>(LiveStore.Json)!, views.Select(Blank).ToList())
+                : Blank(views[0]);
+            return e with { Data = JsonSerializer.SerializeToElement(data, LiveStore.Json) };
+        }).ToList();
+    }
+
+    /// <summary>The responses (with their text) an event carries: one for a response change, all of them for a reveal.</summary>
+    private static List<ResponseView> Carried(LiveEventDto e) => e.Type switch
+    {
+        EventTypes.ResponseAdded or EventTypes.ResponseUpdated or EventTypes.ResponseModerated when e.Data.TryGetProperty("text", out _) =>
+            [e.Data.Deserialize<ResponseView>(LiveStore.Json)!],
+        EventTypes.SectionRevealed => e.Data.GetProperty("responses").Deserialize<List<ResponseView>>(LiveStore.Json)!,
+        _ => [],
+    };
+
+    /// <summary>The data of a reveal event: the section and every response it shows.</summary>
+    public sealed record Revealed(SectionView Section, IReadOnlyList<ResponseView> Responses);
 }

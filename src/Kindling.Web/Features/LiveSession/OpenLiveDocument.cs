@@ -17,6 +17,8 @@ public sealed class OpenLiveDocument(KindlingDb db, LessonCache lessons, TimePro
         var session = await db.Sessions.Include(s => s.Lesson).SingleAsync(s => s.Id == sessionId);
         var lesson = lessons.Get(session.Lesson!);
         var position = 0;
+        if (await ShareSlot.PreviousAssignmentAsync(db, lessons, session) is { } previous)
+            db.LiveSections.Add(ShareSlot.Section(sessionId, position++, previous.Title));
         for (var i = 0; i < lesson.Activities.Count; i++)
         {
             var a = lesson.Activities[i];
@@ -36,5 +38,46 @@ public sealed class OpenLiveDocument(KindlingDb db, LessonCache lessons, TimePro
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateException) { return false; } // opened concurrently by another facilitator
         return true;
+    }
+}
+
+/// <summary>
+/// The slot at the start of every session after the first where participants post the link to the worksheet they
+/// chose to share from the last assignment. It has its own agenda index (-1) so the lesson's activities keep theirs.
+/// </summary>
+public static class ShareSlot
+{
+    public const string Kind = "share";
+    public const int ActivityIndex = -1;
+    public const string Title = "Share your insights";
+
+    public sealed record Previous(string? Title);
+
+    /// <summary>Null for the cohort's first session; otherwise the most recent earlier assignment (its title may be null when no earlier lesson has one).</summary>
+    public static async Task<Previous?> PreviousAssignmentAsync(KindlingDb db, LessonCache lessons, Session session)
+    {
+        var earlier = await db.Sessions.Where(s => s.CohortId == session.CohortId && s.Id != session.Id && s.StartsUtc <= session.StartsUtc)
+            .Include(s => s.Lesson).OrderBy(s => s.StartsUtc).ToListAsync();
+        if (earlier.Count == 0) return null;
+        var title = earlier.Select(s => lessons.Get(s.Lesson!).Assignment?.Title).LastOrDefault(t => t is not null);
+        return new Previous(title);
+    }
+
+    public static LiveSection Section(Guid sessionId, int position, string? assignmentTitle) => new()
+    {
+        SessionId = sessionId, Position = position, ActivityIndex = ActivityIndex, Kind = Kind, Title = Title, Minutes = 5,
+        Prompt = assignmentTitle is null
+            ? "Post the link to the worksheet you chose to share from last session's assignment, so others can read it before we talk."
+            : $"Post the link to the worksheet you chose to share from last session's assignment, “{assignmentTitle}”, so others can read it before we talk.",
+    };
+
+    /// <summary>Responses in the share slot are links (worksheets live elsewhere for now): an https:// address and nothing else.</summary>
+    public static string Check(LiveSection section, string text)
+    {
+        if (section.Kind != Kind) return text;
+        if (text.Length > 2000 || text.Any(char.IsWhiteSpace)
+            || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(uri.Host))
+            throw new LiveRuleException("Share a link that starts with https:// (for example https://docs.example.org/my-worksheet), with no other text.");
+        return text;
     }
 }

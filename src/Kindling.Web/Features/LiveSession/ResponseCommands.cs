@@ -12,7 +12,7 @@ public sealed class ResponseCommands(LiveStore store)
     public Task<LiveStore.Committed> AddAsync(LiveContext ctx, AddResponse c) => store.CommitAsync(ctx, c.ClientKey, async () =>
     {
         var (doc, section) = await WritableSectionAsync(ctx, c.SectionId);
-        var text = CleanText(c.Text);
+        var text = ShareSlot.Check(section, CleanText(c.Text));
         if (c.Anonymous && !doc.AllowAnonymous) throw new LiveRuleException("Anonymous responses are turned off in this session.");
         var now = store.Now;
         var r = new LiveResponse
@@ -46,9 +46,11 @@ public sealed class ResponseCommands(LiveStore store)
     {
         var r = await OwnAsync(ctx, c.ResponseId);
         var (_, section) = await WritableSectionAsync(ctx, r.SectionId);
-        r.Text = CleanText(c.Text);
+        r.Text = ShareSlot.Check(section, CleanText(c.Text));
         r.UpdatedUtc = store.Now;
-        return new Change(EventTypes.ResponseUpdated, LiveViews.Public(r, ctx.UserName), r.Id, PrivateTo(section, ctx));
+        // A hidden response stays hidden from peers when its author edits it: the new text goes to the author alone.
+        var only = r.Hidden ? ctx.UserId : PrivateTo(section, ctx);
+        return new Change(EventTypes.ResponseUpdated, LiveViews.Public(r, ctx.UserName), r.Id, only);
     });
 
     public Task<LiveStore.Committed> DeleteAsync(LiveContext ctx, DeleteResponse c) => store.CommitAsync(ctx, c.ClientKey, async () =>
@@ -78,6 +80,7 @@ public sealed class ResponseCommands(LiveStore store)
         if (doc.LockedUtc is not null) throw new LiveRuleException("The facilitator has locked this document; it is read-only now.");
         var section = await store.Db.LiveSections.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sectionId && s.SessionId == ctx.SessionId)
             ?? throw new LiveRuleException("That prompt is not part of this session.");
+        await BreakoutViews.CheckWriteAsync(store.Db, ctx, section);
         return (doc, section);
     }
 

@@ -11,7 +11,8 @@ namespace Kindling.Web.Features.LiveSession;
 /// </summary>
 [Authorize]
 public sealed class SessionHub(LiveStore store, ResponseCommands responses, FacilitatorCommands facilitator,
-    TimerCommands timer, OpenLiveDocument opener, LiveBroadcaster broadcaster, Presence presence, TimeProvider clock) : Hub<ISessionClient>
+    TimerCommands timer, OpenLiveDocument opener, LiveBroadcaster broadcaster, Presence presence, TimeProvider clock,
+    QuestionCommands questions, BreakoutCommands breakouts) : Hub<ISessionClient>
 {
     private string? UserId => Context.User?.FindFirstValue(ClaimTypes.NameIdentifier);
 
@@ -34,6 +35,7 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
             if (snapshot is null) return new JoinResult(false, "The facilitator has not opened this session's document yet.", null, [], now);
         }
         presence.Join(sessionId, Context.ConnectionId, ctx); // the list reaches the session, this caller included, coalesced
+        if (ctx.Role == Kindling.Domain.CohortRole.Participant && await breakouts.NeedsPlacingAsync(ctx)) await Publish(await breakouts.PlaceLateJoinerAsync(ctx));
         return new JoinResult(true, null, snapshot, events ?? [], now);
     }
 
@@ -65,6 +67,34 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
     public Task<Ack> SetLocked(SetLocked c) => Run(c.SessionId, ctx => facilitator.SetLockedAsync(ctx, c));
     public Task<Ack> Timer(TimerCommand c) => Run(c.SessionId, ctx => timer.TimerAsync(ctx, c));
     public Task<Ack> Goto(GotoActivity c) => Run(c.SessionId, ctx => timer.GotoAsync(ctx, c));
+
+    // Q&A, breakouts and participation balance (contracts in Kindling.LiveClient/FeatureContracts.cs).
+    public Task<Ack> Ask(AskQuestion c) => Run(c.SessionId, ctx => questions.AskAsync(ctx, c));
+    public Task<Ack> Vote(VoteQuestion c) => Run(c.SessionId, ctx => questions.VoteAsync(ctx, c));
+    public Task<Ack> AnswerQuestion(AnswerQuestion c) => Run(c.SessionId, ctx => questions.AnswerAsync(ctx, c));
+    public Task<Ack> StartBreakouts(StartBreakouts c) => Run(c.SessionId, ctx => breakouts.StartAsync(ctx, c));
+    public Task<Ack> MoveToGroup(MoveToGroup c) => Run(c.SessionId, ctx => breakouts.MoveAsync(ctx, c));
+    public Task<Ack> EndBreakouts(EndBreakouts c) => Run(c.SessionId, ctx => breakouts.EndAsync(ctx, c));
+
+    public async Task<QuestionList> Questions(Guid sessionId) =>
+        await LiveContext.LoadAsync(store.Db, sessionId, UserId) is { } ctx
+            ? await QuestionCommands.ListAsync(store.Db, ctx)
+            : new QuestionList(false, "This session is not shared with you.", []);
+
+    public async Task<BreakoutState> Breakouts(Guid sessionId) =>
+        await LiveContext.LoadAsync(store.Db, sessionId, UserId) is { } ctx
+            ? await BreakoutViews.StateAsync(store.Db, ctx.SessionId, ctx.UserId)
+            : new BreakoutState(false, "This session is not shared with you.", null, null, false, [], null);
+
+    public async Task<ParticipationResult> Participation(Guid sessionId) =>
+        await LiveContext.LoadAsync(store.Db, sessionId, UserId) is { } ctx
+            ? await LiveSession.Participation.ForAsync(store.Db, ctx, presence)
+            : new ParticipationResult(false, "This session is not shared with you.", [], 0);
+
+    private async Task Publish(LiveStore.Committed done)
+    {
+        if (done.Event is not null) await broadcaster.PublishAsync(done.Event);
+    }
 
     private async Task<Ack> Run(Guid sessionId, Func<LiveContext, Task<LiveStore.Committed>> command)
     {

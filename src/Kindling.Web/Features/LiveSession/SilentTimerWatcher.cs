@@ -23,15 +23,17 @@ public sealed class SilentTimerWatcher(IServiceScopeFactory scopes, TimeProvider
         var db = scope.ServiceProvider.GetRequiredService<KindlingDb>();
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.LiveDocuments.Where(d => d.TimerEndsUtc != null && d.TimerEndsUtc <= now && d.LockedUtc == null)
-            .SelectMany(d => db.LiveSections.Where(s => s.SessionId == d.SessionId && s.ActivityIndex == d.CurrentSection && s.Silent && s.RevealedUtc == null))
-            .Select(s => new { s.SessionId, s.Id }).ToListAsync();
+            // Every instance runs this; the key (section and timer end) makes the reveal happen once.
+            .SelectMany(d => db.LiveSections.Where(s => s.SessionId == d.SessionId && s.ActivityIndex == d.CurrentSection && s.Silent && s.RevealedUtc == null),
+                (d, s) => new { s.SessionId, s.Id, Ends = d.TimerEndsUtc!.Value })
+            .ToListAsync();
         foreach (var item in due)
         {
             using var inner = scopes.CreateScope();
             var store = inner.ServiceProvider.GetRequiredService<LiveStore>();
             var commands = inner.ServiceProvider.GetRequiredService<FacilitatorCommands>();
             var system = new LiveContext(item.SessionId, Guid.Empty, "timer", "Timer", CohortRole.Facilitator, false, RecordingPolicy.NoRecording, "");
-            var done = await store.CommitAsync(system, $"timer-reveal:{item.Id}", async () =>
+            var done = await store.CommitAsync(system, $"reveal:{item.Id:N}:{item.Ends.Ticks}", async () =>
             {
                 var section = await store.Db.LiveSections.SingleAsync(s => s.Id == item.Id);
                 return await commands.RevealCore(section);

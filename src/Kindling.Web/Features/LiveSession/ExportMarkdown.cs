@@ -1,0 +1,61 @@
+using System.Text;
+using Kindling.Data;
+using Kindling.Web.Features.Cohorts;
+using Kindling.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindling.Web.Features.LiveSession;
+
+/// <summary>The session document as Markdown: a heading per activity, each prompt, responses as bullets, then the Q&amp;A.</summary>
+public static class ExportMarkdown
+{
+    public static void MapDocumentExport(this IEndpointRouteBuilder app) =>
+        app.MapGet("/cohorts/{cohortId:guid}/sessions/{sessionId:guid}/document.md",
+            async (Guid cohortId, Guid sessionId, KindlingDb db, CohortAccess access, HttpContext http) =>
+            {
+                var membership = await access.FindAsync(cohortId, http.User);
+                if (membership is null || !membership.HasAcknowledged) return Results.NotFound();
+                var zone = await db.Users.Where(u => u.Id == membership.Member.UserId).Select(u => u.TimeZoneId).FirstAsync();
+                var doc = await ExportDocument.LoadAsync(db, cohortId, sessionId, zone);
+                if (doc is null) return Results.NotFound();
+                var name = $"session-{doc.StartsUtc:yyyy-MM-dd}.md";
+                return Results.File(Encoding.UTF8.GetBytes(Write(doc)), "text/markdown; charset=utf-8", name);
+            }).RequireAuthorization();
+
+    public static string Write(ExportDocument d)
+    {
+        var md = new StringBuilder();
+        md.Append("# ").AppendLine(Line(d.LessonTitle));
+        md.AppendLine().Append(Line(d.CohortName)).Append(", ").AppendLine(TimeZones.Format(d.StartsUtc, d.ReaderZone));
+        var number = 0;
+        foreach (var a in d.Activities)
+        {
+            md.AppendLine().Append("## ").Append(++number).Append(". ").AppendLine(Line(a.Title));
+            foreach (var s in a.Sections)
+            {
+                md.AppendLine();
+                if (s.GroupTitle is not null) md.Append("### ").AppendLine(Line(s.GroupTitle)).AppendLine();
+                foreach (var line in s.Prompt.Split('\n')) md.Append("> ").AppendLine(line.TrimEnd('\r'));
+                md.AppendLine();
+                if (s.SilentNotRevealed) md.AppendLine("_Written in silence; not revealed yet._");
+                else if (s.Responses.Count == 0) md.AppendLine("_No responses._");
+                foreach (var r in s.Responses) md.Append("- ").Append(r.AuthorName is null ? "" : $"**{Line(r.AuthorName)}:** ").AppendLine(Indent(r.Text));
+            }
+        }
+        md.AppendLine().AppendLine("## Questions and answers").AppendLine();
+        if (d.Questions.Count == 0) md.AppendLine("_No questions were asked._");
+        foreach (var q in d.Questions)
+        {
+            md.Append("- ").Append(Indent(q.Text)).Append(" (").Append(q.Votes).Append(q.Votes == 1 ? " vote" : " votes")
+                .Append(q.AuthorName is null ? "" : $", asked by {Line(q.AuthorName)}").AppendLine(")");
+            md.Append("  - ").AppendLine(q.Answer is null ? "_Not answered yet._" : "Answer: " + Indent(q.Answer, "    "));
+        }
+        return md.ToString();
+    }
+
+    /// <summary>Keeps a multi-line response inside its bullet.</summary>
+    private static string Indent(string text, string pad = "  ") =>
+        string.Join("\n" + pad, text.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()));
+
+    private static string Line(string text) => text.Replace("\r", " ").Replace("\n", " ");
+}

@@ -1,0 +1,55 @@
+using Kindling.Data;
+using Kindling.LiveClient;
+using Kindling.Web.Features.Cohorts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindling.Web.Features.LiveSession;
+
+/// <summary>
+/// The live session room. The document is rendered here first, from the reader's own snapshot (so it reads without
+/// JavaScript and never shows what the reader may not see); /js/live/room.js then joins the hub and keeps it current.
+/// </summary>
+public class RoomModel(KindlingDb db, OpenLiveDocument opener, TimeProvider clock) : CohortPageModel
+{
+    [FromRoute] public Guid SessionId { get; set; }
+    public LiveContext Live { get; private set; } = null!;
+    public Snapshot? Snapshot { get; private set; }
+    public DateTime StartsUtc { get; private set; }
+    public DateTime OpensUtc => StartsUtc - OpenLiveDocument.OpensBeforeStart;
+    public string? JoinUrl { get; private set; }
+
+    public string FeedbackUrl => $"/cohorts/{CohortId}/sessions/{SessionId}/feedback";
+    public string SessionUrl => $"/cohorts/{CohortId}/sessions/{SessionId}";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var ctx = await LiveContext.LoadAsync(db, SessionId, CohortAccess.UserId(User));
+        if (ctx is null || ctx.CohortId != CohortId) return NotFound();
+        Live = ctx;
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == SessionId).Select(s => new { s.StartsUtc, s.JoinUrl }).SingleAsync();
+        StartsUtc = session.StartsUtc;
+        JoinUrl = session.JoinUrl;
+        // The same rule as joining through the hub: shortly before the start the document opens by itself.
+        if (OpensUtc <= clock.GetUtcNow().UtcDateTime) await opener.OpenAsync(SessionId);
+        Snapshot = await LiveViews.SnapshotAsync(db, ctx);
+        return Page();
+    }
+
+    /// <summary>The snapshot's sections grouped by agenda item, in document order.</summary>
+    public IEnumerable<IGrouping<int, SectionView>> Activities() =>
+        Snapshot is null ? [] : Snapshot.Sections.OrderBy(s => s.Position).GroupBy(s => s.ActivityIndex);
+
+    /// <summary>What this reader sees under one prompt: pinned first, then oldest first; hidden ones only for those who may see them.</summary>
+    public IEnumerable<ResponseView> ResponsesFor(SectionView s) =>
+        Snapshot!.Responses.Where(r => r.SectionId == s.Id).OrderByDescending(r => r.Pinned).ThenBy(r => r.CreatedUtc);
+
+    public string AuthorLabel(ResponseView r) => (r.Mine, r.Anonymous, r.AuthorName) switch
+    {
+        (true, true, _) => "You (anonymous to others)",
+        (true, false, _) => "You",
+        (false, true, { } name) => $"Anonymous ({name})",
+        (false, true, null) => "Anonymous",
+        _ => r.AuthorName ?? "",
+    };
+}

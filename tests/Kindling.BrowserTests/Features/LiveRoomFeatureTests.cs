@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Kindling.BrowserTests.Features;
+
+/// <summary>
+/// The room's Q&amp;A, breakout groups, participation balance and the feedback page, in real browsers
+/// (needs the server side of those features: hub Questions/Ask/Vote, Breakouts/StartBreakouts/EndBreakouts, Participation).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public class LiveRoomFeatureTests(BrowserFixture fx) : IAsyncLifetime
+{
+    private AppProcess _app = null!;
+
+    public async Task InitializeAsync() => _app = await AppProcess.StartAsync();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task LiveRoom_QuestionsBreakoutsParticipationAndFeedback_WorkAcrossBrowsers()
+    {
+        await using var facContext = await LiveRoomTests.NewContextAsync(fx, _app, 1280);
+        await using var patContext = await LiveRoomTests.NewContextAsync(fx, _app, 360);
+        await using var samContext = await LiveRoomTests.NewContextAsync(fx, _app, 1280);
+        var fac = await facContext.NewPageAsync();
+        var pat = await patContext.NewPageAsync();
+        var sam = await samContext.NewPageAsync();
+        var sessionUrl = await LiveRoomTests.ArrangeCohortWithSessionAsync(_app, fac,
+            [(pat, "Pat Participant", "pat@example.org"), (sam, "Sam Second", "sam@example.org")]);
+        var roomUrl = sessionUrl + "/live";
+
+        await fac.GotoAsync(roomUrl);
+        await fac.GetByRole(AriaRole.Button, new() { Name = "Open the document now" }).ClickAsync();
+        await Assertions.Expect(fac.Locator("#room-conn")).ToHaveTextAsync("Live");
+        foreach (var page in new[] { pat, sam })
+        {
+            await page.GotoAsync(roomUrl);
+            await Assertions.Expect(page.Locator("#room-conn")).ToHaveTextAsync("Live");
+        }
+
+        // Q&A: Pat asks, Sam votes it up, the facilitator answers; everyone sees each step.
+        var patQa = pat.Locator("#room-qa");
+        await patQa.GetByLabel("Ask a question").FillAsync("How do we keep newcomers coming back?");
+        await patQa.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true }).ClickAsync();
+        var samQuestion = sam.Locator("#room-qa li.question", new() { HasText = "How do we keep newcomers coming back?" });
+        await samQuestion.GetByRole(AriaRole.Button, new() { Name = "Vote up" }).ClickAsync();
+        await Assertions.Expect(patQa.Locator("li.question")).ToContainTextAsync("1 vote");
+        var facQuestion = fac.Locator("#room-qa li.question", new() { HasText = "How do we keep newcomers coming back?" });
+        await facQuestion.GetByLabel("Answer note").FillAsync("Pair each newcomer with a buddy");
+        await facQuestion.GetByRole(AriaRole.Button, new() { Name = "Mark answered" }).ClickAsync();
+        await Assertions.Expect(patQa.Locator("li.question")).ToContainTextAsync("Answered: Pair each newcomer with a buddy");
+
+        // Breakouts: two random groups; each participant finds their own, then the round ends.
+        var facBreakouts = fac.Locator("#room-breakouts");
+        await facBreakouts.GetByLabel("Number of groups").FillAsync("2");
+        await facBreakouts.GetByLabel("How to split").SelectOptionAsync("random");
+        await facBreakouts.GetByRole(AriaRole.Button, new() { Name = "Start breakouts" }).ClickAsync();
+        await Assertions.Expect(pat.Locator("#room-breakouts")).ToContainTextAsync("(your group)");
+        await Assertions.Expect(sam.Locator("#room-breakouts")).ToContainTextAsync("(your group)");
+        await Assertions.Expect(facBreakouts.Locator("li.group")).ToHaveCountAsync(2);
+        await facBreakouts.GetByRole(AriaRole.Button, new() { Name = "End breakouts" }).ClickAsync();
+        await Assertions.Expect(pat.Locator("#room-breakouts")).ToContainTextAsync("The last round has ended");
+
+        // Participation balance: facilitators only.
+        await Assertions.Expect(fac.Locator("#room-participation table")).ToContainTextAsync("Pat Participant");
+        await Assertions.Expect(pat.Locator("#room-participation")).ToHaveCountAsync(0);
+
+        // Feedback: linked from the room.
+        await pat.GetByRole(AriaRole.Link, new() { Name = "Give feedback on this session" }).ClickAsync();
+        await pat.GetByLabel("What worked?").FillAsync("The silent round before the discussion");
+        await pat.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+        await Assertions.Expect(pat.GetByText("Thank you for your feedback.")).ToBeVisibleAsync();
+    }
+}

@@ -1,0 +1,198 @@
+using Kindling.Domain;
+using Kindling.IntegrationTests.Infrastructure;
+using Kindling.LiveClient;
+using LiveEvent = Kindling.LiveClient.LiveEvent;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindling.IntegrationTests.Features.LiveSession;
+
+/// <summary>Who may do what in the room, the shared timer and recording indicator, prompts, and locking the document.</summary>
+[Collection(AppCollection.Name)]
+public class LiveFacilitationTests(Apps apps)
+{
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task EachRole_CanDoOnlyWhatItMay_AndRefusalsChangeNothing(string provider)
+    {
+        await using var room = await LiveRoom.OpenAsync(await apps.GetAsync(provider));
+        Assert.Contains("not shared with you", (await room.TryJoinAsync("outsider")).Result.Error);
+        Assert.Contains("not shared with you", (await room.TryJoinAsync("admin")).Result.Error);
+        var fac = await room.JoinAsync("facilitator");
+        var par = await room.JoinAsync("participant");
+        var observer = await room.JoinAsync("observer");
+        var sections = par.Snapshot!.Sections;
+        var open = sections.First(x => !x.Silent);
+        var facNote = await fac.AddResponseAsync(open.Id, "From the facilitator");
+        var own = await par.AddResponseAsync(open.Id, "Mine to change");
+        LiveAssert.Ok(facNote);
+        LiveAssert.Ok(own);
+        var seq = await room.SeqAsync();
+
+        LiveAssert.Fails(await observer.AddResponseAsync(open.Id, "Observers only read"), "Observers can read");
+        LiveAssert.Fails(await observer.RollCallAsync("here"), "Observers can read");
+        LiveAssert.Fails(await par.EditResponseAsync(facNote.Id!.Value, "Not mine"), "only change your own");
+        LiveAssert.Fails(await par.DeleteResponseAsync(facNote.Id!.Value), "only change your own");
+        foreach (var client in new[] { par, observer })
+        {
+            LiveAssert.Fails(await client.TimerAsync(TimerActions.Start, 5), "Only a facilitator");
+            LiveAssert.Fails(await client.GotoAsync(2), "Only a facilitator");
+            LiveAssert.Fails(await client.ModerateAsync(own.Id!.Value, hidden: true), "Only a facilitator");
+            LiveAssert.Fails(await client.AddPromptAsync(0, "A prompt of my own"), "Only a facilitator");
+            LiveAssert.Fails(await client.MovePromptAsync(open.Id, 3), "Only a facilitator");
+            LiveAssert.Fails(await client.SetSilentAsync(open.Id, true), "Only a facilitator");
+            LiveAssert.Fails(await client.RevealAsync(sections.First(x => x.Silent).Id), "Only a facilitator");
+            LiveAssert.Fails(await client.SetLockedAsync(true), "Only a facilitator");
+            LiveAssert.Fails(await client.OpenAsync(), "Only a facilitator");
+        }
+        Assert.Equal(seq, await room.SeqAsync());
+
+        LiveAssert.Ok(await par.EditResponseAsync(own.Id!.Value, "Mine, changed"));
+        LiveAssert.Ok(await par.DeleteResponseAsync(own.Id!.Value));
+        LiveAssert.Fails(await par.EditResponseAsync(own.Id!.Value, "Gone"), "no longer exists");
+        var rollCall = await par.RollCallAsync("Glad to be here");
+        LiveAssert.Ok(rollCall);
+        await fac.UntilSeqAsync(rollCall.Seq);
+        Assert.Contains("Glad to be here", fac.AppliedEvents.Single(e => e.Seq == rollCall.Seq).Data.GetRawText());
+        LiveAssert.Fails(await fac.ModerateAsync(facNote.Id!.Value), "Choose what to do");
+        LiveAssert.Ok(await fac.ModerateAsync(facNote.Id!.Value, pinned: true));
+
+        // Membership is checked on every call: a member who has not yet agreed to the guidelines cannot join, and
+        // a participant removed mid-session (still connected) can no longer write.
+        var newcomer = await room.AddParticipantAsync("newcomer", acknowledged: false);
+        Assert.Contains("not shared with you", (await room.TryJoinAsync(newcomer.DisplayName)).Result.Error);
+        await room.Db(db => db.CohortMembers.Where(m => m.CohortId == room.S.CohortId && m.UserId == room.S.Users["participant"].Id).ExecuteDeleteAsync());
+        LiveAssert.Fails(await par.AddResponseAsync(open.Id, "After my removal"), "not shared with you");
+        Assert.False((await par.JoinAsync()).Ok);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task FacilitatorShapesPrompts_AddedAndMovedPromptsReachEveryoneInOrder(string provider)
+    {
+        await using var room = await LiveRoom.OpenAsync(await apps.GetAsync(provider));
+        var fac = await room.JoinAsync("facilitator");
+        var par = await room.JoinAsync("participant");
+        var sections = par.Snapshot!.Sections;
+
+        var added = await fac.AddPromptAsync(1, "What surprised you this week?");
+        LiveAssert.Ok(added);
+        var silentActivity = sections.First(x => x.Silent).ActivityIndex;
+        var addedSilent = await fac.AddPromptAsync(silentActivity, "One more quiet question");
+        var moved = await fac.MovePromptAsync(added.Id!.Value, 0);
+        LiveAssert.Ok(moved);
+        LiveAssert.Fails(await fac.AddPromptAsync(99, "Nowhere"), "agenda item does not exist");
+        LiveAssert.Fails(await fac.AddPromptAsync(1, " "), "1 to 2,000 characters");
+        LiveAssert.Fails(await fac.MovePromptAsync(added.Id!.Value, sections.Count + 5), "Pick a position");
+        await par.UntilSeqAsync(moved.Seq);
+
+        var order = par.AppliedEvents.Single(e => e.Seq == moved.Seq).Data.GetProperty("order").EnumerateArray().Select(x => x.GetGuid()).ToList();
+        Assert.Equal(added.Id, order[0]);
+        Assert.Equal(sections.Count + 2, order.Count);
+        var snapshot = (await room.TryJoinAsync("participant")).Result.Snapshot!;
+        Assert.Equal(order, snapshot.Sections.Select(s => s.Id));
+        Assert.True(snapshot.Sections.Single(s => s.Id == addedSilent.Id).Silent);
+        Assert.Equal("What surprised you this week?", snapshot.Sections[0].Prompt);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task SharedTimer_StoresAbsoluteInstants_CarriesServerTime_AndShowsRecordingOnlyDuringARecordablePresentation(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        await using var room = await LiveRoom.OpenAsync(app);
+        await room.Db(db => db.Sessions.Where(s => s.Id == room.SessionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Recording, RecordingPolicy.PresentationMayBeRecorded)));
+        var fac = await room.JoinAsync("facilitator");
+        var par = await room.JoinAsync("participant");
+        var sections = par.Snapshot!.Sections;
+        var presentation = sections.First(s => s.Kind == "presentation").ActivityIndex;
+        var discussion = sections.First(s => s.Kind == "open-discussion").ActivityIndex;
+        DateTime Now() => app.Clock.GetUtcNow().UtcDateTime;
+        Assert.False(par.Snapshot.Timer.Recording);
+
+        var (goTo, atPresentation) = await TimerAsync(fac, par, c => c.GotoAsync(presentation));
+        Assert.True(atPresentation.Recording);
+        Assert.Null(atPresentation.EndsUtc);
+        Assert.Equal(presentation, atPresentation.ActivityIndex);
+        Assert.Equal(Now(), goTo.ServerNowUtc);
+
+        var (_, started) = await TimerAsync(fac, par, c => c.TimerAsync(TimerActions.Start));
+        Assert.Equal(Now().AddMinutes(10), started.EndsUtc);
+        Assert.Equal(10 * 60_000, started.DurationMs);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(3));
+        var (pauseEvent, paused) = await TimerAsync(fac, par, c => c.TimerAsync(TimerActions.Pause));
+        Assert.Null(paused.EndsUtc);
+        Assert.Equal(7 * 60_000, paused.PausedRemainingMs);
+        Assert.Equal(Now(), pauseEvent.ServerNowUtc);
+        LiveAssert.Fails(await fac.TimerAsync(TimerActions.Pause), "not running");
+
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var (_, resumed) = await TimerAsync(fac, par, c => c.TimerAsync(TimerActions.Resume));
+        Assert.Equal(Now().AddMinutes(7), resumed.EndsUtc);
+        var (_, extended) = await TimerAsync(fac, par, c => c.TimerAsync(TimerActions.Extend, 2));
+        Assert.Equal(Now().AddMinutes(9), extended.EndsUtc);
+        Assert.Equal(12 * 60_000, extended.DurationMs);
+        LiveAssert.Fails(await fac.TimerAsync(TimerActions.Extend, 0), "Extend by 1 to 60 minutes");
+        LiveAssert.Fails(await fac.TimerAsync(TimerActions.Start, 500), "1 to 240 minutes");
+        LiveAssert.Fails(await fac.TimerAsync("rewind"), "Unknown timer action");
+        var (_, ended) = await TimerAsync(fac, par, c => c.TimerAsync(TimerActions.End));
+        Assert.Null(ended.EndsUtc);
+        Assert.Null(ended.PausedRemainingMs);
+        Assert.Equal(Now(), (await room.TryJoinAsync("participant")).Result.ServerNowUtc);
+
+        var (_, atDiscussion) = await TimerAsync(fac, par, c => c.GotoAsync(discussion));
+        Assert.False(atDiscussion.Recording);
+        var (_, started2) = await TimerAsync(fac, par, c => c.TimerAsync(TimerActions.Start, 4));
+        Assert.False(started2.Recording);
+        Assert.Equal(Now().AddMinutes(4), (await room.TryJoinAsync("observer")).Result.Snapshot!.Timer.EndsUtc);
+
+        // The session's policy says nothing is recorded: no indicator even during the presentation.
+        await room.Db(db => db.Sessions.Where(s => s.Id == room.SessionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Recording, RecordingPolicy.NoRecording)));
+        var (_, unrecorded) = await TimerAsync(fac, par, c => c.GotoAsync(presentation));
+        Assert.False(unrecorded.Recording);
+        Assert.False((await room.TryJoinAsync("participant")).Result.Snapshot!.Timer.Recording);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task LockedDocument_IsReadOnlyForEveryone_UntilTheFacilitatorReopensIt(string provider)
+    {
+        await using var room = await LiveRoom.OpenAsync(await apps.GetAsync(provider));
+        var fac = await room.JoinAsync("facilitator");
+        var par = await room.JoinAsync("participant");
+        var section = par.Snapshot!.Sections.First(x => !x.Silent).Id;
+        var note = await par.AddResponseAsync(section, "Before the lock");
+        LiveAssert.Ok(await fac.TimerAsync(TimerActions.Start, 5));
+
+        var locked = await fac.SetLockedAsync(true);
+        LiveAssert.Ok(locked);
+        await par.UntilSeqAsync(locked.Seq);
+        Assert.True(par.AppliedEvents.Single(e => e.Seq == locked.Seq).Data.GetProperty("locked").GetBoolean());
+        var seq = await room.SeqAsync();
+        LiveAssert.Fails(await par.AddResponseAsync(section, "After the lock"), "locked this document");
+        LiveAssert.Fails(await par.EditResponseAsync(note.Id!.Value, "Changed after the lock"), "locked this document");
+        LiveAssert.Fails(await par.DeleteResponseAsync(note.Id!.Value), "locked this document");
+        LiveAssert.Fails(await fac.AddResponseAsync(section, "Facilitator after the lock"), "locked this document");
+        LiveAssert.Fails(await fac.AddPromptAsync(0, "A late prompt"), "reopen it first");
+        LiveAssert.Fails(await fac.ModerateAsync(note.Id!.Value, pinned: true), "reopen it first");
+        LiveAssert.Fails(await fac.TimerAsync(TimerActions.Start, 5), "reopen it first");
+        Assert.Equal(seq, await room.SeqAsync());
+        var snapshot = (await room.TryJoinAsync("observer")).Result.Snapshot!;
+        Assert.True(snapshot.Locked);
+        Assert.Null(snapshot.Timer.EndsUtc);
+        Assert.Equal("Before the lock", snapshot.Responses.Single().Text);
+
+        LiveAssert.Ok(await fac.SetLockedAsync(false));
+        LiveAssert.Ok(await par.AddResponseAsync(section, "After reopening"));
+        Assert.False((await room.TryJoinAsync("observer")).Result.Snapshot!.Locked);
+    }
+
+    /// <summary>Runs a timer command and returns the event (as the participant received it) and its timer state.</summary>
+    private static async Task<(LiveEvent Event, TimerState State)> TimerAsync(LiveSessionClient fac, LiveSessionClient par, Func<LiveSessionClient, Task<Ack>> command)
+    {
+        var ack = await command(fac);
+        LiveAssert.Ok(ack);
+        await par.UntilSeqAsync(ack.Seq);
+        var e = par.AppliedEvents.Single(x => x.Seq == ack.Seq);
+        Assert.Equal(EventTypes.Timer, e.Type);
+        return (e, System.Text.Json.JsonSerializer.Deserialize<TimerState>(e.Data.GetRawText(), Kindling.Web.Features.LiveSession.LiveStore.Json)!);
+    }
+}

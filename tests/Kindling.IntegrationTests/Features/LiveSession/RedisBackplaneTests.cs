@@ -1,0 +1,79 @@
+using Kindling.IntegrationTests.Infrastructure;
+using Kindling.LiveClient;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Kindling.IntegrationTests.Features.LiveSession;
+
+/// <summary>
+/// Two app instances on one database and one Redis (<c>Live:RedisConnectionString</c>) serve the same session: a change
+/// committed through one instance reaches people connected to the other. Needs a real redis-server: ./test.sh starts one
+/// and sets KINDLING_TEST_REDIS.
+/// </summary>
+[Collection(AppCollection.Name)]
+public class RedisBackplaneTests
+{
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task TwoInstances_ShareOneSessionThroughRedis_PostOnOneReachesParticipantOnTheOther(string provider)
+    {
+        var redis = Environment.GetEnvironmentVariable("KINDLING_TEST_REDIS");
+        Assert.False(string.IsNullOrWhiteSpace(redis),
+            "KINDLING_TEST_REDIS is not set. Run the tests with ./test.sh, which starts a throwaway redis-server " +
+            "(or start one yourself and set KINDLING_TEST_REDIS=127.0.0.1:PORT).");
+
+        // The arranging app owns the database; the two instances are the same app with the backplane switched on.
+        await using var arranger = new KindlingApp(provider);
+        var room = await LiveRoom.OpenAsync(arranger);
+        var peerUser = await room.AddParticipantAsync("peer");
+        var facCookie = await room.CookieAsync("facilitator");
+        var parCookie = await room.CookieAsync("participant");
+        var peerCookie = await room.CookieAsync(peerUser.DisplayName);
+        await using var a = arranger.WithWebHostBuilder(b => b.UseSetting("Live:RedisConnectionString", $"{redis},abortConnect=false"));
+        await using var b = arranger.WithWebHostBuilder(b => b.UseSetting("Live:RedisConnectionString", $"{redis},abortConnect=false"));
+
+        await using var onA = await JoinAsync(a, parCookie, room.SessionId);
+        await using var onB = await JoinAsync(b, peerCookie, room.SessionId);
+        await using var facOnB = await JoinAsync(b, facCookie, room.SessionId);
+        await using var authorOnB = await JoinAsync(b, parCookie, room.SessionId); // the author's second device
+        var section = onA.Snapshot!.Sections.First(x => !x.Silent);
+        var silent = onA.Snapshot.Sections.First(x => x.Silent);
+
+        var posted = await onA.AddResponseAsync(section.Id, "Posted through instance A");
+        var quiet = await onA.AddResponseAsync(silent.Id, "Quiet note through instance A");
+        var fromB = await onB.AddResponseAsync(section.Id, "Answered through instance B");
+
+        LiveAssert.Ok(posted);
+        LiveAssert.Ok(quiet);
+        LiveAssert.Ok(fromB);
+        await onB.UntilSeqAsync(fromB.Seq);
+        await facOnB.UntilSeqAsync(fromB.Seq);
+        await onA.UntilSeqAsync(fromB.Seq);
+        Assert.Equal("Posted through instance A", onB.AppliedEvents.Single(e => e.Seq == posted.Seq).Data.GetProperty("text").GetString());
+        Assert.Equal(EventTypes.Private, onB.AppliedEvents.Single(e => e.Seq == quiet.Seq).Type);
+        Assert.Equal(EventTypes.Private, facOnB.AppliedEvents.Single(e => e.Seq == quiet.Seq).Type);
+        await onA.WaitForAsync(events => events.Any(e => e.Seq == quiet.Seq && e.Type == EventTypes.ResponseAdded), LiveAssert.Patience);
+        await authorOnB.WaitForAsync(events => events.Any(e => e.Seq == quiet.Seq && e.Type == EventTypes.ResponseAdded), LiveAssert.Patience);
+        Assert.Equal("Answered through instance B", onA.AppliedEvents.Single(e => e.Seq == fromB.Seq).Data.GetProperty("text").GetString());
+        LiveAssert.Contiguous(onB, 1, fromB.Seq);
+        LiveAssert.Contiguous(onA, 1, fromB.Seq);
+    }
+
+    private static async Task<LiveSessionClient> JoinAsync(WebApplicationFactory<Program> app, string cookie, Guid sessionId)
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/session"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+                o.Headers["Cookie"] = cookie;
+            })
+            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .Build();
+        var client = new LiveSessionClient(hub, sessionId);
+        var joined = await client.StartAsync();
+        Assert.True(joined.Ok, joined.Error);
+        return client;
+    }
+}
