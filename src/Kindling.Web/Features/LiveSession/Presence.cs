@@ -13,7 +13,7 @@ namespace Kindling.Web.Features.LiveSession;
 /// changes during a send, or during a short pause after it that grows with the session (0.25 s, plus 2 ms per member,
 /// at most 3 s), are covered by one more list. The pause is real time, not the app's clock: it only paces the network.
 /// </remarks>
-public sealed class Presence(IHubContext<SessionHub, ISessionClient> hub, ILogger<Presence> log)
+public sealed class Presence(IHubContext<SessionHub, ISessionClient> hub, ILogger<Presence> log, PresenceMirror? mirror = null)
 {
     private readonly ConcurrentDictionary<string, (Guid SessionId, PresentMember Member)> _connections = new();
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, PresentMember>> _sessions = new();
@@ -35,6 +35,11 @@ public sealed class Presence(IHubContext<SessionHub, ISessionClient> hub, ILogge
         Changed(gone.SessionId);
     }
 
+    /// <summary>Who is here across every instance serving the session (this instance alone without Redis).</summary>
+    public async Task<IReadOnlyList<PresentMember>> AllMembersAsync(Guid sessionId) =>
+        mirror is null ? Members(sessionId) : await mirror.MembersAsync(sessionId);
+
+    /// <summary>Who is connected to the session on this instance.</summary>
     public IReadOnlyList<PresentMember> Members(Guid sessionId) =>
         _sessions.TryGetValue(sessionId, out var members)
             ? members.Values.DistinctBy(m => m.UserId).OrderBy(m => m.Name).ToList()
@@ -62,7 +67,11 @@ public sealed class Presence(IHubContext<SessionHub, ISessionClient> hub, ILogge
                 pump.Dirty = false;
             }
             var members = Members(sessionId);
-            try { await hub.Clients.Group(LiveGroups.Session(sessionId)).Presence(members); }
+            try
+            {
+                if (mirror is not null) members = await mirror.SyncAsync(sessionId, members);
+                await hub.Clients.Group(LiveGroups.Session(sessionId)).Presence(members);
+            }
             catch (Exception e) { log.LogWarning(e, "Sending the presence list of session {SessionId} failed.", sessionId); }
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(3000, 250 + 2 * members.Count)));
         }

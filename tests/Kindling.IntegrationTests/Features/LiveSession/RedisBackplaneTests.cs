@@ -58,6 +58,15 @@ public class RedisBackplaneTests
         Assert.Equal("Answered through instance B", onA.AppliedEvents.Single(e => e.Seq == fromB.Seq).Data.GetProperty("text").GetString());
         LiveAssert.Contiguous(onB, 1, fromB.Seq);
         LiveAssert.Contiguous(onA, 1, fromB.Seq);
+
+        // "Who is here" spans both instances: the participant on A sees the peer and the facilitator connected to B.
+        var until = DateTime.UtcNow.AddSeconds(LiveAssert.Patience);
+        while (!(onA.Present.Any(m => m.UserId == peerUser.Id) && onA.Present.Select(m => m.UserId).Distinct().Count() == 3))
+        {
+            Assert.True(DateTime.UtcNow < until, "Presence on instance A never listed the people connected to instance B: " +
+                string.Join(", ", onA.Present.Select(m => m.Name)));
+            await Task.Delay(50);
+        }
     }
 
     private static async Task<LiveSessionClient> JoinAsync(WebApplicationFactory<Program> app, string cookie, Guid sessionId)
