@@ -43,6 +43,9 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
 
     public IReadOnlyList<LiveEvent> AppliedEvents { get { lock (_gate) return _applied.ToList(); } }
 
+    /// <summary>Keep every applied event in <see cref="AppliedEvents"/> (the default); a load test with many clients turns this off to bound memory.</summary>
+    public bool KeepHistory { get; set; } = true;
+
     public async Task<JoinResult> StartAsync(CancellationToken ct = default)
     {
         if (_hub.State == HubConnectionState.Disconnected) await _hub.StartAsync(ct);
@@ -141,7 +144,7 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
                 _placeholders.RemoveWhere(k => k < first.Key - 1000); // most are other people's changes, never superseded
             _early.Remove(first.Key);
             LastSeq = first.Key;
-            _applied.Add(first.Value);
+            if (KeepHistory) _applied.Add(first.Value);
             Applied?.Invoke(first.Value);
         }
     }

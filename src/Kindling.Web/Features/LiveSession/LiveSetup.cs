@@ -19,7 +19,11 @@ public static class LiveSetup
             o.EnableDetailedErrors = false;
         });
         if (!string.IsNullOrWhiteSpace(options.RedisConnectionString))
+        {
             signalr.AddStackExchangeRedis(options.RedisConnectionString, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("kindling"));
+            var redis = options.RedisConnectionString;
+            builder.Services.AddSingleton(sp => new PresenceMirror(redis, sp.GetRequiredService<ILogger<PresenceMirror>>()));
+        }
         var s = builder.Services;
         s.AddScoped<LiveStore>();
         s.AddScoped<ResponseCommands>();

@@ -29,6 +29,7 @@ public sealed class LiveStore(KindlingDb db, TimeProvider clock)
         if (clientKey is { Length: > 64 }) return new(Ack.Fail("The change key is too long; use at most 64 characters."), null);
         if (clientKey is not null && await PreviousAsync(ctx.SessionId, clientKey) is { } previous) return Replay(ctx, previous);
         var strategy = db.Database.CreateExecutionStrategy();
+        using var queued = await LiveWriteGate.EnterAsync(db, ctx.SessionId);
         try
         {
             return await strategy.ExecuteAsync(async () =>

@@ -22,7 +22,7 @@ public static class Participation
         var questions = await db.LiveQuestions.Where(q => q.SessionId == ctx.SessionId && !q.Deleted)
             .Select(q => new { q.AuthorId, q.Anonymous, q.Text.Length }).ToListAsync();
         var countable = QuestionCommands.SeesAnonymousAuthors(ctx);
-        var present = presence.Members(ctx.SessionId).Select(p => p.UserId).ToHashSet();
+        var present = (await presence.AllMembersAsync(ctx.SessionId)).Select(p => p.UserId).ToHashSet();
         var rows = members.Select(m =>
         {
             var rs = responses.Where(r => r.AuthorId == m.UserId && (countable || !r.Anonymous)).ToList();

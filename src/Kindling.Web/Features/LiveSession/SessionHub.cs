@@ -34,7 +34,7 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
             snapshot = await LiveViews.SnapshotAsync(store.Db, ctx);
             if (snapshot is null) return new JoinResult(false, "The facilitator has not opened this session's document yet.", null, [], now);
         }
-        await Clients.Group(LiveGroups.Session(sessionId)).Presence(presence.Join(sessionId, Context.ConnectionId, ctx));
+        presence.Join(sessionId, Context.ConnectionId, ctx); // the list reaches the session, this caller included, coalesced
         if (ctx.Role == Kindling.Domain.CohortRole.Participant && await breakouts.NeedsPlacingAsync(ctx)) await Publish(await breakouts.PlaceLateJoinerAsync(ctx));
         return new JoinResult(true, null, snapshot, events ?? [], now);
     }
@@ -51,8 +51,7 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var (sessionId, members) in presence.Leave(Context.ConnectionId))
-            await Clients.Group(LiveGroups.Session(sessionId)).Presence(members);
+        presence.Leave(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }
 

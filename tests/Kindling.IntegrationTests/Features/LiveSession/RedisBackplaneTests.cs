@@ -30,6 +30,8 @@ public class RedisBackplaneTests
         var facCookie = await room.CookieAsync("facilitator");
         var parCookie = await room.CookieAsync("participant");
         var peerCookie = await room.CookieAsync(peerUser.DisplayName);
+        var lateUser = await room.AddParticipantAsync("late");
+        var lateCookie = await room.CookieAsync(lateUser.DisplayName);
         await using var a = arranger.WithWebHostBuilder(b => b.UseSetting("Live:RedisConnectionString", $"{redis},abortConnect=false"));
         await using var b = arranger.WithWebHostBuilder(b => b.UseSetting("Live:RedisConnectionString", $"{redis},abortConnect=false"));
 
@@ -58,6 +60,18 @@ public class RedisBackplaneTests
         Assert.Equal("Answered through instance B", onA.AppliedEvents.Single(e => e.Seq == fromB.Seq).Data.GetProperty("text").GetString());
         LiveAssert.Contiguous(onB, 1, fromB.Seq);
         LiveAssert.Contiguous(onA, 1, fromB.Seq);
+
+        // "Who is here" spans both instances: after someone arrives on A, the list reaching A names everyone, including
+        // the peer and the facilitator connected only to B (each instance alone knows only its own connections).
+        await using var lateOnA = await JoinAsync(a, lateCookie, room.SessionId);
+        var until = DateTime.UtcNow.AddSeconds(LiveAssert.Patience);
+        string[] everyone = [lateUser.Id, peerUser.Id, room.S.Users["participant"].Id, room.S.Users["facilitator"].Id];
+        while (!everyone.All(id => onA.Present.Any(m => m.UserId == id)))
+        {
+            Assert.True(DateTime.UtcNow < until, "Presence on instance A never listed everyone on both instances; it had: " +
+                string.Join(", ", onA.Present.Select(m => m.Name)));
+            await Task.Delay(50);
+        }
     }
 
     private static async Task<LiveSessionClient> JoinAsync(WebApplicationFactory<Program> app, string cookie, Guid sessionId)
