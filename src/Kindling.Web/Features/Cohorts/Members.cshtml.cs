@@ -1,3 +1,4 @@
+using Kindling.Web.Features.LiveSession;
 using Kindling.Data;
 using Kindling.Domain;
 using Microsoft.AspNetCore.Identity;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Cohorts;
 
-public class MembersModel(KindlingDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn) : CohortPageModel
+public class MembersModel(KindlingDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, LiveEviction live) : CohortPageModel
 {
     public sealed record MemberRow(string UserId, string Name, string? Pronouns, CohortRole Role, DateTime JoinedUtc, DateTime? AcknowledgedUtc);
 
@@ -43,6 +44,7 @@ public class MembersModel(KindlingDb db, UserManager<AppUser> users, SignInManag
             return await ProblemAsync("Remove", "The last facilitator can't be removed. Make someone else a facilitator first.");
         db.CohortMembers.Remove(member);
         await db.SaveChangesAsync();
+        await live.EvictAsync(CohortId, member.UserId); // their open live rooms stop receiving changes now
         var name = await AfterChangeAsync(member.UserId);
         TempData["Flash"] = $"{name} was removed from the cohort.";
         return Redirect(member.UserId == Access.Member.UserId ? "/" : $"/cohorts/{CohortId}/members");

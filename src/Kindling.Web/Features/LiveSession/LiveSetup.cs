@@ -34,6 +34,7 @@ public static class LiveSetup
         s.AddScoped<BreakoutCommands>();
         s.AddSingleton<LiveBroadcaster>();
         s.AddSingleton<Presence>();
+        s.AddScoped<LiveEviction>();
         s.AddHostedService<SilentTimerWatcher>();
     }
 

@@ -13,8 +13,19 @@ namespace Kindling.Web.Features.LiveSession;
 /// changes during a send, or during a short pause after it that grows with the session (0.25 s, plus 2 ms per member,
 /// at most 3 s), are covered by one more list. The pause is real time, not the app's clock: it only paces the network.
 /// </remarks>
-public sealed class Presence(IHubContext<SessionHub, ISessionClient> hub, ILogger<Presence> log, PresenceMirror? mirror = null)
+public sealed class Presence
 {
+    private readonly IHubContext<SessionHub, ISessionClient> hub;
+    private readonly ILogger<Presence> log;
+    private readonly PresenceMirror? mirror;
+    private readonly ConcurrentDictionary<string, HubCallerContext> _callers = new();
+
+    public Presence(IHubContext<SessionHub, ISessionClient> hub, ILogger<Presence> log, PresenceMirror? mirror = null)
+    {
+        (this.hub, this.log, this.mirror) = (hub, log, mirror);
+        mirror?.OnEviction(Evict);
+    }
+
     private readonly ConcurrentDictionary<string, (Guid SessionId, PresentMember Member)> _connections = new();
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, PresentMember>> _sessions = new();
     private readonly ConcurrentDictionary<Guid, Pump> _pumps = new();
@@ -28,8 +39,31 @@ public sealed class Presence(IHubContext<SessionHub, ISessionClient> hub, ILogge
         Changed(sessionId);
     }
 
+    /// <summary>Keeps the caller's connection so it can be closed when the person loses access (<see cref="Evict"/>).</summary>
+    public void Track(HubCallerContext caller) => _callers[caller.ConnectionId] = caller;
+
+    /// <summary>
+    /// Closes this instance's connections of a person in the given sessions (they were removed from the cohort): their
+    /// client reconnects, and joining again is refused, so no further change of the session reaches them.
+    /// </summary>
+    public int Evict(string userId, IReadOnlyCollection<Guid> sessionIds)
+    {
+        var closed = 0;
+        foreach (var (connectionId, entry) in _connections)
+        {
+            if (entry.Member.UserId != userId || !sessionIds.Contains(entry.SessionId)) continue;
+            // Out of the groups first, so not one more change reaches them, then the connection is closed.
+            _ = hub.Groups.RemoveFromGroupAsync(connectionId, LiveGroups.Session(entry.SessionId));
+            _ = hub.Groups.RemoveFromGroupAsync(connectionId, LiveGroups.Person(entry.SessionId, userId));
+            if (_callers.TryGetValue(connectionId, out var caller)) { caller.Abort(); closed++; }
+            Leave(connectionId);
+        }
+        return closed;
+    }
+
     public void Leave(string connectionId)
     {
+        _callers.TryRemove(connectionId, out _);
         if (!_connections.TryRemove(connectionId, out var gone)) return;
         if (_sessions.TryGetValue(gone.SessionId, out var members)) members.TryRemove(connectionId, out _);
         Changed(gone.SessionId);

@@ -26,6 +26,31 @@ public sealed class PresenceMirror : IAsyncDisposable
         _ = BeatAsync();
     }
 
+    private static readonly RedisChannel EvictChannel = RedisChannel.Literal("kindling:presence-evict");
+
+    /// <summary>Runs <paramref name="evict"/> on this instance whenever any instance asks to close a person's connections.</summary>
+    public void OnEviction(Func<string, IReadOnlyCollection<Guid>, int> evict) => _ = SubscribeAsync(evict);
+
+    private async Task SubscribeAsync(Func<string, IReadOnlyCollection<Guid>, int> evict)
+    {
+        try
+        {
+            var redis = await _redis.Value;
+            await redis.GetSubscriber().SubscribeAsync(EvictChannel, (_, message) =>
+            {
+                var request = JsonSerializer.Deserialize<Eviction>(message.ToString());
+                if (request is not null) evict(request.UserId, request.SessionIds);
+            });
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException) { _log.LogError(e, "Could not subscribe to presence evictions in Redis."); }
+    }
+
+    /// <summary>Asks every instance (this one included) to close a person's connections to the given sessions.</summary>
+    public async Task PublishEvictionAsync(string userId, IReadOnlyCollection<Guid> sessionIds) =>
+        await (await _redis.Value).GetSubscriber().PublishAsync(EvictChannel, JsonSerializer.Serialize(new Eviction(userId, sessionIds.ToArray())));
+
+    private sealed record Eviction(string UserId, Guid[] SessionIds);
+
     private static RedisKey SessionKey(Guid sessionId) => $"kindling:presence:{sessionId:N}";
     private static RedisKey HeartbeatKey(string instance) => $"kindling:presence-instance:{instance}";
 

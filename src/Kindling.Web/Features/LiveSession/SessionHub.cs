@@ -34,6 +34,7 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
             snapshot = await LiveViews.SnapshotAsync(store.Db, ctx);
             if (snapshot is null) return new JoinResult(false, "The facilitator has not opened this session's document yet.", null, [], now);
         }
+        presence.Track(Context);
         presence.Join(sessionId, Context.ConnectionId, ctx); // the list reaches the session, this caller included, coalesced
         if (ctx.Role == Kindling.Domain.CohortRole.Participant && await breakouts.NeedsPlacingAsync(ctx)) await Publish(await breakouts.PlaceLateJoinerAsync(ctx));
         return new JoinResult(true, null, snapshot, events ?? [], now);
