@@ -1,6 +1,8 @@
+using Kindling.Web.Features.Charter;
 using Kindling.Web.Features.Curricula;
 using Kindling.Web.Features.LiveSession;
 using Kindling.Web.Features.Schedule;
+using Kindling.Web.Features.Worksheets;
 using Kindling.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +14,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCurriculum();
 builder.Services.AddSchedule();
 builder.AddLiveSessions();
+builder.Services.AddWorksheets();
+builder.Services.AddCharter();
 builder.Services.AddSingleton<Kindling.Web.Features.Admin.FirstAdminSetup>();
 builder.Services.AddScoped<Kindling.Web.Features.Invitations.InvitationRedeemer>();
 
@@ -27,6 +31,7 @@ app.MapRazorPages();
 app.MapCurriculumEndpoints();
 app.MapCalendarEndpoints();
 app.MapLiveSessions();
+app.MapCharterEndpoints();
 app.PrintStartupBanner();
 
 app.Run();

@@ -26,6 +26,13 @@ public class KindlingDb(DbContextOptions<KindlingDb> options)
     public DbSet<LiveQuestion> LiveQuestions => Set<LiveQuestion>();
     public DbSet<LiveQuestionVote> LiveQuestionVotes => Set<LiveQuestionVote>();
     public DbSet<SessionFeedback> SessionFeedback => Set<SessionFeedback>();
+    public DbSet<AssignmentTemplate> AssignmentTemplates => Set<AssignmentTemplate>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+    public DbSet<Worksheet> Worksheets => Set<Worksheet>();
+    public DbSet<WorksheetVersion> WorksheetVersions => Set<WorksheetVersion>();
+    public DbSet<WorksheetReviewer> WorksheetReviewers => Set<WorksheetReviewer>();
+    public DbSet<WorksheetComment> WorksheetComments => Set<WorksheetComment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder b)
