@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Kindling.Domain;
+using Kindling.Web.Features.Frameworks;
+
+namespace Kindling.Web.Features.Worksheets;
+
+/// <summary>"Make a copy": a project's worksheet from a lesson's template, with version 1 holding its starting values.</summary>
+public static class MakeCopy
+{
+    public static (Worksheet Worksheet, WorksheetVersion First) Create(Project project, WorksheetTemplate template, string userId, DateTime nowUtc)
+    {
+        var data = WorksheetData.Empty();
+        foreach (var field in template.Fields)
+        {
+            if (field.Type == FieldTypes.Mountain) data.Set(field.Id, FrameworkDefaults.MountainLevels);
+            else if (field.Type == FieldTypes.Skills)
+                data.Set(field.Id, SkillAreas.All.Select(a => new SkillRating(a, 0, 0, "", "")).ToList());
+        }
+        var worksheet = new Worksheet
+        {
+            ProjectId = project.Id, CohortId = project.CohortId, TemplateSlug = template.Slug, LessonSlug = template.Lesson,
+            Title = template.Title, TemplateJson = JsonSerializer.Serialize(template, WorksheetData.Json), DataJson = data.ToJson(),
+            Version = 1, CreatedUtc = nowUtc, UpdatedUtc = nowUtc, UpdatedById = userId,
+        };
+        var first = new WorksheetVersion
+        {
+            WorksheetId = worksheet.Id, Number = 1, DataJson = worksheet.DataJson, SavedUtc = nowUtc, SavedById = userId,
+        };
+        return (worksheet, first);
+    }
+
+    public static WorksheetTemplate TemplateOf(Worksheet worksheet) =>
+        JsonSerializer.Deserialize<WorksheetTemplate>(worksheet.TemplateJson, WorksheetData.Json)
+        ?? throw new InvalidOperationException("The worksheet's template could not be read.");
+}
