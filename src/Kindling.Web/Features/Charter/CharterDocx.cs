@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Kindling.Web.Features.Charter;
+
+/// <summary>
+/// The charter as a Word document (opens in Word and LibreOffice): Title and Heading styles (so the navigation pane
+/// and a table of contents work), bulleted lists with real numbering, tables with a header row, missing parts as callouts.
+/// </summary>
+public static class CharterDocx
+{
+    public static byte[] Write(CharterDocument doc)
+    {
+        using var stream = new MemoryStream();
+        using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = word.AddMainDocumentPart();
+            DocxStyles.AddTo(main);
+            var body = new Body();
+            body.Append(Para(doc.ProjectName, "Title"));
+            body.Append(Para("Community charter", "Subtitle"));
+            if (doc.Description.Length > 0) body.Append(Para(doc.Description));
+            body.Append(Para($"Compiled {Date(doc.CompiledUtc)}.", "Meta"));
+            foreach (var section in doc.Sections)
+            {
+                body.Append(Para(section.Title, "Heading1"));
+                if (section.Source is { } s) body.Append(Para($"From the worksheet ‘{s.WorksheetTitle}’, updated {Date(s.UpdatedUtc)}.", "Meta"));
+                foreach (var block in section.Blocks) AppendBlock(body, block);
+            }
+            body.Append(Para(CharterText.Attribution, "Meta"));
+            body.Append(new SectionProperties(
+                new PageSize { Width = 11906, Height = 16838 },
+                new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+        return stream.ToArray();
+    }
+
+    private static void AppendBlock(Body body, CharterBlock block)
+    {
+        switch (block)
+        {
+            case ParagraphBlock p:
+                if (p.Label is not null) body.Append(Para(p.Label, "Heading2"));
+                body.Append(Para(p.Text));
+                break;
+            case ListBlock l:
+                if (l.Label is not null) body.Append(Para(l.Label, "Heading2"));
+                foreach (var item in l.Items) body.Append(Para(item, "ListBullet"));
+                break;
+            case TableBlock t:
+                if (t.Label is not null) body.Append(Para(t.Label, "Heading2"));
+                body.Append(Table(t));
+                body.Append(Para(""));
+                break;
+            case DiagramBlock d:
+                body.Append(Para($"{d.Title}: the picture is in the PDF and on the web page; its details follow.", "Meta"));
+                break;
+            case MissingBlock m:
+                body.Append(Para("Missing: " + m.Message, "Callout"));
+                break;
+        }
+    }
+
+    /// <summary>A paragraph in a style; line breaks inside the text stay line breaks.</summary>
+    private static Paragraph Para(string text, string? style = null)
+    {
+        var paragraph = new Paragraph();
+        if (style is not null) paragraph.Append(new ParagraphProperties(new ParagraphStyleId { Val = style }));
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var run = new Run();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0) run.Append(new Break());
+            run.Append(new Text(Clean(lines[i])) { Space = SpaceProcessingModeValues.Preserve });
+        }
+        paragraph.Append(run);
+        return paragraph;
+    }
+
+    private static Table Table(TableBlock t)
+    {
+        var border = () => new TableBorders(
+            new TopBorder { Val = BorderValues.Single, Size = 4, Color = "BBBBBB" }, new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "BBBBBB" },
+            new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "BBBBBB" }, new RightBorder { Val = BorderValues.Single, Size = 4, Color = "BBBBBB" },
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "BBBBBB" },
+            new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "BBBBBB" });
+        var table = new Table(new TableProperties(
+            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, border(), new TableLayout { Type = TableLayoutValues.Autofit }));
+        var grid = new TableGrid();
+        foreach (var _ in t.Columns) grid.Append(new GridColumn { Width = (9638 / t.Columns.Count).ToString(CultureInfo.InvariantCulture) });
+        table.Append(grid);
+        var header = new TableRow(new TableRowProperties(new TableHeader()));
+        foreach (var c in t.Columns) header.Append(new TableCell(Para(c, "TableHeading")));
+        table.Append(header);
+        foreach (var row in t.Rows)
+        {
+            var tr = new TableRow();
+            for (var i = 0; i < t.Columns.Count; i++) tr.Append(new TableCell(Para(i < row.Count ? row[i] : "", "TableText")));
+            table.Append(tr);
+        }
+        return table;
+    }
+
+    /// <summary>XML 1.0 forbids most control characters; a person's text may still hold them.</summary>
+    private static string Clean(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var ch = s[i];
+            if (char.IsHighSurrogate(ch) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { sb.Append(ch).Append(s[++i]); continue; }
+            if (ch == '\t') { sb.Append(' '); continue; }
+            if (char.IsSurrogate(ch) || char.IsControl(ch) || ch is '\uFFFE' or '\uFFFF') continue;
+            sb.Append(ch);
+        }
+        return sb.ToString();
+    }
+
+    private static string Date(DateTime utc) => utc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}

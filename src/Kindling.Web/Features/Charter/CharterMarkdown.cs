@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+
+namespace Kindling.Web.Features.Charter;
+
+/// <summary>
+/// The charter as Markdown (GitHub flavour): a heading per section, lists, tables, missing parts as quotes. Everything a
+/// person wrote is escaped, so their text stays text — it can never open a heading, a list, a link or raw HTML.
+/// </summary>
+public static class CharterMarkdown
+{
+    public static string Write(CharterDocument doc)
+    {
+        var md = new StringBuilder();
+        md.Append("# ").AppendLine(Inline($"{doc.ProjectName}: community charter"));
+        if (doc.Description.Length > 0) md.AppendLine().AppendLine(Block(doc.Description));
+        md.AppendLine().Append("_Compiled ").Append(Date(doc.CompiledUtc)).AppendLine("._");
+        foreach (var section in doc.Sections)
+        {
+            md.AppendLine().Append("## ").AppendLine(Inline(section.Title));
+            if (section.Source is { } source)
+                md.AppendLine().Append("_From the worksheet ‘").Append(Inline(source.WorksheetTitle)).Append("’, updated ")
+                    .Append(Date(source.UpdatedUtc)).AppendLine("._");
+            foreach (var block in section.Blocks) WriteBlock(md, block);
+        }
+        md.AppendLine().AppendLine("---").AppendLine().AppendLine(Inline(CharterText.Attribution));
+        return md.ToString();
+    }
+
+    private static void WriteBlock(StringBuilder md, CharterBlock block)
+    {
+        md.AppendLine();
+        switch (block)
+        {
+            case ParagraphBlock p:
+                if (p.Label is not null) md.Append("**").Append(Inline(p.Label)).AppendLine("**").AppendLine();
+                md.AppendLine(Block(p.Text));
+                break;
+            case ListBlock l:
+                if (l.Label is not null) md.Append("**").Append(Inline(l.Label)).AppendLine("**").AppendLine();
+                foreach (var item in l.Items) md.Append("- ").AppendLine(Block(item).Replace("\n", "\n  "));
+                break;
+            case TableBlock t:
+                if (t.Label is not null) md.Append("**").Append(Inline(t.Label)).AppendLine("**").AppendLine();
+                md.Append("| ").AppendJoin(" | ", t.Columns.Select(Cell)).AppendLine(" |");
+                md.Append('|').AppendJoin("", t.Columns.Select(_ => " --- |")).AppendLine();
+                foreach (var row in t.Rows) md.Append("| ").AppendJoin(" | ", row.Select(Cell)).AppendLine(" |");
+                break;
+            case DiagramBlock d:
+                md.Append("_Picture: ").Append(Inline(d.Title)).AppendLine(" (drawn in the PDF and on the web page; its data follows)._");
+                break;
+            case MissingBlock m:
+                md.Append("> **Missing.** ").AppendLine(Inline(m.Message));
+                break;
+        }
+    }
+
+    /// <summary>Backslash-escapes every ASCII punctuation mark that Markdown could read as syntax, and flattens line breaks.</summary>
+    public static string Inline(string text) => Escape(text.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ').Trim());
+
+    /// <summary>Multi-line text: each line escaped and kept as a hard line break; blank lines stay paragraph breaks.</summary>
+    public static string Block(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Select(l => Escape(l.Trim())).ToList();
+        var sb = new StringBuilder();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            sb.Append(lines[i]);
+            if (i == lines.Count - 1) break;
+            sb.Append(lines[i].Length > 0 && lines[i + 1].Length > 0 ? "\\\n" : "\n");
+        }
+        return sb.ToString();
+    }
+
+    private static string Cell(string text) => Inline(text).Length == 0 ? " " : Inline(text);
+
+    private static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var ch in text)
+        {
+            if ("\\`*_{}[]<>()#+-!|~&=".Contains(ch)) sb.Append('\\');
+            sb.Append(ch);
+        }
+        // "1. " at the start would begin an ordered list ("1)" is already escaped).
+        var s = sb.ToString();
+        var digits = 0;
+        while (digits < s.Length && char.IsAsciiDigit(s[digits])) digits++;
+        if (digits > 0 && digits < s.Length && s[digits] == '.') s = s[..digits] + "\\" + s[digits..];
+        return s;
+    }
+
+    private static string Date(DateTime utc) => utc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}
