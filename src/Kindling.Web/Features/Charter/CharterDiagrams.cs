@@ -17,6 +17,14 @@ public static class CharterDiagrams
         catch (Exception) { return null; }
     }
 
+    /// <summary>The picture as inline SVG for a page, or null when it cannot be drawn (see <see cref="TryBuild"/>).</summary>
+    public static string? TrySvg(DiagramBlock block)
+    {
+        if (TryBuild(block) is not { } diagram) return null;
+        try { return SvgWriter.Write(diagram); }
+        catch (Exception) { return null; }
+    }
+
     public static Diagram? Build(DiagramBlock block) => block.Kind switch
     {
         FieldTypes.StakeholderMap => StakeholderGridDiagram.Build(Read<List<Stakeholder>>(block)),
