@@ -29,7 +29,7 @@ public sealed record CharterSection(string Key, string Title, IReadOnlyList<Char
 
 public sealed record CharterSource(Guid WorksheetId, string WorksheetTitle, DateTime UpdatedUtc);
 
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "block")]
 [JsonDerivedType(typeof(ParagraphBlock), "paragraph")]
 [JsonDerivedType(typeof(ListBlock), "list")]
 [JsonDerivedType(typeof(TableBlock), "table")]

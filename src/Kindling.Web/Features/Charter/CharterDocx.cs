@@ -85,8 +85,8 @@ public static class CharterDocx
     private static Table Table(TableBlock t)
     {
         var border = () => new TableBorders(
-            new TopBorder { Val = BorderValues.Single, Size = 4, Color = "BBBBBB" }, new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "BBBBBB" },
-            new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "BBBBBB" }, new RightBorder { Val = BorderValues.Single, Size = 4, Color = "BBBBBB" },
+            new TopBorder { Val = BorderValues.Single, Size = 4, Color = "BBBBBB" }, new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "BBBBBB" },
+            new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "BBBBBB" }, new RightBorder { Val = BorderValues.Single, Size = 4, Color = "BBBBBB" },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "BBBBBB" },
             new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "BBBBBB" });
         var table = new Table(new TableProperties(

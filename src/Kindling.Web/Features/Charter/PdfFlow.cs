@@ -16,10 +16,11 @@ internal sealed class PdfFlow(PdfDocument doc, string footer) : IDisposable
     private int _pages;
     public double Y { get; private set; }
     public XGraphics G => _g ?? NewPage();
-    private double Width => _page!.Width.Point;
+    private PdfPage Current { get { _ = G; return _page!; } }
+    private double Width => Current.Width.Point;
     public double Left => Margin;
     public double ContentWidth => Width - 2 * Margin;
-    public double Bottom => _page!.Height.Point - Margin - 14;
+    public double Bottom => Current.Height.Point - Margin - 14;
     public double Top => Margin;
     public bool AtTop => Y <= Top + 0.5;
 
