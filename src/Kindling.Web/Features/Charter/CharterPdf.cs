@@ -31,11 +31,14 @@ public static class CharterPdf
             flow.Text($"Compiled {Date(doc.CompiledUtc)}.", f.Small, new XSolidBrush(Muted));
             foreach (var section in doc.Sections)
             {
+                var pictures = section.Blocks.OfType<DiagramBlock>().ToDictionary(b => b, b => diagrams(b));
+                // A heading stays with what follows it: with the whole picture when the section opens with one.
+                var keep = section.Blocks.FirstOrDefault() is DiagramBlock first && pictures[first] is { } p ? Size(flow, p).H + 24 : 40;
                 flow.Space(16);
-                flow.Text(section.Title, f.Heading, new XSolidBrush(Accent), keepWithNext: 40);
+                flow.Text(section.Title, f.Heading, new XSolidBrush(Accent), keepWithNext: keep);
                 if (section.Source is { } s)
                     flow.Text($"From the worksheet ‘{s.WorksheetTitle}’, updated {Date(s.UpdatedUtc)}.", f.Small, new XSolidBrush(Muted));
-                foreach (var block in section.Blocks) { flow.Space(6); WriteBlock(flow, f, block, diagrams); }
+                foreach (var block in section.Blocks) { flow.Space(6); WriteBlock(flow, f, block, b => pictures[b]); }
             }
             flow.Space(20);
             flow.Text(CharterText.Attribution, f.Small, new XSolidBrush(Muted));
@@ -86,8 +89,7 @@ public static class CharterPdf
                     flow.Text($"{d.Title}: the picture could not be drawn here; the details below hold the same information.", f.Small, new XSolidBrush(Muted));
                     break;
                 }
-                var scale = Math.Min(0.75, Math.Min(flow.ContentWidth / diagram.Width, (flow.Bottom - flow.Top) * 0.8 / diagram.Height));
-                var (w, h) = (diagram.Width * scale, diagram.Height * scale);
+                var (w, h) = Size(flow, diagram);
                 flow.EnsureSpace(h);
                 PdfDiagramPainter.Paint(flow.G, diagram, new XRect(flow.Left + (flow.ContentWidth - w) / 2, flow.Y, w, h));
                 flow.Space(h);
@@ -103,6 +105,14 @@ public static class CharterPdf
                 flow.Space(6);
                 break;
         }
+    }
+
+    /// <summary>A diagram unit is a CSS pixel (0.75 pt); larger pictures shrink to the column and to most of a page.</summary>
+    private static (double W, double H) Size(PdfFlow flow, Diagram d)
+    {
+        if (d.Width <= 0 || d.Height <= 0) return (0, 0);
+        var scale = Math.Min(0.75, Math.Min(flow.ContentWidth / d.Width, (flow.Bottom - flow.Top) * 0.8 / d.Height));
+        return (d.Width * scale, d.Height * scale);
     }
 
     private static string Date(DateTime utc) => utc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
