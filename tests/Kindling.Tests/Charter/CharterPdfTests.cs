@@ -30,6 +30,7 @@ public class CharterPdfTests : IDisposable
         Assert.Contains("Town council", text);
         Assert.Contains("First workshop", text);
         Assert.Contains("From the worksheet ‘Vision, mission and roadmap’", text);
+        Assert.DoesNotContain("font cannot show", text);
     }
 
     [Fact]
@@ -50,7 +51,20 @@ public class CharterPdfTests : IDisposable
         Assert.Contains("Agreement 80", text);
         Assert.Contains($"Grow {CharterFonts.Replacement} together", text);
         Assert.Contains($"Emoji {CharterFonts.Replacement} Club", text);
+        Assert.Contains("marks a character this PDF's font cannot show", text);
         Assert.All(charter.Sections, s => Assert.Contains(s.Title, text));
+    }
+
+    [Fact]
+    public void Write_FullCharter_EmbedsTheShippedFontsOnly()
+    {
+        var pdf = _tools.Save("fonts.pdf", CharterPdf.Write(FullCharter(), _ => Picture()));
+
+        var fonts = ExportTools.Run("pdffonts", TimeSpan.FromMinutes(1), pdf).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
+
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, l => Assert.Contains("DejaVu Sans", l));
+        Assert.All(fonts, l => Assert.Matches(@"\syes\s+yes\s", l));
     }
 
     [Fact]

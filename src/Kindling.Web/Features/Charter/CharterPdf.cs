@@ -36,12 +36,16 @@ public static class CharterPdf
                 var keep = section.Blocks.FirstOrDefault() is DiagramBlock first && pictures[first] is { } p ? Size(flow, p).H + 24 : 40;
                 flow.Space(16);
                 flow.Text(section.Title, f.Heading, new XSolidBrush(Accent), keepWithNext: keep);
+                pdf.Outlines.Add(section.Title, flow.Page, true);
                 if (section.Source is { } s)
                     flow.Text($"From the worksheet ‘{s.WorksheetTitle}’, updated {Date(s.UpdatedUtc)}.", f.Small, new XSolidBrush(Muted));
                 foreach (var block in section.Blocks) { flow.Space(6); WriteBlock(flow, f, block, b => pictures[b]); }
             }
             flow.Space(20);
             flow.Text(CharterText.Attribution, f.Small, new XSolidBrush(Muted));
+            if (flow.ReplacedCharacters)
+                flow.Text($"{CharterFonts.Replacement} marks a character this PDF's font cannot show, such as an emoji; the Markdown and Word downloads keep it.",
+                    f.Small, new XSolidBrush(Muted));
         }
         using var output = new MemoryStream();
         pdf.Save(output);

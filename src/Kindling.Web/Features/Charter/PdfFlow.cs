@@ -23,6 +23,9 @@ internal sealed class PdfFlow(PdfDocument doc, string footer) : IDisposable
     public double Bottom => Current.Height.Point - Margin - 14;
     public double Top => Margin;
     public bool AtTop => Y <= Top + 0.5;
+    /// <summary>Set once some text had a character the font cannot draw (shown as <see cref="CharterFonts.Replacement"/>).</summary>
+    public bool ReplacedCharacters { get; private set; }
+    public PdfPage Page => Current;
 
     public XGraphics NewPage()
     {
@@ -64,7 +67,9 @@ internal sealed class PdfFlow(PdfDocument doc, string footer) : IDisposable
     public List<string> Wrap(string text, XFont font, double width)
     {
         var lines = new List<string>();
-        foreach (var paragraph in CharterFonts.Drawable(text.Replace("\r\n", "\n").Replace('\r', '\n'), font).Split('\n'))
+        var drawable = CharterFonts.Drawable(text.Replace("\r\n", "\n").Replace('\r', '\n'), font);
+        if (drawable.Count(c => c == CharterFonts.Replacement[0]) > text.Count(c => c == CharterFonts.Replacement[0])) ReplacedCharacters = true;
+        foreach (var paragraph in drawable.Split('\n'))
         {
             var line = "";
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
