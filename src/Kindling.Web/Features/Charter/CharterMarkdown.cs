@@ -9,7 +9,8 @@ namespace Kindling.Web.Features.Charter;
 /// </summary>
 public static class CharterMarkdown
 {
-    public static string Write(CharterDocument doc)
+    /// <param name="publicCopy">For the public download: missing parts say only that they are not written yet.</param>
+    public static string Write(CharterDocument doc, bool publicCopy = false)
     {
         var md = new StringBuilder();
         md.Append("# ").AppendLine(Inline($"{doc.ProjectName}: community charter"));
@@ -21,7 +22,7 @@ public static class CharterMarkdown
             if (section.Source is { } source)
                 md.AppendLine().Append("_From the worksheet ‘").Append(Inline(source.WorksheetTitle)).Append("’, updated ")
                     .Append(Date(source.UpdatedUtc)).AppendLine("._");
-            foreach (var block in section.Blocks) WriteBlock(md, block);
+            foreach (var block in section.Blocks) WriteBlock(md, publicCopy && block is MissingBlock ? new MissingBlock(CharterText.NotWrittenPublic) : block);
         }
         md.AppendLine().AppendLine("---").AppendLine().AppendLine(Inline(CharterText.Attribution));
         return md.ToString();

@@ -37,7 +37,7 @@ public static class CharterSetup
         {
             var published = await PublishedAsync(db, slug);
             if (published is null) return TypedResults.NotFound();
-            return TypedResults.File(Encoding.UTF8.GetBytes(CharterMarkdown.Write(published)), Markdown, CharterText.FileName(published.ProjectName, "md"));
+            return TypedResults.File(Encoding.UTF8.GetBytes(CharterMarkdown.Write(published, publicCopy: true)), Markdown, CharterText.FileName(published.ProjectName, "md"));
         }).AllowAnonymous();
     }
 

@@ -77,7 +77,10 @@ public class PublishCharterTests(Apps apps)
             Assert.DoesNotContain("/worksheets/", text);
             Assert.DoesNotContain(s.WorksheetId.ToString(), text);
             Assert.DoesNotContain("Secret note about the budget", text);
+            Assert.DoesNotContain("fill in Mission", text);
+            Assert.Contains("This part of the charter has not been written yet.", text.Replace("\\.", "."));
         }
+        Assert.Contains("From the worksheet ‘Vision, mission and roadmap’, updated", System.Text.RegularExpressions.Regex.Replace(page.Document.QuerySelector("#vision .meta")!.TextContent, @"\s+", " "));
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
