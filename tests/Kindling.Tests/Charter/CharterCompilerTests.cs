@@ -86,6 +86,22 @@ public class CharterCompilerTests
     }
 
     [Fact]
+    public void IsUntouched_MountainStillTheExample_TrueUntilOneLevelChanges()
+    {
+        IReadOnlyList<MountainLevel> examples =
+        [
+            new("First contact", "Newcomers", "Read", "A welcome", "Attention", "Answers", "A hello"),
+            new("Leading", "Leaders", "Decide", "Support", "Care", "Trust", "Named roles"),
+        ];
+
+        Assert.True(FieldBlocks.IsUntouched(examples.ToList(), examples));
+        Assert.True(FieldBlocks.IsUntouched([examples[0] with { Who = " Newcomers " }], examples));
+        Assert.False(FieldBlocks.IsUntouched([examples[0], examples[1] with { Who = "Our two organisers" }], examples));
+        Assert.False(FieldBlocks.IsUntouched([.. examples, new MountainLevel("Mentoring", "Mentors", "", "", "", "", "")], examples));
+        Assert.False(FieldBlocks.IsUntouched(examples.ToList(), []));
+    }
+
+    [Fact]
     public void Compile_NoWorksheetFeedsSection_PointsToTheAssignmentThatDoes()
     {
         var onlyVision = Template("vision", "Vision worksheet", Field("vision", FieldTypes.Text, "Vision", CharterSections.Vision));

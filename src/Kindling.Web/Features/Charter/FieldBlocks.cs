@@ -74,8 +74,8 @@ public static class FieldBlocks
     private static IReadOnlyList<CharterBlock> Mountain(string label, List<MountainLevel>? value)
     {
         var levels = (value ?? []).Where(l => Has(l.Name)).ToList();
-        // Level names alone are the defaults every fresh copy starts with: the mountain counts once someone described a level.
         if (!levels.Any(l => Has(l.Who) || Has(l.Actions) || Has(l.Pathways) || Has(l.Gives) || Has(l.Gets) || Has(l.Recognition))) return [];
+        if (IsUntouched(levels, DefaultLevels())) return [];
         var blocks = new List<CharterBlock> { Picture(FieldTypes.Mountain, label, levels) };
         var n = 0;
         foreach (var l in levels)
@@ -88,6 +88,23 @@ public static class FieldBlocks
             blocks.Add(items.Count > 0 ? new ListBlock($"{n}. {l.Name.Trim()}", items) : new ParagraphBlock($"{n}. {l.Name.Trim()}", "Not described yet."));
         }
         return blocks;
+    }
+
+    /// <summary>
+    /// A fresh copy starts with example levels (<see cref="FrameworkDefaults.MountainLevels"/>); a mountain nobody has
+    /// changed is the example, not the community's own, so the charter treats it as not written.
+    /// </summary>
+    public static bool IsUntouched(IReadOnlyList<MountainLevel> levels, IReadOnlyList<MountainLevel> defaults)
+    {
+        static string Key(MountainLevel l) => string.Join("\u001f", new[] { l.Name, l.Who, l.Actions, l.Pathways, l.Gives, l.Gets, l.Recognition }.Select(x => (x ?? "").Trim()));
+        var examples = defaults.Select(Key).ToHashSet(StringComparer.Ordinal);
+        return examples.Count > 0 && levels.All(l => examples.Contains(Key(l)));
+    }
+
+    private static IReadOnlyList<MountainLevel> DefaultLevels()
+    {
+        try { return FrameworkDefaults.MountainLevels; }
+        catch (NotImplementedException) { return []; } // placeholder until the framework pictures branch lands; remove then
     }
 
     private static IReadOnlyList<CharterBlock> Skills(string label, List<SkillRating>? value)
