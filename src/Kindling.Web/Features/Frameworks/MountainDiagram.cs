@@ -36,7 +36,6 @@ public static class MountainDiagram
         {
             var level = list[i];
             double bottom = foot - i * bandH, top = bottom - bandH;
-            var innerHalf = HalfAt(top, Top, foot) - 12;
             var name = TextLayout.Clean(level.Name) is { Length: > 0 } n ? n : $"Level {i + 1}";
             var who = TextLayout.Clean(level.Who);
             var hasWho = who.Length > 0;
@@ -44,10 +43,10 @@ public static class MountainDiagram
             var group = new List<Shape>
             {
                 new PolygonShape(Band(bottom, top, foot), Bands[Math.Min(i * (Bands.Length - 1) / Math.Max(1, list.Count - 1), Bands.Length - 1)], Line),
-                new TextShape(Width / 2, nameY, TextLayout.Truncate($"{i + 1}. {name}", innerHalf * 2, 15, true), 15, Ink, TextAnchor.Middle, true),
+                new TextShape(Width / 2, nameY, TextLayout.Truncate($"{i + 1}. {name}", Room(nameY - 13, foot), 15, true), 15, Ink, TextAnchor.Middle, true),
             };
             if (hasWho)
-                group.Add(new TextShape(Width / 2, nameY + 18, TextLayout.Truncate(who, innerHalf * 2, 12), 12, Muted, TextAnchor.Middle));
+                group.Add(new TextShape(Width / 2, nameY + 18, TextLayout.Truncate(who, Room(nameY + 8, foot), 12), 12, Muted, TextAnchor.Middle));
             shapes.Add(new GroupShape(group, new ShapeMeta(CssClass: "mountain-level", Label: hasWho ? $"{name}: {who}" : name,
                 Data: new Dictionary<string, string> { ["index"] = i.ToString(inv) })));
         }
@@ -57,6 +56,9 @@ public static class MountainDiagram
     /// <summary>Half the mountain's width at height <paramref name="y"/>: from the base at the foot to the summit at the top.</summary>
     private static double HalfAt(double y, double top, double foot) =>
         SummitHalf + (BaseHalf - SummitHalf) * (y - top) / Math.Max(1, foot - top);
+
+    /// <summary>The width free for a line of text whose top is at <paramref name="y"/>, inside the slopes.</summary>
+    private static double Room(double y, double foot) => 2 * (HalfAt(y, Top, foot) - 12);
 
     private static List<(double X, double Y)> Band(double bottom, double top, double foot)
     {

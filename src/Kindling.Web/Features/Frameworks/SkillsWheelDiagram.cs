@@ -10,7 +10,7 @@ namespace Kindling.Web.Features.Frameworks;
 /// </summary>
 public static class SkillsWheelDiagram
 {
-    public const double Width = 440, Height = 440, Cx = 220, Cy = 200, Radius = 130;
+    public const double Width = 440, Height = 400, Cx = 220, Cy = 180, Radius = 130;
 
     /// <summary>Where <paramref name="value"/> falls on axis <paramref name="axis"/> (0 = the top, clockwise).</summary>
     public static (double X, double Y) PointOn(int axis, double value)

@@ -43,8 +43,11 @@ public static class StakeholderGridDiagram
         Quadrants(shapes);
         Axes(shapes);
         if (list.Count == 0)
-            shapes.Add(new TextShape(PlotX + PlotW / 2, PlotY + PlotH / 2 + 6, "No stakeholders yet", 16, Muted, TextAnchor.Middle,
+        {
+            shapes.Add(new RectShape(PlotX + PlotW / 2 - 90, PlotY + PlotH / 2 - 16, 180, 30, Paper, Line, 1, 6));
+            shapes.Add(new TextShape(PlotX + PlotW / 2, PlotY + PlotH / 2 + 5, "No stakeholders yet", 15, Muted, TextAnchor.Middle,
                 Meta: Css("empty-note")));
+        }
         var seen = new Dictionary<(int, int), int>();
         for (var i = 0; i < list.Count; i++) shapes.Add(Point(list[i], i, seen));
 
@@ -103,21 +106,27 @@ public static class StakeholderGridDiagram
         seen[(power, interest)] = k + 1;
         if (k > 0) // spread points that share a cell around its centre, staying inside the cell
         {
-            var angle = (k - 1) * Math.PI / 3;
-            var r = k <= 6 ? 10.0 : 15.0;
-            x += r * Math.Cos(angle);
-            y -= r * Math.Sin(angle);
+            if (k <= 2) y += k == 1 ? 15 : -15; // one below, one above: names stay apart
+            else
+            {
+                var angle = (k - 3) * Math.PI / 3;
+                x += 12 * Math.Cos(angle);
+                y -= 12 * Math.Sin(angle);
+            }
         }
         var name = TextLayout.Clean(s.Name) is { Length: > 0 } nm ? nm : $"Stakeholder {index + 1}";
         var quadrant = StakeholderGrid.Label(StakeholderGrid.QuadrantOf(power, interest));
         var right = x < PlotX + PlotW - 120;
         var inv = CultureInfo.InvariantCulture;
+        var label = TextLayout.Truncate(name, 104, 12, bold: true);
+        var labelW = TextLayout.Width(label, 12, bold: true);
         return new GroupShape(
         [
+            // A pale backing keeps the name readable over quadrant titles and the centre lines.
+            new RectShape(right ? x + 10 : x - 16 - labelW, y - 9, labelW + 6, 17, Paper, Radius: 3, Opacity: 0.85),
             new CircleShape(x, y, 9, Accent, Paper, 2),
             new TextShape(x, y + 4, (index + 1).ToString(inv), 10, Paper, TextAnchor.Middle, Bold: true),
-            new TextShape(right ? x + 13 : x - 13, y + 4, TextLayout.Truncate(name, 104, 12, bold: true), 12, Ink,
-                right ? TextAnchor.Start : TextAnchor.End, Bold: true),
+            new TextShape(right ? x + 13 : x - 13, y + 4, label, 12, Ink, right ? TextAnchor.Start : TextAnchor.End, Bold: true),
         ], new ShapeMeta(CssClass: "stakeholder-point", Label: $"{name}: power {power}, interest {interest} ({quadrant})",
             Data: new Dictionary<string, string>
             {
