@@ -5,7 +5,8 @@ namespace Kindling.Tests.Frameworks;
 /// <summary>Every renderer: empty input draws without error, hostile text stays text, and nothing leaves the canvas.</summary>
 public class AllDiagramsTests
 {
-    private const string Hostile = "<script>alert('x')</script> & \"quotes\" 🔥👩🏽‍💻";
+    private const string Hostile = "<script>alert('x')</script> & \"quotes\" 🔥👩🏽‍💻 and then a long tail of ordinary words " +
+        "that goes on well past the width of any box in these pictures, so every renderer has to wrap or cut it somewhere";
 
     public static TheoryData<string> Names() => new(Empty.Keys);
 

@@ -34,7 +34,7 @@ public static class ChannelsDiagram
         {
             var ty = centreTop + 52 + i * 40;
             centre.Add(new TextShape(Width / 2, ty, TextLayout.Truncate(primary[i].Name, Width - 48, 14, true), 14, Paper, TextAnchor.Middle, true,
-                Css("channel-name", primary[i].Purpose)));
+                Css("channel-name", Label(primary[i]))));
             centre.Add(new TextShape(Width / 2, ty + 17, TextLayout.Truncate(primary[i].Purpose, Width - 48, 12), 12, Paper, TextAnchor.Middle));
         }
         var centreBottom = centreTop + centreH;
@@ -66,20 +66,22 @@ public static class ChannelsDiagram
             var group = new List<Shape> { new RectShape(x, cy, CardW, CardH, fill, stroke, 1.5, 8) };
             group.Add(new TextShape(x + 10, cy + 21, TextLayout.Truncate(c.Name, CardW - 20, 14, true), 14, Ink, Bold: true));
             group.AddRange(TextLayout.Block(c.Purpose, x + 10, cy + 38, CardW - 20, 11, 2, Muted, lineHeight: 13));
-            shapes.Add(new GroupShape(group, Css($"channel-card channel-{kind}", $"{TextLayout.Clean(c.Name)}: {TextLayout.Clean(c.Purpose)}")));
+            shapes.Add(new GroupShape(group, Css($"channel-card channel-{kind}", Label(c))));
             var isEdgeRow = below ? i / 2 == (list.Count - 1) / 2 : i / 2 == 0;
             if (isEdgeRow) joins.Add((x + CardW / 2, below ? cy + CardH : cy));
         }
         return y + ((list.Count + 1) / 2) * (CardH + Gap) - Gap;
     }
 
+    private static string Label(Channel c) =>
+        TextLayout.Clean(c.Purpose) is { Length: > 0 } p ? $"{TextLayout.Clean(c.Name)}: {p}" : TextLayout.Clean(c.Name);
+
     private static List<Channel> Clean(IReadOnlyList<Channel>? list) =>
         (list ?? []).Where(c => c is not null && TextLayout.Clean(c.Name).Length > 0).ToList();
 
     private static string Describe(List<Channel> primary, List<Channel> asyncs, List<Channel> syncs)
     {
-        static string Names(List<Channel> l) => l.Count == 0 ? "none yet" : string.Join(", ", l.Select(c =>
-            TextLayout.Clean(c.Purpose) is { Length: > 0 } p ? $"{TextLayout.Clean(c.Name)} ({p})" : TextLayout.Clean(c.Name)));
+        static string Names(List<Channel> l) => l.Count == 0 ? "none yet" : string.Join("; ", l.Select(Label));
         return $"Primary: {Names(primary)}. Asynchronous: {Names(asyncs)}. Synchronous: {Names(syncs)}.";
     }
 }

@@ -33,7 +33,7 @@ public static class TextLayout
         double ems = 0;
         var e = StringInfo.GetTextElementEnumerator(text);
         while (e.MoveNext()) ems += EmsOf(e.GetTextElement());
-        return ems * size * (bold ? 1.1 : 1.0);
+        return ems * size * (bold ? 1.12 : 1.0);
     }
 
     private static double EmsOf(string element)
@@ -43,6 +43,7 @@ public static class TextLayout
         if (" .,:;'!|ilj()[]".Contains(c)) return 0.34;
         if ("ftrI-/".Contains(c)) return 0.42;
         if (char.IsUpper(c) || c is 'm' or 'w' or '@' or '%') return 0.75;
+        if (char.IsDigit(c)) return 0.64;
         return 0.62;
     }
 
