@@ -131,8 +131,18 @@ public sealed class BuiltInCurriculumLoader(KindlingDb db, CurriculumStore store
             if (await db.Curricula.FirstOrDefaultAsync(c => c.Slug == package.Slug) is { } existing)
             {
                 // Databases made before a template was shipped (or changed) get it on the next start.
-                if (existing.IsBuiltIn && await store.SyncTemplatesAsync(existing, package) is > 0 and var changed)
-                    log.LogInformation("Updated {Count} assignment templates of the built-in curriculum {Title}", changed, existing.Title);
+                if (!existing.IsBuiltIn) continue;
+                try
+                {
+                    if (await store.SyncTemplatesAsync(existing, package) is > 0 and var changed)
+                        log.LogInformation("Updated {Count} assignment templates of the built-in curriculum {Title}", changed, existing.Title);
+                }
+                catch (DbUpdateException e)
+                {
+                    // Another instance starting at the same moment synced them first; its copy comes from the same files.
+                    log.LogWarning(e, "Assignment templates of {Title} were updated by another instance", existing.Title);
+                    db.ChangeTracker.Clear();
+                }
                 continue;
             }
             await store.ImportAsync(package, builtIn: true);
