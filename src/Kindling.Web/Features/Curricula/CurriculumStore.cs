@@ -102,7 +102,8 @@ public sealed class CurriculumStore(KindlingDb db, TimeProvider clock)
             return new CurriculumError(lesson.FileName, 2, $"Another lesson of this curriculum already has order {doc.Order}.");
         if (doc.Assignment?.Template is { } template && !await db.AssignmentTemplates.AnyAsync(
                 t => t.CurriculumId == lesson.CurriculumId && t.Slug == template && t.LessonSlug == lesson.Slug))
-            return new CurriculumError(lesson.FileName, 2, $"The assignment names the template '{template}', but this curriculum has no template with that slug for this lesson.");
+            return new CurriculumError(lesson.FileName, PackageTemplates.LineOf(source, "template"),
+                $"The assignment names the template '{template}', but this curriculum has no template with that slug for this lesson.");
         lesson.Source = source.Replace("\r\n", "\n");
         lesson.Title = doc.Title;
         lesson.Order = doc.Order;

@@ -55,7 +55,7 @@ internal static class PackageTemplates
     }
 
     /// <summary>The line of the first "key:" in a file (at any indentation), or 1: enough to point people at the right place.</summary>
-    private static int LineOf(string source, string key)
+    public static int LineOf(string source, string key)
     {
         var lines = source.Replace("\r\n", "\n").Split('\n');
         var pattern = new Regex($@"^\s*{Regex.Escape(key)}\s*:");

@@ -146,4 +146,36 @@ public class AssignmentTemplatesTests(Apps apps)
         Assert.Equal(before, await CountAsync());
         Assert.False(await app.WithDbAsync(db => db.Curricula.AnyAsync(c => c.Slug == slug)));
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task EditLesson_NamingATemplate_ChecksItExistsForThatLesson(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        using var client = await FacilitatorAsync(app);
+        var slug = "tpl-" + Guid.NewGuid().ToString("N")[..8];
+        var files = CurriculumZip.Valid(slug);
+        files["one.template.yml"] = SheetTemplate;
+        var imported = await CurriculumZip.UploadAsync(client, CurriculumZip.Build(files, slug));
+        Assert.True(imported.Status == HttpStatusCode.Redirect, string.Join("; ", imported.Errors));
+        Task<string> StoredAsync(string lesson) => app.WithDbAsync(db =>
+            db.Lessons.Where(l => l.Slug == lesson && db.Curricula.Any(c => c.Id == l.CurriculumId && c.Slug == slug)).Select(l => l.Source).SingleAsync());
+        string Naming(string lessonFile, string template) =>
+            files[lessonFile].Replace("---\nSome", $"assignment:\n  title: Worksheet\n  template: {template}\n---\nSome");
+
+        var missing = await client.PostFormAsync($"/curricula/{slug}/lessons/first-steps/edit",
+            new Dictionary<string, string> { ["Source"] = Naming("one.md", "nowhere") });
+        var otherLesson = await client.PostFormAsync($"/curricula/{slug}/lessons/second-steps/edit",
+            new Dictionary<string, string> { ["Source"] = Naming("two.md", "first-sheet") });
+
+        Assert.Equal(HttpStatusCode.OK, missing.Status);
+        Assert.Contains(missing.Errors, e => e.StartsWith("one.md, line 16: The assignment names the template 'nowhere'"));
+        Assert.Contains(otherLesson.Errors, e => e.StartsWith("two.md, line 16: The assignment names the template 'first-sheet'"));
+        Assert.Equal(files["one.md"], await StoredAsync("first-steps"));
+        Assert.Equal(files["two.md"], await StoredAsync("second-steps"));
+
+        var saved = await client.PostFormAsync($"/curricula/{slug}/lessons/first-steps/edit",
+            new Dictionary<string, string> { ["Source"] = Naming("one.md", "first-sheet") });
+        Assert.True(saved.Status == HttpStatusCode.Redirect, string.Join("; ", saved.Errors));
+        Assert.Equal(Naming("one.md", "first-sheet"), await StoredAsync("first-steps"));
+    }
 }
