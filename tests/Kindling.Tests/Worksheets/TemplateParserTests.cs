@@ -44,6 +44,8 @@ public class TemplateParserTests
     public static TheoryData<string, string, int, string> Malformed() => new()
     {
         { "not YAML", With("title: Sample worksheet", "title: \"Sample worksheet"), 3, "not valid YAML" },
+        { "duplicate key", With("lesson: sample-lesson", "lesson: sample-lesson\nslug: again"), 3, "not valid YAML" },
+        { "undefined alias", With("title: Sample worksheet", "title: *nowhere"), 3, "not valid YAML" },
         { "a list, not a mapping", "- one\n- two\n", 1, "must be a set of 'key: value' lines" },
         { "missing slug", With("slug: sample\n", ""), 1, "'slug' is required" },
         { "missing lesson", With("lesson: sample-lesson\n", ""), 1, "'lesson' is required" },

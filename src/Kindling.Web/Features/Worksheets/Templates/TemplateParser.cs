@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Kindling.Web.Features.Curricula;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -36,7 +37,11 @@ public static class TemplateParser
         }
         catch (YamlException e)
         {
-            return (null, [new CurriculumError(file, Math.Max(1, (int)e.Start.Line), $"The template is not valid YAML: {e.Message.Replace("\n", " ").Trim()}")]);
+            var line = (int)e.Start.Line;
+            // An alias to a missing anchor carries no position; point at the first use of the alias instead.
+            if (e is AnchorNotFoundException && Regex.Match(e.Message, "'([^']+)'") is { Success: true } name)
+                line = Array.FindIndex(text.Replace("\r\n", "\n").Split('\n'), l => l.Contains('*' + name.Groups[1].Value)) + 1;
+            return (null, [new CurriculumError(file, Math.Max(1, line), $"The template is not valid YAML: {e.Message.Replace("\n", " ").Trim()}")]);
         }
 
         var errors = new List<CurriculumError>();
