@@ -31,7 +31,7 @@ public sealed record CurriculumPackage(
             if (error is not null) { errors.Add(error); lessonFailures++; }
             else lessons.Add((name, text, lesson!));
         }
-        var templates = PackageTemplates.Read(files, lessons, checkLinks: lessonFailures == 0, errors);
+        var templates = PackageTemplates.Read(files, lessons, checkLinks: lessonFailures == 0 && lessons.Count > 0, errors);
         if (lessons.Count == 0 && errors.Count == 0)
             errors.Add(new CurriculumError(ManifestFile, 1, "The folder holds no lesson files (*.md with front matter)."));
         foreach (var dup in lessons.GroupBy(l => l.Item3.Slug).Where(g => g.Count() > 1))
