@@ -6,5 +6,6 @@ public static class WorksheetSetup
     {
         s.AddScoped<WorksheetAccess>();
         s.AddScoped<Templates.TemplateCatalog>();
+        s.AddSingleton<Templates.ParsedTemplates>();
     }
 }
