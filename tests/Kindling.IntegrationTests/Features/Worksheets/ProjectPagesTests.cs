@@ -91,4 +91,30 @@ public class ProjectPagesTests(Apps apps)
         var saved = await s.App.WithDbAsync(db => db.Projects.SingleAsync(p => p.Id == seed.ProjectId));
         Assert.Equal((3, now), (saved.ReviewIntervalMonths, saved.LastReviewedUtc!.Value));
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task MakeACopy_FromTheLessonsTemplate_CreatesAPrivateWorksheetAtVersionOne(string provider)
+    {
+        var seed = await ProjectSeed.CreateAsync(await CohortScenario.CreateAsync(await apps.GetAsync(provider)));
+        var s = seed.Scenario;
+        using var owner = await s.ClientAsAsync("participant");
+        var home = await owner.GetAsync(seed.ProjectUrl);
+        var offered = home.Document.QuerySelectorAll(".copy-list input[name=template]").Select(i => i.GetAttribute("value")).ToList();
+        Assert.Equal(["community-background", "cop-basics", "participation-engagement", "vision-mission-charter"], offered);
+
+        var copied = await owner.PostFormAsync(seed.ProjectUrl, Form(("template", "cop-basics")), seed.ProjectUrl + "?handler=Copy");
+        Assert.Equal(HttpStatusCode.Redirect, copied.Status);
+        var worksheet = await s.App.WithDbAsync(db => db.Worksheets.SingleAsync(w => w.ProjectId == seed.ProjectId && w.TemplateSlug == "cop-basics"));
+        Assert.Equal($"/cohorts/{s.CohortId}/worksheets/{worksheet.Id}", copied.Location!.ToString());
+        Assert.Equal((1, "Community of practice basics", "cop-basics", (DateTime?)null), (worksheet.Version, worksheet.Title, worksheet.LessonSlug, worksheet.SharedUtc));
+        Assert.Equal(1, await s.App.WithDbAsync(db => db.WorksheetVersions.CountAsync(v => v.WorksheetId == worksheet.Id)));
+        Assert.Contains("stakeholder-map", worksheet.TemplateJson);
+
+        var unknown = await owner.PostFormAsync(seed.ProjectUrl, Form(("template", "no-such-template")), seed.ProjectUrl + "?handler=Copy");
+        Assert.Contains("That assignment template no longer exists in this cohort's curriculum. Pick one from the list.", unknown.Errors);
+        using var peer = await seed.PeerClientAsync();
+        var token = await peer.TokenAsync($"/cohorts/{s.CohortId}/projects");
+        Assert.Equal(HttpStatusCode.NotFound, (await peer.PostWithTokenAsync(seed.ProjectUrl + "?handler=Copy", Form(("template", "cop-basics")), token)).Status);
+        Assert.Equal(2, await s.App.WithDbAsync(db => db.Worksheets.CountAsync(w => w.ProjectId == seed.ProjectId)));
+    }
 }
