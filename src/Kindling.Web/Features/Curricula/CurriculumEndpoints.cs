@@ -26,9 +26,9 @@ public static class CurriculumEndpoints
         app.MapGet("/curricula/{slug}/download.zip", async (string slug, KindlingDb db) =>
         {
             var curriculum = await db.Curricula.Include(c => c.Lessons).AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
-            return curriculum is null
-                ? Results.NotFound()
-                : Results.File(CurriculumExport.ToZip(curriculum), "application/zip", $"{curriculum.Slug}-v{curriculum.Version}.zip");
+            if (curriculum is null) return Results.NotFound();
+            var templates = await db.AssignmentTemplates.Where(t => t.CurriculumId == curriculum.Id).AsNoTracking().ToListAsync();
+            return Results.File(CurriculumExport.ToZip(curriculum, templates), "application/zip", $"{curriculum.Slug}-v{curriculum.Version}.zip");
         }).RequireAuthorization(IdentitySetup.FacilitatorPolicy);
     }
 }

@@ -20,8 +20,8 @@ public static class CurriculumExport
         ["attribution"] = c.Attribution,
     });
 
-    /// <summary>A zip with one top folder named after the slug: curriculum.yml, each lesson file and the default texts.</summary>
-    public static byte[] ToZip(Curriculum c)
+    /// <summary>A zip with one top folder named after the slug: curriculum.yml, each lesson file, each assignment template and the default texts.</summary>
+    public static byte[] ToZip(Curriculum c, IEnumerable<AssignmentTemplate>? templates = null)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
@@ -29,6 +29,8 @@ public static class CurriculumExport
             Add(zip, c.Slug, CurriculumPackage.ManifestFile, Manifest(c));
             foreach (var lesson in c.Lessons.OrderBy(l => l.Order))
                 Add(zip, c.Slug, lesson.FileName, lesson.Source);
+            foreach (var template in (templates ?? []).OrderBy(t => t.FileName, StringComparer.Ordinal))
+                Add(zip, c.Slug, template.FileName, template.Source);
             Add(zip, c.Slug, "guidelines.md", c.GuidelinesMarkdown);
             Add(zip, c.Slug, "code-of-conduct.md", c.CodeOfConductMarkdown);
         }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Kindling.Web.Features.Worksheets;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -22,13 +23,15 @@ public sealed record CurriculumPackage(
         var meta = ReadManifest(manifest, errors);
 
         var lessons = new List<(string, string, LessonDocument)>();
+        var lessonFailures = 0;
         foreach (var (name, text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             if (!name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || TextFiles.Contains(name)) continue;
             var (lesson, error) = LessonParser.Parse(name, text);
-            if (error is not null) errors.Add(error);
+            if (error is not null) { errors.Add(error); lessonFailures++; }
             else lessons.Add((name, text, lesson!));
         }
+        var templates = PackageTemplates.Read(files, lessons, checkLinks: lessonFailures == 0 && lessons.Count > 0, errors);
         if (lessons.Count == 0 && errors.Count == 0)
             errors.Add(new CurriculumError(ManifestFile, 1, "The folder holds no lesson files (*.md with front matter)."));
         foreach (var dup in lessons.GroupBy(l => l.Item3.Slug).Where(g => g.Count() > 1))
@@ -39,8 +42,11 @@ public sealed record CurriculumPackage(
 
         return (new CurriculumPackage(meta.Value.Slug, meta.Value.Title, meta.Value.Description, meta.Value.Attribution,
             meta.Value.Version, files.GetValueOrDefault("guidelines.md") ?? "", files.GetValueOrDefault("code-of-conduct.md") ?? "",
-            lessons.OrderBy(l => l.Item3.Order).ToList()), errors);
+            lessons.OrderBy(l => l.Item3.Order).ToList()) { Templates = templates }, errors);
     }
+
+    /// <summary>The assignment templates (<c>*.template.yml</c>), each linked to a lesson of the package.</summary>
+    public IReadOnlyList<(string File, string Source, WorksheetTemplate Template)> Templates { get; init; } = [];
 
     private static (string Slug, string Title, string Description, string Attribution, int Version)? ReadManifest(string text, List<CurriculumError> errors)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Kindling.Data;
 using Kindling.Domain;
+using Kindling.Web.Features.Worksheets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Curricula;
@@ -46,8 +47,48 @@ public sealed class CurriculumStore(KindlingDb db, TimeProvider clock)
             }).ToList(),
         };
         db.Curricula.Add(curriculum);
+        db.AssignmentTemplates.AddRange(package.Templates.Select(t => TemplateRow(curriculum.Id, t.File, t.Source, t.Template, now)));
         await db.SaveChangesAsync();
         return (curriculum, null);
+    }
+
+    private static AssignmentTemplate TemplateRow(Guid curriculumId, string file, string source, WorksheetTemplate t, DateTime now) => new()
+    {
+        CurriculumId = curriculumId, Slug = t.Slug, LessonSlug = t.Lesson, Title = t.Title,
+        FileName = file, Source = source.Replace("\r\n", "\n"), UpdatedUtc = now,
+    };
+
+    /// <summary>
+    /// Brings a stored built-in curriculum's templates in line with the shipped files (templates are not edited in the
+    /// browser, so the files win): adds new ones, replaces changed ones, removes dropped ones. Worksheets keep the
+    /// template they were copied from. A template whose lesson the stored curriculum lacks is left out.
+    /// </summary>
+    public async Task<int> SyncTemplatesAsync(Curriculum curriculum, CurriculumPackage package)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lessonSlugs = await db.Lessons.Where(l => l.CurriculumId == curriculum.Id).Select(l => l.Slug).ToListAsync();
+        var stored = await db.AssignmentTemplates.Where(t => t.CurriculumId == curriculum.Id).ToListAsync();
+        var shipped = package.Templates.Where(t => lessonSlugs.Contains(t.Template.Lesson)).ToList();
+        var changes = 0;
+        foreach (var row in stored.Where(r => shipped.All(t => t.Template.Slug != r.Slug)))
+        {
+            db.AssignmentTemplates.Remove(row);
+            changes++;
+        }
+        foreach (var (file, source, template) in shipped)
+        {
+            var fresh = TemplateRow(curriculum.Id, file, source, template, now);
+            var row = stored.FirstOrDefault(r => r.Slug == template.Slug);
+            if (row is null) db.AssignmentTemplates.Add(fresh);
+            else if (row.Source != fresh.Source || row.FileName != fresh.FileName)
+            {
+                (row.LessonSlug, row.Title, row.FileName, row.Source, row.UpdatedUtc) = (fresh.LessonSlug, fresh.Title, fresh.FileName, fresh.Source, now);
+            }
+            else continue;
+            changes++;
+        }
+        await db.SaveChangesAsync();
+        return changes;
     }
 
     /// <summary>Replaces a lesson's source after checking it parses and keeps its slug.</summary>
@@ -59,6 +100,10 @@ public sealed class CurriculumStore(KindlingDb db, TimeProvider clock)
             return new CurriculumError(lesson.FileName, 2, $"The slug must stay '{lesson.Slug}': sessions and links point to it.");
         if (await db.Lessons.AnyAsync(l => l.CurriculumId == lesson.CurriculumId && l.Id != lesson.Id && l.Order == doc.Order))
             return new CurriculumError(lesson.FileName, 2, $"Another lesson of this curriculum already has order {doc.Order}.");
+        if (doc.Assignment?.Template is { } template && !await db.AssignmentTemplates.AnyAsync(
+                t => t.CurriculumId == lesson.CurriculumId && t.Slug == template && t.LessonSlug == lesson.Slug))
+            return new CurriculumError(lesson.FileName, PackageTemplates.LineOf(source, "template"),
+                $"The assignment names the template '{template}', but this curriculum has no template with that slug for this lesson.");
         lesson.Source = source.Replace("\r\n", "\n");
         lesson.Title = doc.Title;
         lesson.Order = doc.Order;
@@ -69,7 +114,10 @@ public sealed class CurriculumStore(KindlingDb db, TimeProvider clock)
     }
 }
 
-/// <summary>Loads the curriculum folders shipped with the app on first start; later edits in the browser are kept.</summary>
+/// <summary>
+/// Loads the curriculum folders shipped with the app on first start; later edits of lessons in the browser are kept.
+/// On every start the built-in curricula's assignment templates are brought in line with the shipped files.
+/// </summary>
 public sealed class BuiltInCurriculumLoader(KindlingDb db, CurriculumStore store, IConfiguration config, ILogger<BuiltInCurriculumLoader> log)
 {
     public async Task LoadAsync()
@@ -81,7 +129,23 @@ public sealed class BuiltInCurriculumLoader(KindlingDb db, CurriculumStore store
             var (package, errors) = CurriculumPackage.Read(CurriculumPackage.FromDirectory(dir));
             if (package is null)
                 throw new InvalidOperationException($"The built-in curriculum in {dir} is malformed: {string.Join("; ", errors)}");
-            if (await db.Curricula.AnyAsync(c => c.Slug == package.Slug)) continue;
+            if (await db.Curricula.FirstOrDefaultAsync(c => c.Slug == package.Slug) is { } existing)
+            {
+                // Databases made before a template was shipped (or changed) get it on the next start.
+                if (!existing.IsBuiltIn) continue;
+                try
+                {
+                    if (await store.SyncTemplatesAsync(existing, package) is > 0 and var changed)
+                        log.LogInformation("Updated {Count} assignment templates of the built-in curriculum {Title}", changed, existing.Title);
+                }
+                catch (DbUpdateException e)
+                {
+                    // Another instance starting at the same moment synced them first; its copy comes from the same files.
+                    log.LogWarning(e, "Assignment templates of {Title} were updated by another instance", existing.Title);
+                    db.ChangeTracker.Clear();
+                }
+                continue;
+            }
             await store.ImportAsync(package, builtIn: true);
             log.LogInformation("Loaded built-in curriculum {Title} ({Count} lessons)", package.Title, package.Lessons.Count);
         }

@@ -28,7 +28,8 @@ public sealed record LessonActivity(string Kind, string Title, int Minutes, bool
 
 public sealed record Reading(string Title, string Url);
 
-public sealed record AssignmentInfo(string Title, string Summary);
+/// <param name="Template">Slug of the assignment template (a <c>*.template.yml</c> file of the same curriculum), if any.</param>
+public sealed record AssignmentInfo(string Title, string Summary, string? Template = null);
 
 public static class ActivityKinds
 {

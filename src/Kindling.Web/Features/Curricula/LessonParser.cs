@@ -93,8 +93,11 @@ public static partial class LessonParser
         if (r.Map("assignment") is { } am)
         {
             var ar = new Reader(am);
-            ar.RejectUnknown(["title", "summary"], "assignment");
-            assignment = new AssignmentInfo(ar.Required("title", 200), ar.Optional("summary") ?? "");
+            ar.RejectUnknown(["title", "summary", "template"], "assignment");
+            var template = ar.Optional("template", 80);
+            if (template is not null && !SlugPattern().IsMatch(template))
+                throw new LessonException(ar.LineOf("template"), $"'template' must be the slug of a template file of this curriculum (lower-case letters, digits and hyphens), not '{template}'.");
+            assignment = new AssignmentInfo(ar.Required("title", 200), ar.Optional("summary") ?? "", template);
         }
 
         var bodyStart = close + 2;

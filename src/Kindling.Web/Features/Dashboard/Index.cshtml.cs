@@ -54,7 +54,30 @@ public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) 
                 Due.Add(new("Pre-work: readings for " + next.Lesson!.Title, $"{lessons.Get(next.Lesson!).Readings.Count} readings",
                     next.Cohort!.Name, next.StartsUtc, $"/cohorts/{next.CohortId}/lessons/{next.Lesson!.Slug}#readings"));
         }
+        await AddWorksheetItemsAsync(userId, ids);
     }
+
+    /// <summary>Projects whose review is due, and worksheets someone asked me to give feedback on.</summary>
+    private async Task AddWorksheetItemsAsync(string userId, List<Guid> cohortIds)
+    {
+        var projects = await db.Projects.Where(p => cohortIds.Contains(p.CohortId) && p.Members.Any(m => m.UserId == userId))
+            .Select(p => new { p.Id, p.CohortId, p.Name, p.CreatedUtc, p.LastReviewedUtc, p.ReviewIntervalMonths }).ToListAsync();
+        foreach (var p in projects)
+        {
+            var due = (p.LastReviewedUtc ?? p.CreatedUtc).AddMonths(p.ReviewIntervalMonths);
+            if (due <= _now)
+                Due.Add(new("Review due: " + p.Name, $"Time to look over the project's worksheets again (every {p.ReviewIntervalMonths} months)",
+                    CohortName(p.CohortId), null, $"/cohorts/{p.CohortId}/projects/{p.Id}"));
+        }
+        var asks = await db.WorksheetReviewers.Where(r => r.UserId == userId)
+            .Join(db.Worksheets, r => r.WorksheetId, w => w.Id, (r, w) => new { w.Id, w.Title, w.CohortId })
+            .Where(w => cohortIds.Contains(w.CohortId)).ToListAsync();
+        foreach (var a in asks)
+            Due.Add(new("Feedback requested: " + a.Title, "A project asked you to read its worksheet and comment",
+                CohortName(a.CohortId), null, $"/cohorts/{a.CohortId}/worksheets/{a.Id}/comments"));
+    }
+
+    private string CohortName(Guid id) => Cohorts.FirstOrDefault(c => c.Id == id)?.Name ?? "";
 
     public string Countdown(DateTime startsUtc)
     {

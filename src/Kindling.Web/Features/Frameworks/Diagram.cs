@@ -7,7 +7,11 @@ namespace Kindling.Web.Features.Frameworks;
 /// </summary>
 /// <param name="Title">Accessible name (SVG &lt;title&gt;).</param>
 /// <param name="Description">A text equivalent of what the picture shows (SVG &lt;desc&gt;).</param>
-public sealed record Diagram(double Width, double Height, string Title, string Description, IReadOnlyList<Shape> Shapes);
+public sealed record Diagram(double Width, double Height, string Title, string Description, IReadOnlyList<Shape> Shapes)
+{
+    /// <summary>Optional extras for the root &lt;svg&gt; (class, data-* such as a plot's geometry for scripts); ignored by PDF.</summary>
+    public ShapeMeta? Meta { get; init; }
+}
 
 /// <summary>Optional extras for the SVG only (ignored by PDF): id, class, data-* attributes and a tooltip/label.</summary>
 public sealed record ShapeMeta(string? Id = null, string? CssClass = null, string? Label = null,

@@ -45,7 +45,7 @@ public sealed class OpenLiveDocument(KindlingDb db, LessonCache lessons, TimePro
 /// The slot at the start of every session after the first where participants post the link to the worksheet they
 /// chose to share from the last assignment. It has its own agenda index (-1) so the lesson's activities keep theirs.
 /// </summary>
-public static class ShareSlot
+public static partial class ShareSlot
 {
     public const string Kind = "share";
     public const int ActivityIndex = -1;
@@ -67,17 +67,32 @@ public static class ShareSlot
     {
         SessionId = sessionId, Position = position, ActivityIndex = ActivityIndex, Kind = Kind, Title = Title, Minutes = 5,
         Prompt = assignmentTitle is null
-            ? "Post the link to the worksheet you chose to share from last session's assignment, so others can read it before we talk."
-            : $"Post the link to the worksheet you chose to share from last session's assignment, “{assignmentTitle}”, so others can read it before we talk.",
+            ? "Share the worksheet from last session's assignment with the cohort (its Sharing page) and it is listed here; or post a link to it."
+            : $"Share your worksheet for “{assignmentTitle}” with the cohort (its Sharing page) and it is listed here; or post a link to it.",
     };
 
-    /// <summary>Responses in the share slot are links (worksheets live elsewhere for now): an https:// address and nothing else.</summary>
+    public sealed record SharedWorksheet(Guid Id, string Title, string ProjectName, DateTime SharedUtc);
+
+    /// <summary>The cohort's shared worksheets, newest first: the slot lists them so nobody has to paste links.</summary>
+    public static async Task<IReadOnlyList<SharedWorksheet>> SharedWorksheetsAsync(KindlingDb db, Guid cohortId) =>
+        (await db.Worksheets.AsNoTracking().Where(w => w.CohortId == cohortId && w.SharedUtc != null)
+            .Join(db.Projects, w => w.ProjectId, p => p.Id, (w, p) => new SharedWorksheet(w.Id, w.Title, p.Name, w.SharedUtc!.Value))
+            .ToListAsync()).OrderByDescending(w => w.SharedUtc).ToList();
+
+    /// <summary>
+    /// Responses in the share slot are links and nothing else: an https:// address, or the address of a worksheet in
+    /// this cohort (/cohorts/{c}/worksheets/{w}), which opens for readers only if its project shared it.
+    /// </summary>
     public static string Check(LiveSection section, string text)
     {
         if (section.Kind != Kind) return text;
+        if (text.Length <= 2000 && !text.Any(char.IsWhiteSpace) && WorksheetPath().IsMatch(text)) return text;
         if (text.Length > 2000 || text.Any(char.IsWhiteSpace)
             || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(uri.Host))
-            throw new LiveRuleException("Share a link that starts with https:// (for example https://docs.example.org/my-worksheet), with no other text.");
+            throw new LiveRuleException("Share a link that starts with https:// (for example https://docs.example.org/my-worksheet) or a Kindling worksheet address (/cohorts/…/worksheets/…), with no other text.");
         return text;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^/cohorts/[0-9a-fA-F-]{36}/worksheets/[0-9a-fA-F-]{36}$")]
+    private static partial System.Text.RegularExpressions.Regex WorksheetPath();
 }

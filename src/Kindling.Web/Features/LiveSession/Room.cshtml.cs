@@ -18,6 +18,8 @@ public class RoomModel(KindlingDb db, OpenLiveDocument opener, TimeProvider cloc
     public DateTime StartsUtc { get; private set; }
     public DateTime OpensUtc => StartsUtc - OpenLiveDocument.OpensBeforeStart;
     public string? JoinUrl { get; private set; }
+    /// <summary>Worksheets the cohort's projects chose to share, shown in the "share your insights" slot.</summary>
+    public IReadOnlyList<ShareSlot.SharedWorksheet> SharedWorksheets { get; private set; } = [];
 
     public string FeedbackUrl => $"/cohorts/{CohortId}/sessions/{SessionId}/feedback";
     public string DocumentUrl => $"/cohorts/{CohortId}/sessions/{SessionId}/document";
@@ -35,6 +37,8 @@ public class RoomModel(KindlingDb db, OpenLiveDocument opener, TimeProvider cloc
         // The same rule as joining through the hub: shortly before the start the document opens by itself.
         if (OpensUtc <= clock.GetUtcNow().UtcDateTime) await opener.OpenAsync(SessionId);
         Snapshot = await LiveViews.SnapshotAsync(db, ctx);
+        if (Snapshot?.Sections.Any(s => s.Kind == ShareSlot.Kind) == true)
+            SharedWorksheets = await ShareSlot.SharedWorksheetsAsync(db, CohortId);
         return Page();
     }
 

@@ -5,5 +5,7 @@ public static class WorksheetSetup
     public static void AddWorksheets(this IServiceCollection s)
     {
         s.AddScoped<WorksheetAccess>();
+        s.AddScoped<Templates.TemplateCatalog>();
+        s.AddSingleton<Templates.ParsedTemplates>();
     }
 }

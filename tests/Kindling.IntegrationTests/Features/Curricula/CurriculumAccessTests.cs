@@ -103,5 +103,12 @@ public class CurriculumAccessTests(Apps apps)
         Assert.Equal(original.Lessons.OrderBy(l => l.Order).Select(l => (l.FileName, l.Slug, l.Source)),
             copy.Lessons.OrderBy(l => l.Order).Select(l => (l.FileName, l.Slug, l.Source)));
         Assert.False(copy.IsBuiltIn);
+
+        Assert.Contains("foundations/02-cop-basics.template.yml", files.Keys);
+        var (originalTemplates, copiedTemplates) = await app.WithDbAsync(async db => (
+            await db.AssignmentTemplates.Where(t => t.CurriculumId == original.Id).OrderBy(t => t.Slug).Select(t => new { t.FileName, t.Slug, t.LessonSlug, t.Source }).ToListAsync(),
+            await db.AssignmentTemplates.Where(t => t.CurriculumId == copy.Id).OrderBy(t => t.Slug).Select(t => new { t.FileName, t.Slug, t.LessonSlug, t.Source }).ToListAsync()));
+        Assert.Equal(4, originalTemplates.Count);
+        Assert.Equal(originalTemplates, copiedTemplates);
     }
 }

@@ -29,11 +29,12 @@ public class ShareSlotTests(Apps apps)
         Assert.True((await fac.GotoAsync(0)).Ok);
         Assert.True((await fac.GotoAsync(-1)).Ok);
 
-        foreach (var bad in new[] { "my worksheet is in the drive", "http://docs.example.org/ws", "javascript:alert(1)", "https://", "https://docs.example.org/ws and more" })
+        foreach (var bad in new[] { "my worksheet is in the drive", "http://docs.example.org/ws", "javascript:alert(1)", "https://", "https://docs.example.org/ws and more",
+                     "/cohorts/x/worksheets/y", $"/cohorts/{s.CohortId}/worksheets/{Guid.NewGuid()}/../../admin" })
         {
             var refused = await par.AddResponseAsync(share.Id, bad);
             Assert.False(refused.Ok, bad);
-            Assert.Equal("Share a link that starts with https:// (for example https://docs.example.org/my-worksheet), with no other text.", refused.Error);
+            Assert.Equal("Share a link that starts with https:// (for example https://docs.example.org/my-worksheet) or a Kindling worksheet address (/cohorts/…/worksheets/…), with no other text.", refused.Error);
         }
         var ok = await par.AddResponseAsync(share.Id, "  https://docs.example.org/our-community-background  ");
         Assert.True(ok.Ok, ok.Error);
@@ -41,11 +42,13 @@ public class ShareSlotTests(Apps apps)
         Assert.True((await par.EditResponseAsync(ok.Id!.Value, "https://docs.example.org/v2")).Ok);
         var texts = await s.App.WithDbAsync(db => db.LiveResponses.Where(r => r.SectionId == share.Id).Select(r => r.Text).ToListAsync());
         Assert.Equal(["https://docs.example.org/v2"], texts);
+        var worksheetLink = $"/cohorts/{s.CohortId}/worksheets/{Guid.NewGuid()}";
+        Assert.True((await par.AddResponseAsync(share.Id, worksheetLink)).Ok);
         // Other prompts still take plain text.
         Assert.True((await par.AddResponseAsync(par.Snapshot.Sections.First(x => x.Kind == "open-discussion").Id, "Plain words are fine here")).Ok);
     }
 
-    private static Task<Guid> AddSecondSessionAsync(CohortScenario s) => s.App.WithDbAsync(async db =>
+    internal static Task<Guid> AddSecondSessionAsync(CohortScenario s) => s.App.WithDbAsync(async db =>
     {
         var first = await db.Sessions.SingleAsync(x => x.Id == s.SessionId);
         var lesson = await db.Lessons.Where(l => l.CurriculumId == db.Cohorts.Where(c => c.Id == s.CohortId).Select(c => c.CurriculumId).First())

@@ -1,0 +1,120 @@
+using Kindling.Data;
+using Kindling.Domain;
+using Kindling.Web.Features.Cohorts;
+using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Templates;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindling.Web.Features.Projects;
+
+/// <summary>A project's home for its managers: worksheets, "make a copy", co-managers and the review rhythm. Others get 404.</summary>
+public class HomeModel(KindlingDb db, WorksheetAccess access, TemplateCatalog templates, TimeProvider clock) : CohortPageModel
+{
+    public sealed record WorksheetRow(Guid Id, string Title, string TemplateSlug, int Version, DateTime UpdatedUtc, bool Shared);
+    public sealed record TemplateRow(string Slug, string Title, string LessonSlug, int Copies);
+    public sealed record Candidate(string UserId, string Name);
+
+    public Project Project { get; private set; } = null!;
+    public List<WorksheetRow> Worksheets { get; private set; } = [];
+    public List<TemplateRow> Templates { get; private set; } = [];
+    public List<Candidate> Candidates { get; private set; } = [];
+    public bool ReviewDue => Project.ReviewDueUtc <= clock.GetUtcNow().UtcDateTime;
+    [BindProperty] public ProjectInput Input { get; set; } = new();
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
+        await base.OnPageHandlerExecutionAsync(context, async () =>
+        {
+            if (!Guid.TryParse(context.RouteData.Values["projectId"]?.ToString(), out var id)
+                || await access.ManagedProjectAsync(Access, id) is not { } project)
+            {
+                context.Result = NotFound();
+                return null!;
+            }
+            Project = project;
+            return await next();
+        });
+
+    public async Task OnGetAsync()
+    {
+        Input = new ProjectInput { Name = Project.Name, Description = Project.Description };
+        await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnPostCopyAsync(string? template)
+    {
+        var parsed = string.IsNullOrEmpty(template) ? null : await templates.FindAsync(Access.Cohort.CurriculumId, template);
+        if (parsed is null) return await ProblemAsync("template", "That assignment template no longer exists in this cohort's curriculum. Pick one from the list.");
+        var (worksheet, first) = MakeCopy.Create(Project, parsed, Access.Member.UserId, clock.GetUtcNow().UtcDateTime);
+        db.Worksheets.Add(worksheet);
+        db.WorksheetVersions.Add(first);
+        await db.SaveChangesAsync();
+        TempData["Flash"] = $"Your copy of “{worksheet.Title}” is ready. It is private to this project until you share it.";
+        return Redirect($"/cohorts/{CohortId}/worksheets/{worksheet.Id}");
+    }
+
+    public async Task<IActionResult> OnPostDetailsAsync()
+    {
+        if (!ModelState.IsValid) { await LoadAsync(); return Page(); }
+        Project.Name = Input.Name.Trim();
+        Project.Description = Input.Description?.Trim() ?? "";
+        await db.SaveChangesAsync();
+        TempData["Flash"] = "Project details saved.";
+        return Redirect($"/cohorts/{CohortId}/projects/{Project.Id}");
+    }
+
+    public async Task<IActionResult> OnPostAddManagerAsync(string? userId)
+    {
+        var candidate = string.IsNullOrEmpty(userId) ? null : await db.CohortMembers.Include(m => m.User)
+            .FirstOrDefaultAsync(m => m.CohortId == CohortId && m.UserId == userId && m.Role != CohortRole.Observer);
+        if (candidate is null) return await ProblemAsync("userId", "Choose a participant or facilitator of this cohort to add as a co-manager.");
+        if (Project.Members.Any(m => m.UserId == candidate.UserId)) return await ProblemAsync("userId", $"{candidate.User!.DisplayName} already manages this project.");
+        Project.AddMember(candidate.UserId, ProjectRole.CoManager, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync();
+        TempData["Flash"] = $"{candidate.User!.DisplayName} now manages this project with you and can edit every worksheet.";
+        return Redirect($"/cohorts/{CohortId}/projects/{Project.Id}");
+    }
+
+    public async Task<IActionResult> OnPostRemoveManagerAsync(string? userId)
+    {
+        var member = Project.Members.FirstOrDefault(m => m.UserId == userId);
+        if (member is null) return NotFound();
+        if (member.Role == ProjectRole.Owner) return await ProblemAsync("userId", "The person who started the project can't be removed from it.");
+        db.ProjectMembers.Remove(member);
+        await db.SaveChangesAsync();
+        TempData["Flash"] = $"{member.User?.DisplayName ?? "The co-manager"} no longer manages this project.";
+        return Redirect(member.UserId == Access.Member.UserId ? $"/cohorts/{CohortId}/projects" : $"/cohorts/{CohortId}/projects/{Project.Id}");
+    }
+
+    public async Task<IActionResult> OnPostReviewAsync(int? months, bool reviewedNow)
+    {
+        if (months is not { } m || m < 1 || m > 36) return await ProblemAsync("months", "The review reminder must come every 1 to 36 months.");
+        Project.ReviewIntervalMonths = m;
+        if (reviewedNow) Project.LastReviewedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync();
+        TempData["Flash"] = reviewedNow ? $"Review noted. The next reminder comes in {m} months." : $"You'll be reminded to review every {m} months.";
+        return Redirect($"/cohorts/{CohortId}/projects/{Project.Id}");
+    }
+
+    private async Task<IActionResult> ProblemAsync(string field, string message)
+    {
+        ModelState.Clear();
+        ModelState.AddModelError(field, message);
+        Input = new ProjectInput { Name = Project.Name, Description = Project.Description };
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Worksheets = await db.Worksheets.Where(w => w.ProjectId == Project.Id).OrderBy(w => w.CreatedUtc)
+            .Select(w => new WorksheetRow(w.Id, w.Title, w.TemplateSlug, w.Version, w.UpdatedUtc, w.SharedUtc != null)).ToListAsync();
+        Templates = (await templates.ForCurriculumAsync(Access.Cohort.CurriculumId))
+            .Select(t => new TemplateRow(t.Template.Slug, t.Template.Title, t.Template.Lesson, Worksheets.Count(w => w.TemplateSlug == t.Template.Slug)))
+            .ToList();
+        var managers = Project.Members.Select(m => m.UserId).ToList();
+        Candidates = await db.CohortMembers.Where(m => m.CohortId == CohortId && m.Role != CohortRole.Observer && !managers.Contains(m.UserId))
+            .OrderBy(m => m.User!.DisplayName).Select(m => new Candidate(m.UserId, m.User!.DisplayName)).ToListAsync();
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text.RegularExpressions;
+using Kindling.Web.Features.Curricula;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Kindling.Web.Features.Worksheets.Templates;
+
+/// <summary>
+/// Parses an assignment template file (<c>NN-name.template.yml</c>, format in curriculum/TEMPLATES.md) into a
+/// <see cref="WorksheetTemplate"/>. Every problem found is reported with the file, the line and what to change;
+/// a template with any problem is rejected whole.
+/// </summary>
+public static class TemplateParser
+{
+    public const string Suffix = ".template.yml";
+    public const int MaxFileBytes = 100_000;
+    public const int MaxSections = 20, MaxFields = 60, MaxItems = 30;
+
+    private static readonly string[] TemplateKeys = ["slug", "lesson", "title", "intro", "sections"];
+    private static readonly string[] SectionKeys = ["title", "intro", "fields"];
+    private static readonly string[] FieldKeys = ["id", "type", "label", "help", "prompts", "columns", "options", "multiple", "charter"];
+
+    public static bool IsTemplateFile(string name) => name.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase);
+
+    public static (WorksheetTemplate? Template, IReadOnlyList<CurriculumError> Errors) Parse(string file, string text)
+    {
+        if (text.Length > MaxFileBytes)
+            return (null, [new CurriculumError(file, 1, $"The template is larger than {MaxFileBytes / 1000} KB; split it or shorten its texts.")]);
+        YamlMappingNode root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text.Replace("\r\n", "\n").TrimStart('\uFEFF')));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode m)
+                return (null, [new CurriculumError(file, 1, "A template must be a set of 'key: value' lines (slug, lesson, title, intro, sections).")]);
+            root = m;
+        }
+        catch (YamlException e)
+        {
+            var line = (int)e.Start.Line;
+            // An alias to a missing anchor carries no position; point at the first use of the alias instead.
+            if (e is AnchorNotFoundException && Regex.Match(e.Message, "'([^']+)'") is { Success: true } name)
+                line = Array.FindIndex(text.Replace("\r\n", "\n").Split('\n'), l => l.Contains('*' + name.Groups[1].Value)) + 1;
+            return (null, [new CurriculumError(file, Math.Max(1, line), $"The template is not valid YAML: {e.Message.Replace("\n", " ").Trim()}")]);
+        }
+
+        var errors = new List<CurriculumError>();
+        var r = new YamlReader(file, root, errors);
+        r.RejectUnknown(TemplateKeys, "template");
+        var slug = r.Slug("slug");
+        var lesson = r.Slug("lesson");
+        var title = r.Required("title", 200);
+        var intro = r.Optional("intro", 4000) ?? "";
+
+        var sections = new List<TemplateSection>();
+        var seenIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sectionNodes = r.Sequence("sections");
+        if (!r.Has("sections") || sectionNodes is { Children.Count: 0 })
+            r.Error(r.LineOf("sections"), "'sections' is required: a list of sections, each with a 'title' and a list of 'fields'.");
+        else if (sectionNodes is { Children.Count: > MaxSections })
+            r.Error(YamlReader.Line(sectionNodes), $"A template has at most {MaxSections} sections; this one has {sectionNodes.Children.Count}.");
+        foreach (var node in sectionNodes?.Children ?? [])
+            if (ParseSection(file, node, errors, seenIds) is { } section) sections.Add(section);
+        if (seenIds.Count > MaxFields)
+            r.Error(1, $"A template has at most {MaxFields} fields; this one has {seenIds.Count}.");
+
+        return errors.Count > 0
+            ? (null, errors)
+            : (new WorksheetTemplate(slug!, lesson!, title!, intro, sections), errors);
+    }
+
+    private static TemplateSection? ParseSection(string file, YamlNode node, List<CurriculumError> errors, Dictionary<string, int> seenIds)
+    {
+        if (node is not YamlMappingNode m)
+        {
+            errors.Add(new CurriculumError(file, YamlReader.Line(node), "Each section needs a 'title' and a list of 'fields'."));
+            return null;
+        }
+        var r = new YamlReader(file, m, errors);
+        r.RejectUnknown(SectionKeys, "section");
+        var title = r.Required("title", 200);
+        var intro = r.Optional("intro", 4000) ?? "";
+        var fields = new List<TemplateField>();
+        var fieldNodes = r.Sequence("fields");
+        if (!r.Has("fields") || fieldNodes is { Children.Count: 0 })
+            r.Error(fieldNodes is null ? YamlReader.Line(m) : YamlReader.Line(fieldNodes),
+                $"The section '{title ?? "(untitled)"}' needs a 'fields' list with at least one field.");
+        foreach (var f in fieldNodes?.Children ?? [])
+            if (ParseField(file, f, errors, seenIds) is { } field) fields.Add(field);
+        return title is null ? null : new TemplateSection(title, intro, fields);
+    }
+
+    private static TemplateField? ParseField(string file, YamlNode node, List<CurriculumError> errors, Dictionary<string, int> seenIds)
+    {
+        if (node is not YamlMappingNode m)
+        {
+            errors.Add(new CurriculumError(file, YamlReader.Line(node), "Each field needs at least an 'id', a 'type' and a 'label'."));
+            return null;
+        }
+        var before = errors.Count;
+        var r = new YamlReader(file, m, errors);
+        r.RejectUnknown(FieldKeys, "field");
+        var id = r.Required("id", 60);
+        if (id is not null)
+        {
+            if (!LessonParser.SlugPattern().IsMatch(id))
+                r.Error(r.LineOf("id"), $"The field id '{id}' must be lower-case letters, digits and single hyphens (for example 'origin-story').");
+            else if (seenIds.TryGetValue(id, out var firstLine))
+                r.Error(r.LineOf("id"), $"The field id '{id}' is already used on line {firstLine}; each field needs its own id.");
+            else seenIds[id] = r.LineOf("id");
+        }
+
+        var type = r.Required("type", 40);
+        if (type is not null && !FieldTypes.All.Contains(type))
+        {
+            r.Error(r.LineOf("type"), $"Unknown field type '{type}'. Use one of: {string.Join(", ", FieldTypes.All)}.");
+            type = null;
+        }
+        var label = r.Required("label", 200);
+        var help = r.Optional("help", 2000) ?? "";
+        var prompts = r.StringList("prompts", 500, MaxItems) ?? [];
+        var columnList = r.StringList("columns", 100, 8);
+        var optionList = r.StringList("options", 100, 50);
+        var columns = columnList ?? [];
+        var options = optionList ?? [];
+        var multiple = r.Bool("multiple");
+        var charter = r.Optional("charter", 40);
+        if (charter is not null && !CharterSections.All.Contains(charter))
+            r.Error(r.LineOf("charter"), $"Unknown charter section '{charter}'. Use one of: {string.Join(", ", CharterSections.All)}.");
+
+        if (type is not null)
+        {
+            var what = $"'{id}' is a {type} field";
+            if (type == FieldTypes.Table && (columnList is { Count: 0 } || !r.Has("columns")))
+                r.Error(r.Has("columns") ? r.LineOf("columns") : r.LineOf("type"), $"The table field '{id}' needs 'columns': a list of column names.");
+            if (type != FieldTypes.Table && r.Has("columns"))
+                r.Error(r.LineOf("columns"), $"'columns' only applies to table fields; {what}.");
+            if (type == FieldTypes.Choice && (optionList is { Count: < 2 } || !r.Has("options")))
+                r.Error(r.Has("options") ? r.LineOf("options") : r.LineOf("type"), $"The choice field '{id}' needs 'options': a list of at least two answers to choose from.");
+            if (type is not (FieldTypes.Choice or FieldTypes.Values) && r.Has("options"))
+                r.Error(r.LineOf("options"), $"'options' only applies to choice and values fields; {what}.");
+            if (type != FieldTypes.Choice && r.Has("multiple"))
+                r.Error(r.LineOf("multiple"), $"'multiple' only applies to choice fields; {what}.");
+        }
+        return errors.Count > before
+            ? null
+            : new TemplateField(id!, type!, label!, help, prompts, columns, options, multiple, charter);
+    }
+}

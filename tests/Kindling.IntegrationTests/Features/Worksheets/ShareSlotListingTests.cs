@@ -1,0 +1,33 @@
+using Kindling.IntegrationTests.Features.LiveSession;
+using Kindling.IntegrationTests.Infrastructure;
+
+namespace Kindling.IntegrationTests.Features.Worksheets;
+
+/// <summary>The next session's "share your insights" slot lists the worksheets projects chose to share, and only those.</summary>
+[Collection(AppCollection.Name)]
+public class ShareSlotListingTests(Apps apps)
+{
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task ShareSlot_ListsSharedWorksheets_NotPrivateOnes(string provider)
+    {
+        var seed = await ProjectSeed.CreateAsync(await CohortScenario.CreateAsync(await apps.GetAsync(provider)));
+        var s = seed.Scenario;
+        var second = await ShareSlotTests.AddSecondSessionAsync(s);
+        await LiveClients.OpenDocumentAsync(s, second);
+        using var peer = await seed.PeerClientAsync();
+        var room = $"/cohorts/{s.CohortId}/sessions/{second}/live";
+
+        var before = await peer.GetAsync(room);
+        var slot = before.Document.QuerySelector(".shared-worksheets")!;
+        Assert.Contains("None yet.", slot.TextContent);
+        Assert.DoesNotContain("Who is around our community", before.Text);
+
+        using var owner = await s.ClientAsAsync("participant");
+        await owner.PostFormAsync(seed.WorksheetUrl + "/sharing", new Dictionary<string, string> { ["share"] = "true" }, seed.WorksheetUrl + "/sharing?handler=Share");
+        var after = await peer.GetAsync(room);
+        var link = after.Document.QuerySelector(".shared-worksheets a")!;
+        Assert.Equal("Who is around our community", link.TextContent);
+        Assert.Equal(seed.WorksheetUrl, link.GetAttribute("href"));
+        Assert.Contains("Riverside makers", after.Document.QuerySelector(".shared-worksheets")!.TextContent);
+    }
+}
