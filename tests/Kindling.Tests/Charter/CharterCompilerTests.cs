@@ -161,14 +161,6 @@ public class CharterCompilerTests
         Assert.Equal("Town council", grid.Data[0].GetProperty("name").GetString());
     }
 
-    [Fact]
-    public void SectionsNamedIn_ReadsCharterKeysOfTemplateSource()
-    {
-        var source = "title: Vision\nfields:\n  - id: vision\n    charter: vision\n  - id: m\n    charter: \"mission\"\n  - id: x\n    charter: nonsense\n";
-
-        Assert.Equal([CharterSections.Vision, CharterSections.Mission], CompileCharter.SectionsNamedIn(source));
-    }
-
     [Theory]
     [InlineData("Riverside Bike Kitchen", "riverside-bike-kitchen")]
     [InlineData("  Café  Ünïcode!! ", "cafe-unicode")]

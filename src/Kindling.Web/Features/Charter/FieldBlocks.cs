@@ -75,7 +75,7 @@ public static class FieldBlocks
     {
         var levels = (value ?? []).Where(l => Has(l.Name)).ToList();
         if (!levels.Any(l => Has(l.Who) || Has(l.Actions) || Has(l.Pathways) || Has(l.Gives) || Has(l.Gets) || Has(l.Recognition))) return [];
-        if (IsUntouched(levels, DefaultLevels())) return [];
+        if (IsUntouched(levels, FrameworkDefaults.MountainLevels)) return [];
         var blocks = new List<CharterBlock> { Picture(FieldTypes.Mountain, label, levels) };
         var n = 0;
         foreach (var l in levels)
@@ -99,12 +99,6 @@ public static class FieldBlocks
         static string Key(MountainLevel l) => string.Join("\u001f", new[] { l.Name, l.Who, l.Actions, l.Pathways, l.Gives, l.Gets, l.Recognition }.Select(x => (x ?? "").Trim()));
         var examples = defaults.Select(Key).ToHashSet(StringComparer.Ordinal);
         return examples.Count > 0 && levels.All(l => examples.Contains(Key(l)));
-    }
-
-    private static IReadOnlyList<MountainLevel> DefaultLevels()
-    {
-        try { return FrameworkDefaults.MountainLevels; }
-        catch (NotImplementedException) { return []; } // placeholder until the framework pictures branch lands; remove then
     }
 
     private static IReadOnlyList<CharterBlock> Skills(string label, List<SkillRating>? value)

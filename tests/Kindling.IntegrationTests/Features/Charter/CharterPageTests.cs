@@ -1,5 +1,10 @@
 using System.Net;
+using Kindling.Domain;
 using Kindling.IntegrationTests.Infrastructure;
+using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Templates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kindling.IntegrationTests.Features.Charter;
 
@@ -56,6 +61,57 @@ public class CharterPageTests(Apps apps)
             Assert.Contains("Every neighbour can fix a bike.", md.Replace("\\.", "."));
         }
         else Assert.Equal(start, System.Text.Encoding.ASCII.GetString(bytes, 0, start.Length));
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task CharterPage_FreshCopiesOfEveryShippedTemplate_CallsOutEverySectionInventsNothing(string provider)
+    {
+        var s = await CharterScenario.CreateAsync(await apps.GetAsync(provider));
+        var (projectId, charterTitle) = await s.Cohort.App.WithDbAsync(async db =>
+        {
+            using var scope = s.Cohort.App.Services.CreateScope();
+            var catalog = scope.ServiceProvider.GetRequiredService<TemplateCatalog>();
+            var curriculumId = await db.Cohorts.Where(c => c.Id == s.Cohort.CohortId).Select(c => c.CurriculumId).FirstAsync();
+            var owner = s.Cohort.Users["participant"].Id;
+            var now = s.Cohort.App.Clock.GetUtcNow().UtcDateTime;
+            var project = new Project { CohortId = s.Cohort.CohortId, Name = "Fresh start", CreatedUtc = now, CreatedById = owner };
+            project.AddMember(owner, ProjectRole.Owner, now);
+            db.Projects.Add(project);
+            var shipped = await catalog.ForCurriculumAsync(curriculumId);
+            Assert.Equal(4, shipped.Count);
+            foreach (var (_, template) in shipped)
+            {
+                var (worksheet, first) = MakeCopy.Create(project, template, owner, now);
+                db.Worksheets.Add(worksheet);
+                db.WorksheetVersions.Add(first);
+            }
+            await db.SaveChangesAsync();
+            return (project.Id, shipped.Single(t => t.Row.LessonSlug == "community-charter").Template.Title);
+        });
+        using var client = await s.Cohort.ClientAsAsync("participant");
+
+        var page = await client.GetAsync($"/cohorts/{s.Cohort.CohortId}/projects/{projectId}/charter");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var sections = page.Document.QuerySelectorAll(".charter-section").ToList();
+        Assert.Equal(9, sections.Count);
+        Assert.All(sections, sec => Assert.Contains("is-missing", sec.ClassName));
+        Assert.Empty(page.Document.QuerySelectorAll(".charter-section table, .charter-section ul, .charter-section svg"));
+        Assert.Contains($"Not written yet: fill in", page.Document.QuerySelector("#vision .charter-missing")!.TextContent);
+        Assert.Contains($"‘{charterTitle}’", page.Document.QuerySelector("#vision .charter-missing")!.TextContent);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task CharterPage_NoWorksheetForASection_NamesTheShippedAssignmentToCopy(string provider)
+    {
+        var s = await CharterScenario.CreateAsync(await apps.GetAsync(provider));
+        var title = await s.Cohort.App.WithDbAsync(db => db.AssignmentTemplates.Where(t => t.LessonSlug == "community-charter").Select(t => t.Title).FirstAsync());
+        using var owner = await s.Cohort.ClientAsAsync("participant");
+
+        var page = await owner.GetAsync(s.PageUrl);
+
+        Assert.Equal($"Missing. No worksheet of this project collects this yet — make a copy of ‘{title}’ from the project page.",
+            System.Text.RegularExpressions.Regex.Replace(page.Document.QuerySelector("#values .charter-missing")!.TextContent, @"\s+", " ").Trim());
     }
 
     public static TheoryData<string, string, string> Outsiders()
