@@ -56,6 +56,20 @@ public class CharterPdfTests : IDisposable
     }
 
     [Fact]
+    public void Write_FrameworkRenderers_PaintEveryPicture()
+    {
+        var charter = FullCharter();
+
+        var pdf = _tools.Save("pictures.pdf", CharterPdf.Write(charter));
+
+        var text = _tools.PdfText(pdf);
+        Assert.DoesNotContain("could not be drawn", text);
+        Assert.Contains("Monitor and anticipate", text); // a grid quadrant with nobody in it: only the picture says it
+        Assert.Contains("In 24 months", text);
+        Assert.All(_tools.Pages(pdf), p => Assert.True(p.DarkPixels() > 50));
+    }
+
+    [Fact]
     public void Write_FullCharter_EmbedsTheShippedFontsOnly()
     {
         var pdf = _tools.Save("fonts.pdf", CharterPdf.Write(FullCharter(), _ => Picture()));

@@ -29,6 +29,10 @@ public class CharterPageTests(Apps apps)
         Assert.Contains("Not written yet: fill in Mission in the worksheet ‘Vision, mission and roadmap’.", page.Document.QuerySelector("#mission .charter-missing")!.TextContent);
         Assert.NotNull(page.Document.QuerySelector($"#mission .charter-missing a[href='/cohorts/{s.Cohort.CohortId}/worksheets/{s.WorksheetId}']"));
         Assert.DoesNotContain("Secret note about the budget", page.Text);
+        var grid = page.Document.QuerySelector("#stakeholders figure.charter-diagram svg");
+        Assert.NotNull(grid);
+        Assert.NotNull(grid!.QuerySelector("title"));
+        Assert.Contains("Town council", grid.QuerySelector("desc")!.TextContent);
         Assert.Contains("From the worksheet ‘Vision, mission and roadmap’, updated", System.Text.RegularExpressions.Regex.Replace(page.Document.QuerySelector("#vision .meta")!.TextContent, @"\s+", " "));
         foreach (var ext in new[] { "md", "pdf", "docx" })
             Assert.NotNull(page.Document.QuerySelector($"a[href='/cohorts/{s.Cohort.CohortId}/projects/{s.ProjectId}/charter.{ext}']"));

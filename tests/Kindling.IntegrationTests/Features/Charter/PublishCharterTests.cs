@@ -30,6 +30,7 @@ public class PublishCharterTests(Apps apps)
         Assert.Contains(s.ProjectName, page.Document.QuerySelector("h1")!.TextContent);
         Assert.Contains("Every neighbour can fix a bike.", page.Text);
         Assert.Contains("Town council", page.Text);
+        Assert.NotNull(page.Document.QuerySelector("#stakeholders figure.charter-diagram svg title"));
         Assert.Contains("Malvika Sharan", page.Document.QuerySelector(".charter-footer")!.TextContent);
         var md = await anonymous.Http.GetAsync($"/charters/{slug}.md");
         Assert.Equal(HttpStatusCode.OK, md.StatusCode);
