@@ -25,6 +25,7 @@ public sealed class SaveWorksheet(KindlingDb db, TimeProvider clock)
     public async Task<Outcome> SaveAsync(Guid worksheetId, WorksheetTemplate template, int baseVersion, WorksheetData mine,
         string userId, CancellationToken ct = default)
     {
+        mine = WorksheetForm.Canonical(template, mine); // every template field present, in the form's shape
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var current = await LoadAsync(worksheetId, ct);
