@@ -131,7 +131,7 @@ public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorks
         || key.EndsWith(".examples", StringComparison.Ordinal);
 
     public FieldEditor EditorFor(TemplateField field) => new(field, Form, Errors.Where(e => e.FieldId == field.Id).ToList(), Extra,
-        FieldPictures.Svg(field, Conflict is null && Errors.Count == 0 ? Data : WorksheetForm.Read(Template, Form).Data, log));
+        FieldPictures.Svg(field, Data, log)); // the saved values; the script moves points live until the next save
 
     public IReadOnlyList<string> LinesOf(TemplateField field, WorksheetData data) => FieldLines.Of(field, data);
 

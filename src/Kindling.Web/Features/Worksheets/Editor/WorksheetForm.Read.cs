@@ -172,7 +172,8 @@ public static partial class WorksheetForm
     {
         var id = field.Id;
         var choices = ValueChoicesOf(field);
-        var ticked = form.All(FormState.Key(id, "chosen")).Where(choices.Contains);
+        var posted = form.All(FormState.Key(id, "chosen"));
+        var ticked = choices.Where(posted.Contains); // in list order, whatever order they arrive in
         var own = read.Items(FormState.Key(id, "own"), 80, $"your own values in {read.Label}");
         var chosen = ticked.Concat(own).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (chosen.Count > 3)
