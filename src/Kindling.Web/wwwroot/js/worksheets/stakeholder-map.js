@@ -1,11 +1,18 @@
 // Stakeholder map: drag a point on the power/interest grid to set that row's numbers, or type the numbers to move the
 // point. The server draws the full grid again on save; this only keeps the picture and the quadrant names in step.
-// Contract with the server SVG: the root <svg> carries data-plot-x/y/w/h (the plotting area, user units), data-min and
-// data-max (the scale, 1 and 10) and optionally data-high (6); each point is an element with class "stakeholder-point"
-// and data-index = the row number. Interest runs along x, power up the y axis.
+// Contract with the server SVG (StakeholderGridDiagram): the root <svg> carries data-plot-x/y/w/h (the plotting area,
+// user units), data-min and data-max (the scale, 1 and 10) and data-high-from (6). Every value owns an equal cell and a
+// point sits at its cell's centre (ToPlot/FromPlot there; mirrored below). Each point is a group with class
+// "stakeholder-point", data-index = the table row, data-power/-interest/-quadrant, a circle and a <title>.
+// Interest runs left to right, power bottom to top.
 (function () {
   "use strict";
   const labels = { mc: "Manage closely", ks: "Keep satisfied", ir: "Inform regularly", mo: "Monitor and anticipate needs" };
+
+  function slug(power, interest, high) {
+    if (power >= high) return interest >= high ? "manage-closely" : "keep-satisfied";
+    return interest >= high ? "inform-regularly" : "monitor";
+  }
 
   function quadrant(power, interest, high) {
     if (power >= high) return interest >= high ? labels.mc : labels.ks;
@@ -19,7 +26,7 @@
     const num = (el, name, d) => { const v = parseFloat(el.getAttribute(name)); return isNaN(v) ? d : v; };
     const geo = svg && {
       x: num(svg, "data-plot-x", 0), y: num(svg, "data-plot-y", 0), w: num(svg, "data-plot-w", 100), h: num(svg, "data-plot-h", 100),
-      min: num(svg, "data-min", 1), max: num(svg, "data-max", 10), high: num(svg, "data-high", 6)
+      min: num(svg, "data-min", 1), max: num(svg, "data-max", 10), high: num(svg, "data-high-from", 6)
     };
     const high = geo ? geo.high : 6;
 
@@ -37,15 +44,18 @@
       f.out.textContent = valid(p) && valid(n) ? quadrant(p, n, high) : "—";
     }
 
-    // Where a value sits in the plot, in the SVG's user units.
+    // The centre of a value's cell, and the cell under a point of the plot (as StakeholderGridDiagram.ToPlot/FromPlot).
     function toPoint(power, interest) {
-      const span = geo.max - geo.min;
-      return { x: geo.x + (interest - geo.min) / span * geo.w, y: geo.y + geo.h - (power - geo.min) / span * geo.h };
+      const cells = geo.max - geo.min + 1;
+      return { x: geo.x + (interest - geo.min + 0.5) / cells * geo.w, y: geo.y + geo.h - (power - geo.min + 0.5) / cells * geo.h };
     }
     function toValues(px, py) {
-      const span = geo.max - geo.min;
-      const clamp = v => Math.min(geo.max, Math.max(geo.min, Math.round(v)));
-      return { interest: clamp(geo.min + (px - geo.x) / geo.w * span), power: clamp(geo.min + (geo.y + geo.h - py) / geo.h * span) };
+      const cells = geo.max - geo.min + 1;
+      const clamp = v => Math.min(geo.max, Math.max(geo.min, v));
+      return {
+        interest: clamp(Math.floor((px - geo.x) / geo.w * cells) + geo.min),
+        power: clamp(Math.floor((geo.y + geo.h - py) / geo.h * cells) + geo.min)
+      };
     }
 
     const origins = new Map();
@@ -64,6 +74,13 @@
       if (!valid(p) || !valid(n)) return;
       const o = origin(el), to = toPoint(p, n);
       el.setAttribute("transform", "translate(" + (to.x - o.x).toFixed(1) + " " + (to.y - o.y).toFixed(1) + ")");
+      el.setAttribute("data-power", p);
+      el.setAttribute("data-interest", n);
+      el.setAttribute("data-quadrant", slug(p, n, high));
+      const name = f.power.closest("tr").querySelector("input[data-part=name], input[name$='.name']");
+      const title = el.querySelector("title");
+      if (title) title.textContent = (name && name.value.trim() ? name.value.trim() : "Stakeholder " + (+i + 1)) +
+        ": power " + p + ", interest " + n + " (" + quadrant(p, n, high) + ")";
     }
 
     table.addEventListener("input", e => {
