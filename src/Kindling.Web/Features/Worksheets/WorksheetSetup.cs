@@ -7,5 +7,6 @@ public static class WorksheetSetup
         s.AddScoped<WorksheetAccess>();
         s.AddScoped<Templates.TemplateCatalog>();
         s.AddSingleton<Templates.ParsedTemplates>();
+        s.AddScoped<Editor.SaveWorksheet>();
     }
 }

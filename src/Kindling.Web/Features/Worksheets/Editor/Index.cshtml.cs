@@ -1,0 +1,145 @@
+using Kindling.Data;
+using Kindling.Web.Features.Cohorts;
+using Kindling.Web.Features.Worksheets.Versions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindling.Web.Features.Worksheets.Editor;
+
+/// <summary>The worksheet page: managers edit (a plain form POST, so it works without JavaScript); reviewers and the
+/// cohort (once shared) read.</summary>
+public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorksheet saver, ILogger<WorksheetPageModel> log)
+    : CohortPageModel
+{
+    [FromRoute] public Guid WorksheetId { get; set; }
+    public WorksheetRights Rights { get; private set; } = null!;
+    public WorksheetTemplate Template { get; private set; } = null!;
+    public WorksheetData Data { get; private set; } = WorksheetData.Empty();
+    public FormState Form { get; private set; } = new();
+    public int BaseVersion { get; private set; }
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+    public Dictionary<string, int> Extra { get; } = new(StringComparer.Ordinal);
+    public ConflictView? Conflict { get; private set; }
+    public string UpdatedByName { get; private set; } = "";
+
+    public sealed record ConflictView(IReadOnlyList<string> Fields, WorksheetData Mine, WorksheetData Theirs, string SavedBy, DateTime SavedUtc);
+
+    public async Task<IActionResult> OnGetAsync(string? add)
+    {
+        if (!await LoadAsync()) return NotFound();
+        Form = WorksheetForm.ToForm(Template, Data);
+        AddDefaultBlanks();
+        if (add is not null && add.StartsWith("f.", StringComparison.Ordinal)) Extra[add] = Extra.GetValueOrDefault(add) + (IsListKey(add) ? 3 : 1);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync() || !Rights.CanEdit) return NotFound();
+        var userId = Access.Member.UserId;
+        var form = FormState.From(Request.Form);
+        int.TryParse(Request.Form["baseVersion"], out var baseVersion);
+        var op = Request.Form["op"].ToString();
+        await ApplyKeepTheirsAsync(form, baseVersion);
+
+        var (mine, errors) = WorksheetForm.Read(Template, form, op);
+        if (errors.Count > 0)
+        {
+            (Form, Errors, BaseVersion) = (form, errors, baseVersion);
+            return Page();
+        }
+        var outcome = await saver.SaveAsync(WorksheetId, Template, baseVersion, mine, userId, HttpContext.RequestAborted);
+        switch (outcome)
+        {
+            case SaveWorksheet.Conflict c:
+                Form = WorksheetForm.ToForm(Template, c.Merged);
+                foreach (var id in c.Fields) Form.CopyField(id, form);
+                BaseVersion = c.CurrentVersion;
+                Conflict = new ConflictView(c.Fields, mine, c.Theirs, c.SavedBy, c.SavedUtc);
+                return Page();
+            case SaveWorksheet.Stale s:
+                Form = form;
+                BaseVersion = baseVersion;
+                Errors = [new FieldError("", "", $"This worksheet is now at version {s.CurrentVersion} and your edit could not be matched to it. Copy anything you typed, then reload the page.")];
+                return Page();
+            case SaveWorksheet.Saved saved:
+                var merged = saved.MergedFromOthers.Select(id => Template.Field(id)?.Label).Where(l => l is not null).ToList();
+                TempData["Flash"] = $"Saved as version {saved.Version}."
+                    + (merged.Count > 0 ? $" Changes someone else saved meanwhile were kept: {string.Join(", ", merged)}." : "");
+                break;
+            case SaveWorksheet.Unchanged u:
+                if (op.Length == 0 || op == "save") TempData["Flash"] = $"Nothing to save: this is still version {u.Version}.";
+                break;
+        }
+        return Redirect(AfterSaveUrl(op));
+    }
+
+    private string AfterSaveUrl(string op)
+    {
+        var url = $"/cohorts/{CohortId}/worksheets/{WorksheetId}";
+        var parts = op.Split(':');
+        if (parts is ["add", var key] && key.StartsWith("f.", StringComparison.Ordinal))
+            return $"{url}?add={Uri.EscapeDataString(key)}#{FormState.IdOf(key)}-add";
+        if (parts is [("up" or "down"), var rowKey, _]) return $"{url}#{FormState.IdOf(FormState.Key(rowKey))}-rows";
+        return url;
+    }
+
+    /// <summary>"Keep theirs" on a conflict: the field takes the value of the version the conflict was shown against.</summary>
+    private async Task ApplyKeepTheirsAsync(FormState form, int baseVersion)
+    {
+        var keepTheirs = Request.Form.Keys.Where(k => k.StartsWith("resolve.", StringComparison.Ordinal) && Request.Form[k] == "theirs")
+            .Select(k => k["resolve.".Length..]).Where(id => Template.Field(id) is not null).ToList();
+        if (keepTheirs.Count == 0) return;
+        var json = await db.WorksheetVersions.AsNoTracking().Where(v => v.WorksheetId == WorksheetId && v.Number == baseVersion)
+            .Select(v => v.DataJson).FirstOrDefaultAsync();
+        if (json is null) return;
+        var theirs = WorksheetForm.ToForm(Template, WorksheetData.Parse(json));
+        foreach (var id in keepTheirs) form.CopyField(id, theirs);
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var rights = await access.FindAsync(Access, WorksheetId);
+        if (rights is null) return false;
+        Rights = rights;
+        Template = MakeCopy.TemplateOf(rights.Worksheet);
+        Data = WorksheetData.Parse(rights.Worksheet.DataJson);
+        BaseVersion = rights.Worksheet.Version;
+        UpdatedByName = await db.Users.Where(u => u.Id == rights.Worksheet.UpdatedById).Select(u => u.DisplayName).FirstOrDefaultAsync() ?? "";
+        return true;
+    }
+
+    private void AddDefaultBlanks()
+    {
+        foreach (var f in Template.Fields)
+        {
+            var key = FormState.Key(f.Id);
+            switch (f.Type)
+            {
+                case FieldTypes.List: Extra[key] = 3; break;
+                case FieldTypes.Table or FieldTypes.StakeholderMap or FieldTypes.Roadmap: Extra[key] = 1; break;
+                case FieldTypes.Mountain: Extra[key] = Form.Rows(key) == 0 ? 1 : 0; break;
+                case FieldTypes.Values: Extra[FormState.Key(f.Id, "examples")] = 2; break;
+                case FieldTypes.Channels:
+                    foreach (var g in WorksheetForm.ChannelGroups) Extra[FormState.Key(f.Id, g)] = 1;
+                    break;
+            }
+        }
+    }
+
+    private bool IsListKey(string key) => Template.Fields.Any(f => f.Type == FieldTypes.List && FormState.Key(f.Id) == key)
+        || key.EndsWith(".examples", StringComparison.Ordinal);
+
+    public FieldEditor EditorFor(TemplateField field) => new(field, Form, Errors.Where(e => e.FieldId == field.Id).ToList(), Extra,
+        FieldPictures.Svg(field, Data, log)); // the saved values; the script moves points live until the next save
+
+    public IReadOnlyList<string> LinesOf(TemplateField field, WorksheetData data) => FieldLines.Of(field, data);
+
+    public static string PartialFor(string type) => $"/Features/Worksheets/Editor/Fields/_{type switch
+    {
+        FieldTypes.Text => "Text", FieldTypes.LongText => "LongText", FieldTypes.Date => "Date", FieldTypes.Choice => "Choice",
+        FieldTypes.List => "List", FieldTypes.Table => "Table", FieldTypes.StakeholderMap => "StakeholderMap",
+        FieldTypes.Channels => "Channels", FieldTypes.Mountain => "Mountain", FieldTypes.Skills => "Skills",
+        FieldTypes.Values => "Values", FieldTypes.Roadmap => "Roadmap", _ => "Success",
+    }}.cshtml";
+}
