@@ -46,7 +46,7 @@ public class WorksheetJourneyTests(BrowserFixture fx) : IAsyncLifetime
         for (var i = 0; i < people.Length; i++)
         {
             if (await table.GetByLabel($"Stakeholder, row {i + 1}", new() { Exact = true }).CountAsync() == 0)
-                await par.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add a row to Stakeholders") }).First.ClickAsync();
+                await par.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add a row to Stakeholder") }).First.ClickAsync();
             await table.GetByLabel($"Stakeholder, row {i + 1}", new() { Exact = true }).FillAsync(people[i].Name);
             await table.GetByLabel($"Power, row {i + 1}", new() { Exact = true }).FillAsync(people[i].Power.ToString(CultureInfo.InvariantCulture));
             await table.GetByLabel($"Interest, row {i + 1}", new() { Exact = true }).FillAsync(people[i].Interest.ToString(CultureInfo.InvariantCulture));
