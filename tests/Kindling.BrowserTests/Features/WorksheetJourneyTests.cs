@@ -37,6 +37,7 @@ public class WorksheetJourneyTests(BrowserFixture fx) : IAsyncLifetime
         await par.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
         await Assertions.Expect(par.GetByRole(AriaRole.Heading, new() { Name = "Riverside Makers", Level = 1 })).ToBeVisibleAsync();
         var projectUrl = new Uri(par.Url).AbsolutePath;
+        await Accessibility.AssertNoViolationsAsync(par);
         await par.GetByRole(AriaRole.Button, new() { Name = "Make a copy of Community of practice basics" }).ClickAsync();
         await Assertions.Expect(par.GetByRole(AriaRole.Heading, new() { Name = "Community of practice basics", Level = 1 })).ToBeVisibleAsync();
 
@@ -62,7 +63,8 @@ public class WorksheetJourneyTests(BrowserFixture fx) : IAsyncLifetime
         await Assertions.Expect(grid.Locator(".stakeholder-point")).ToHaveCountAsync(3);
         var library = grid.Locator(".stakeholder-point[data-index='2']");
         await Assertions.Expect(library).ToHaveAttributeAsync("data-quadrant", "monitor");
-        var from = (await library.BoundingBoxAsync())!;
+        await grid.ScrollIntoViewIfNeededAsync();
+        var from = (await library.Locator("circle").First.BoundingBoxAsync())!;
         var target = await grid.EvaluateAsync<double[]>(@"svg => {
             const n = a => parseFloat(svg.getAttribute(a));
             const x = n('data-plot-x') + (9 - 1 + 0.5) / 10 * n('data-plot-w');
@@ -85,13 +87,14 @@ public class WorksheetJourneyTests(BrowserFixture fx) : IAsyncLifetime
         await par.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
         await Assertions.Expect(par.GetByText("Saved as version 3.")).ToBeVisibleAsync();
         await Assertions.Expect(par.Locator("svg.stakeholder-grid .stakeholder-point[data-index='2']")).ToHaveAttributeAsync("data-quadrant", "manage-closely");
+        await Accessibility.AssertNoViolationsAsync(par);
 
         // Compile the charter: the stakeholders section has the grid; download the PDF.
         await par.GotoAsync(projectUrl);
         await par.GetByRole(AriaRole.Link, new() { Name = "Compile the community charter" }).ClickAsync();
         await Assertions.Expect(par.GetByRole(AriaRole.Heading, new() { Name = "Stakeholders", Level = 2 })).ToBeVisibleAsync();
         await Assertions.Expect(par.Locator("svg.stakeholder-grid .stakeholder-point")).ToHaveCountAsync(3);
-        await Assertions.Expect(par.GetByText("Local library").First).ToBeVisibleAsync();
+        await Assertions.Expect(par.GetByRole(AriaRole.Cell, new() { Name = "Local library", Exact = true })).ToBeVisibleAsync();
         var download = await par.RunAndWaitForDownloadAsync(() =>
             par.GetByRole(AriaRole.Link, new() { Name = "Download PDF (.pdf)" }).ClickAsync());
         Assert.EndsWith(".pdf", download.SuggestedFilename);
