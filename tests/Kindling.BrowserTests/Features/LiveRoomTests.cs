@@ -104,8 +104,16 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         await par.Keyboard.PressAsync("Enter");
         await Assertions.Expect(Prompt(fac, IcebreakerPrompt2).GetByText("Partly: we copied their weekly calls")).ToBeVisibleAsync();
         await Assertions.Expect(Prompt(fac, SilentPrompt).GetByText("It began at a kitchen table")).ToHaveCountAsync(0);
+        // The facilitator's own silent note can't be hidden or pinned before the reveal (nobody else can see it yet).
+        await AnswerAsync(fac, SilentPrompt, "Notes from the host");
+        var hostNote = Prompt(fac, SilentPrompt).Locator(".response", new() { HasText = "Notes from the host" });
+        await Assertions.Expect(hostNote).ToBeVisibleAsync();
+        await Assertions.Expect(hostNote.GetByRole(AriaRole.Button, new() { Name = "Hide" })).ToHaveCountAsync(0);
         await Prompt(fac, SilentPrompt).GetByRole(AriaRole.Button, new() { Name = "Reveal responses" }).ClickAsync();
         await Assertions.Expect(Prompt(fac, SilentPrompt).GetByText("It began at a kitchen table")).ToBeVisibleAsync();
+        await Assertions.Expect(Prompt(fac, SilentPrompt).Locator(".response", new() { HasText = "It began at a kitchen table" })
+            .GetByRole(AriaRole.Button, new() { Name = "Hide" })).ToBeVisibleAsync();
+        await Assertions.Expect(hostNote.GetByRole(AriaRole.Button, new() { Name = "Pin" })).ToBeVisibleAsync();
         await Assertions.Expect(Prompt(par, SilentPrompt).GetByText("Silent round — others can't see your notes")).ToHaveCountAsync(0);
 
         // The shared timer: started by the facilitator, both read the same remaining time.

@@ -36,7 +36,13 @@
 
   // ---- responses ---------------------------------------------------------------------------------------------
   function responseVersion(r) {
-    return JSON.stringify([r.text, r.hidden, r.pinned, r.anonymous, r.authorName, r.mine, writable(), room.isFacilitator && !room.state.locked]);
+    return JSON.stringify([r.text, r.hidden, r.pinned, r.anonymous, r.authorName, r.mine, writable(), room.isFacilitator && !room.state.locked, awaitingReveal(r)]);
+  }
+
+  /** A silent round not yet revealed: responses can't be moderated until everyone can see them (the server refuses). */
+  function awaitingReveal(r) {
+    var s = room.state.sections.find(function (x) { return x.id === r.sectionId; });
+    return !!(s && s.silent && !s.revealed);
   }
 
   function buildResponse(r) {
@@ -60,7 +66,7 @@
         room.send('DeleteResponse', { responseId: r.id }, li).then(function (ack) { b.disabled = false; showError(error, ack); });
       }));
     }
-    if (room.isFacilitator && !room.state.locked) {
+    if (room.isFacilitator && !room.state.locked && !awaitingReveal(r)) {
       actions.appendChild(button(r.hidden ? 'Show' : 'Hide', 'secondary small', function () {
         room.send('Moderate', { responseId: r.id, hidden: !r.hidden, pinned: null, moveToSectionId: null }, {}).then(function (ack) { showError(error, ack); });
       }));
