@@ -58,6 +58,13 @@ public class WorksheetJourneyTests(BrowserFixture fx) : IAsyncLifetime
         await par.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
         await Assertions.Expect(par.GetByText("Saved as version 2.")).ToBeVisibleAsync();
 
+        // On a phone the worksheet fits the screen: nothing scrolls sideways except inside its own table wrapper.
+        await par.SetViewportSizeAsync(360, 800);
+        var overflow = await OverflowAsync(par);
+        Assert.True(overflow == "", "The worksheet page scrolls sideways at 360 px: " + overflow);
+        await par.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "kindling-worksheet-360.png"), FullPage = true });
+        await par.SetViewportSizeAsync(1280, 800);
+
         // The server drew the grid: three points, the library at the bottom left. Drag it to the top right.
         var grid = par.Locator("svg.stakeholder-grid");
         await Assertions.Expect(grid.Locator(".stakeholder-point")).ToHaveCountAsync(3);
@@ -105,6 +112,19 @@ public class WorksheetJourneyTests(BrowserFixture fx) : IAsyncLifetime
         Assert.True(new FileInfo(path!).Length > 5_000, "the PDF should carry text and a picture");
 
         await Accessibility.AssertNoViolationsAsync(par);
+        await par.SetViewportSizeAsync(360, 800);
+        var charterOverflow = await OverflowAsync(par);
+        Assert.True(charterOverflow == "", "The charter page scrolls sideways at 360 px: " + charterOverflow);
         Assert.Empty(problems);
     }
+
+    /// <summary>Empty when nothing makes the page scroll sideways; otherwise the outermost elements that stick out.</summary>
+    private static Task<string> OverflowAsync(IPage page) => page.EvaluateAsync<string>(@"() => {
+        if (document.documentElement.scrollWidth <= window.innerWidth + 1) return '';
+        const clipped = e => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true; return false; };
+        const out = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(e))
+          .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1);
+        const chain = e => { const a = []; for (let p = e; p && p !== document.body; p = p.parentElement) a.push(p.tagName + '.' + p.className + ' ' + Math.round(p.getBoundingClientRect().width) + '/' + p.scrollWidth + ' ' + getComputedStyle(p).overflowX); return a.join(' < '); };
+        return out.slice(0, 3).map(chain).join(' || ') || 'something';
+    }");
 }
