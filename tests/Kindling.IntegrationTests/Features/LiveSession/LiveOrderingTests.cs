@@ -132,10 +132,10 @@ public class LiveOrderingTests(Apps apps)
             (Refusal: "Observers", Task: observer.AddResponseAsync(section, $"observer {n}")),
             (Refusal: null, Task: fac.AddResponseAsync(section, $"facilitator kept {n}")),
         }).ToList();
-        await Task.WhenAll(sends.Select(s => s.Task));
+        var acks = await Task.WhenAll(sends.Select(s => s.Task));
 
-        foreach (var (refusal, task) in sends.Where(s => s.Refusal is not null)) LiveAssert.Fails(task.Result, refusal!);
-        var kept = sends.Where(s => s.Refusal is null).Select(s => s.Task.Result).ToList();
+        foreach (var (refusal, ack) in sends.Select(s => s.Refusal).Zip(acks).Where(p => p.First is not null)) LiveAssert.Fails(ack, refusal!);
+        var kept = sends.Select(s => s.Refusal).Zip(acks).Where(p => p.First is null).Select(p => p.Second).ToList();
         Assert.All(kept, LiveAssert.Ok);
         Assert.Equal(Enumerable.Range(1, kept.Count).Select(n => start + n), kept.Select(a => a.Seq).Order());
         Assert.Equal(start + kept.Count, await room.SeqAsync());
