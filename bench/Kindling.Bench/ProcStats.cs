@@ -36,6 +36,24 @@ public static class ProcStats
         return 0;
     }
 
+    /// <summary>
+    /// Waits at least 5 s, then until the server has used under 5 % of a core for a whole second (it has finished
+    /// sending what the joins caused), at most 60 s; returns how long that took. Memory is read after this, at rest.
+    /// </summary>
+    public static async Task<TimeSpan> SettleAsync(int? pid)
+    {
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(5000);
+        if (pid is null) return clock.Elapsed;
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            var before = CpuSeconds(pid);
+            await Task.Delay(1000);
+            if (CpuSeconds(pid) - before < 0.05) break;
+        }
+        return clock.Elapsed;
+    }
+
     /// <summary>Busy and total CPU seconds of the whole machine (all cores), from /proc/stat.</summary>
     public static (double Busy, double Total) Machine()
     {

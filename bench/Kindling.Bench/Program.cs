@@ -34,8 +34,9 @@ try
         var clock = Stopwatch.StartNew();
         await people.GrowToAsync(n, cookies, options.ConnectParallelism);
         Console.Error.WriteLine($"  {n} joined in {clock.Elapsed.TotalSeconds:F1} s; settling…");
-        await Task.Delay(5000);
+        var settled = await ProcStats.SettleAsync(app.Pid);
         var rssConnected = ProcStats.RssBytes(app.Pid);
+        Console.Error.WriteLine($"  server at rest after {settled.TotalSeconds:F1} s; RSS {rssConnected / 1048576} MB");
         Console.Error.WriteLine($"Step N={n}: posting every {options.IntervalSeconds} s for {options.WarmupSeconds} s warm-up + {options.DurationSeconds} s measured…");
         var step = new LoadStep(options, app, people, nextId);
         var result = await step.RunAsync(rssBefore, rssConnected);

@@ -7,14 +7,30 @@ public interface ISessionClient
 {
     /// <summary>A committed change. Sequence numbers have no gaps per session: a private change reaches others as type "private".</summary>
     Task Event(LiveEvent e);
-    /// <summary>Who is connected now.</summary>
+    /// <summary>Who is connected now: the whole list, sent to a client when it joins (and, with several instances, on every change).</summary>
     Task Presence(IReadOnlyList<PresentMember> members);
+    /// <summary>Who arrived and who left since the previous presence message; apply it to the list already held (<see cref="PresenceDelta.Apply"/>).</summary>
+    Task PresenceChanged(PresenceDelta delta);
+    /// <summary>Several committed changes in one message, in sequence order: each is handled exactly as if it came through <see cref="Event"/>.</summary>
+    Task Events(IReadOnlyList<LiveEvent> events);
 }
 
 /// <summary>A committed change with its per-session sequence number and the server's clock at sending.</summary>
 public sealed record LiveEvent(long Seq, string Type, JsonElement Data, DateTime ServerNowUtc);
 
 public sealed record PresentMember(string UserId, string Name, string Role);
+
+/// <summary>A change of who is here: people who arrived (or whose name or role changed) and the user ids of people who left.</summary>
+public sealed record PresenceDelta(IReadOnlyList<PresentMember> Joined, IReadOnlyList<string> Left)
+{
+    /// <summary>The list after this change, ordered by name as the server orders the whole list.</summary>
+    public IReadOnlyList<PresentMember> Apply(IReadOnlyList<PresentMember> before)
+    {
+        var left = Left.ToHashSet();
+        var joined = Joined.Select(m => m.UserId).ToHashSet();
+        return before.Where(m => !left.Contains(m.UserId) && !joined.Contains(m.UserId)).Concat(Joined).OrderBy(m => m.Name).ToList();
+    }
+}
 
 /// <summary>The answer to every command: the sequence number it was committed with, or a sentence saying why not.</summary>
 public sealed record Ack(bool Ok, long Seq, Guid? Id, string? Error)

@@ -37,7 +37,9 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
         _hub = hub;
         SessionId = sessionId;
         _hub.On<LiveEvent>(nameof(ISessionClient.Event), Receive);
-        _hub.On<IReadOnlyList<PresentMember>>(nameof(ISessionClient.Presence), p => Present = p);
+        _hub.On<IReadOnlyList<LiveEvent>>(nameof(ISessionClient.Events), ReceiveMany);
+        _hub.On<IReadOnlyList<PresentMember>>(nameof(ISessionClient.Presence), p => { lock (_gate) Present = p; });
+        _hub.On<PresenceDelta>(nameof(ISessionClient.PresenceChanged), d => { lock (_gate) Present = d.Apply(Present); });
         _hub.Reconnected += async _ => await JoinAsync();
     }
 
@@ -87,12 +89,14 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
         }
     }
 
-    private void Receive(LiveEvent e)
+    private void Receive(LiveEvent e) => ReceiveMany([e]);
+
+    private void ReceiveMany(IReadOnlyList<LiveEvent> events)
     {
         bool gap;
         lock (_gate)
         {
-            Accept(e);
+            foreach (var e in events) Accept(e);
             Drain();
             gap = _early.Count > 0;
         }

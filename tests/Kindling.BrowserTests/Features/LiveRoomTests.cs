@@ -153,6 +153,10 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         await Assertions.Expect(Prompt(par, IcebreakerPrompt).GetByText("Posted while Pat was away")).ToBeVisibleAsync();
         await Assertions.Expect(Prompt(fac, IcebreakerPrompt).GetByText("Written on the train")).ToBeVisibleAsync();
         await Assertions.Expect(Prompt(par, IcebreakerPrompt).GetByText("Written on the train")).ToHaveCountAsync(1);
+        // Presence after the drop and the new connection: each person listed once, on both screens.
+        await Assertions.Expect(fac.Locator("#room-presence-count")).ToHaveTextAsync("(2)");
+        await Assertions.Expect(par.Locator("#room-presence-count")).ToHaveTextAsync("(2)");
+        await Assertions.Expect(par.Locator("#room-presence li", new() { HasText = "Pat Participant" })).ToHaveCountAsync(1);
 
         // The phone layout is one column with nothing wider than the screen.
         var overflow = await par.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");

@@ -90,7 +90,7 @@ public class FeedbackModel(KindlingDb db, LiveStore store, OpenLiveDocument open
         if (ctx is null) return NotFound();
         var done = await store.CommitAsync(ctx, null, async () =>
         {
-            var doc = await db.LiveDocuments.SingleAsync(d => d.SessionId == SessionId);
+            var doc = await store.Db.LiveDocuments.SingleAsync(d => d.SessionId == SessionId);
             if ((doc.FeedbackClosedUtc is not null) == closed)
                 throw new LiveRuleException(closed ? "Feedback is already closed." : "Feedback is already open.");
             doc.FeedbackClosedUtc = closed ? store.Now : null;

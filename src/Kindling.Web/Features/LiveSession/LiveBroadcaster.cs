@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kindling.LiveClient;
 using Microsoft.AspNetCore.SignalR;
 using LiveEventRow = Kindling.Domain.LiveEvent;
@@ -5,27 +6,70 @@ using LiveEventRow = Kindling.Domain.LiveEvent;
 namespace Kindling.Web.Features.LiveSession;
 
 /// <summary>Sends a committed change once per group: the whole session, or, for a private change, its one reader plus a placeholder for the rest.</summary>
+/// <remarks>
+/// Each session has one send loop. A change published while the loop is idle goes out at once as one <c>Event</c>;
+/// changes published while a send is under way wait for it and then go out together, as one <c>Events</c> message per
+/// group, in sequence order. Nothing is held back on purpose, so a quiet session sees no added delay; a busy one pays
+/// the per-recipient cost of a send (a WebSocket frame to every connection) once per batch instead of once per change,
+/// which is what limits deliveries per second (docs/performance.md).
+/// </remarks>
 public sealed class LiveBroadcaster(IHubContext<SessionHub, ISessionClient> hub, TimeProvider clock, ILogger<LiveBroadcaster> log)
 {
+    private readonly ConcurrentDictionary<Guid, Outbox> _outboxes = new();
+
     /// <summary>
-    /// The change is already committed: if sending fails (e.g. the Redis backplane is unreachable) the command still
-    /// succeeds, and clients fetch the missing number when they notice the gap or reconnect.
+    /// Completes once the change has been handed to every connection of its groups. The change is already committed:
+    /// if sending fails (e.g. the Redis backplane is unreachable) the command still succeeds, and clients fetch the
+    /// missing number when they notice the gap or reconnect.
     /// </summary>
-    public async Task PublishAsync(LiveEventRow row)
+    public Task PublishAsync(LiveEventRow row)
     {
-        try { await SendAsync(row); }
-        catch (Exception e) { log.LogWarning(e, "Broadcasting event {Seq} of session {SessionId} failed; clients will catch up.", row.Seq, row.SessionId); }
+        var box = _outboxes.GetOrAdd(row.SessionId, _ => new Outbox());
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (box)
+        {
+            box.Waiting.Add((row, sent));
+            if (box.Sending) return sent.Task;
+            box.Sending = true;
+        }
+        _ = PumpAsync(box);
+        return sent.Task;
     }
 
-    private async Task SendAsync(LiveEventRow row)
+    private async Task PumpAsync(Outbox box)
+    {
+        while (true)
+        {
+            List<(LiveEventRow Row, TaskCompletionSource Sent)> batch;
+            lock (box)
+            {
+                if (box.Waiting.Count == 0) { box.Sending = false; return; }
+                (batch, box.Waiting) = (box.Waiting, []);
+            }
+            batch.Sort((a, b) => a.Row.Seq.CompareTo(b.Row.Seq));
+            try { await SendAsync(batch.ConvertAll(b => b.Row)); }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Broadcasting events {First}–{Last} of session {SessionId} failed; clients will catch up.",
+                    batch[0].Row.Seq, batch[^1].Row.Seq, batch[0].Row.SessionId);
+            }
+            foreach (var (_, sent) in batch) sent.TrySetResult();
+        }
+    }
+
+    private async Task SendAsync(List<LiveEventRow> rows)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (row.AudienceUserId is null)
-        {
-            await hub.Clients.Group(LiveGroups.Session(row.SessionId)).Event(LiveStore.ToDto(row, null, now));
-            return;
-        }
-        await hub.Clients.Group(LiveGroups.Session(row.SessionId)).Event(LiveStore.ToDto(row, null, now));
-        await hub.Clients.Group(LiveGroups.Person(row.SessionId, row.AudienceUserId)).Event(LiveStore.ToDto(row, row.AudienceUserId, now));
+        var session = hub.Clients.Group(LiveGroups.Session(rows[0].SessionId));
+        if (rows.Count == 1) await session.Event(LiveStore.ToDto(rows[0], null, now));
+        else await session.Events(rows.ConvertAll(r => LiveStore.ToDto(r, null, now)));
+        foreach (var row in rows.Where(r => r.AudienceUserId is not null))
+            await hub.Clients.Group(LiveGroups.Person(row.SessionId, row.AudienceUserId!)).Event(LiveStore.ToDto(row, row.AudienceUserId, now));
+    }
+
+    private sealed class Outbox
+    {
+        public bool Sending;
+        public List<(LiveEventRow Row, TaskCompletionSource Sent)> Waiting = [];
     }
 }

@@ -11,7 +11,12 @@ namespace Kindling.Web.Features.LiveSession;
 /// Sending the whole list to everyone on every join costs N² deliveries when N people arrive together (300 joins took
 /// 40 s in the load benchmark, docs/performance.md). Changes are therefore coalesced: the first change sends at once;
 /// changes during a send, or during a short pause after it that grows with the session (0.25 s, plus 2 ms per member,
-/// at most 3 s), are covered by one more list. The pause is real time, not the app's clock: it only paces the network.
+/// at most 3 s), are covered by one more message. The pause is real time, not the app's clock: it only paces the network.
+/// On one instance that message is a delta (who arrived, who left) and only the people who joined since the previous
+/// message get the whole list, so a mass join no longer writes a 1,000-name list into every connection's buffers at once
+/// (that was most of the server memory per participant). With the Redis backplane each instance knows only its own
+/// connections, so the union over instances is sent whole, as before. All messages of a session leave from one loop, in
+/// order, so a client that applies them in arrival order ends with the same list as the server.
 /// </remarks>
 public sealed class Presence
 {
@@ -36,7 +41,7 @@ public sealed class Presence
         if (_connections.TryGetValue(connectionId, out var before) && before.SessionId != sessionId) Leave(connectionId);
         _connections[connectionId] = (sessionId, member);
         _sessions.GetOrAdd(sessionId, _ => new())[connectionId] = member;
-        Changed(sessionId);
+        Changed(sessionId, newcomer: connectionId);
     }
 
     /// <summary>Keeps the caller's connection so it can be closed when the person loses access (<see cref="Evict"/>).</summary>
@@ -79,12 +84,13 @@ public sealed class Presence
             ? members.Values.DistinctBy(m => m.UserId).OrderBy(m => m.Name).ToList()
             : [];
 
-    private void Changed(Guid sessionId)
+    private void Changed(Guid sessionId, string? newcomer = null)
     {
         var pump = _pumps.GetOrAdd(sessionId, _ => new Pump());
         lock (pump)
         {
             pump.Dirty = true;
+            if (newcomer is not null) pump.Newcomers.Add(newcomer);
             if (pump.Sending) return;
             pump.Sending = true;
         }
@@ -95,24 +101,58 @@ public sealed class Presence
     {
         while (true)
         {
+            string[] newcomers;
             lock (pump)
             {
                 if (!pump.Dirty) { pump.Sending = false; return; }
                 pump.Dirty = false;
+                newcomers = [.. pump.Newcomers];
+                pump.Newcomers.Clear();
             }
             var members = Members(sessionId);
             try
             {
-                if (mirror is not null) members = await mirror.SyncAsync(sessionId, members);
-                await hub.Clients.Group(LiveGroups.Session(sessionId)).Presence(members);
+                if (mirror is not null)
+                {
+                    members = await mirror.SyncAsync(sessionId, members);
+                    await hub.Clients.Group(LiveGroups.Session(sessionId)).Presence(members);
+                }
+                else await SendChangesAsync(sessionId, pump, members, newcomers);
             }
-            catch (Exception e) { log.LogWarning(e, "Sending the presence list of session {SessionId} failed.", sessionId); }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Sending the presence list of session {SessionId} failed.", sessionId);
+                pump.Resync = true; // a delta may not have arrived: the next message is the whole list, to everyone
+                lock (pump) pump.Dirty = true;
+            }
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(3000, 250 + 2 * members.Count)));
         }
     }
 
+    /// <summary>The delta since the previous message to the whole session, then the whole list to those who just joined.</summary>
+    private async Task SendChangesAsync(Guid sessionId, Pump pump, IReadOnlyList<PresentMember> members, string[] newcomers)
+    {
+        var now = members.ToDictionary(m => m.UserId);
+        if (pump.Resync)
+        {
+            (pump.Sent, pump.Resync) = (now, false);
+            await hub.Clients.Group(LiveGroups.Session(sessionId)).Presence(members);
+            return;
+        }
+        var joined = members.Where(m => !pump.Sent.TryGetValue(m.UserId, out var was) || was != m).ToList();
+        var left = pump.Sent.Keys.Where(id => !now.ContainsKey(id)).ToList();
+        pump.Sent = now;
+        if (joined.Count > 0 || left.Count > 0)
+            await hub.Clients.Group(LiveGroups.Session(sessionId)).PresenceChanged(new PresenceDelta(joined, left));
+        if (newcomers.Length > 0) await hub.Clients.Clients(newcomers).Presence(members);
+    }
+
     private sealed class Pump
     {
-        public bool Dirty, Sending;
+        public bool Dirty, Sending, Resync;
+        /// <summary>Connections that joined since the last message and need the whole list.</summary>
+        public readonly HashSet<string> Newcomers = [];
+        /// <summary>Who is here as last told to the session (by user id); only the sending loop touches it.</summary>
+        public Dictionary<string, PresentMember> Sent = [];
     }
 }

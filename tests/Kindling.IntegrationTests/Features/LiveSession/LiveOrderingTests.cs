@@ -115,6 +115,38 @@ public class LiveOrderingTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task ConcurrentPosts_MixedWithRefusedOnes_CommitTogetherButRefusalsLeaveNoTraceAndNoGap(string provider)
+    {
+        // Changes arriving together are committed in one transaction: a refused one must not take a number or a row.
+        await using var room = await LiveRoom.OpenAsync(await apps.GetAsync(provider));
+        var par = await room.JoinAsync("participant");
+        var fac = await room.JoinAsync("facilitator");
+        var observer = await room.JoinAsync("observer");
+        var section = par.Snapshot!.Sections.First(x => !x.Silent).Id;
+        var start = await room.SeqAsync();
+
+        var sends = Enumerable.Range(0, 12).SelectMany(n => new[]
+        {
+            (Refusal: (string?)null, Task: par.AddResponseAsync(section, $"kept {n}")),
+            (Refusal: "Write something", Task: par.AddResponseAsync(section, "   ")),
+            (Refusal: "Observers", Task: observer.AddResponseAsync(section, $"observer {n}")),
+            (Refusal: null, Task: fac.AddResponseAsync(section, $"facilitator kept {n}")),
+        }).ToList();
+        var acks = await Task.WhenAll(sends.Select(s => s.Task));
+
+        foreach (var (refusal, ack) in sends.Select(s => s.Refusal).Zip(acks).Where(p => p.First is not null)) LiveAssert.Fails(ack, refusal!);
+        var kept = sends.Select(s => s.Refusal).Zip(acks).Where(p => p.First is null).Select(p => p.Second).ToList();
+        Assert.All(kept, LiveAssert.Ok);
+        Assert.Equal(Enumerable.Range(1, kept.Count).Select(n => start + n), kept.Select(a => a.Seq).Order());
+        Assert.Equal(start + kept.Count, await room.SeqAsync());
+        Assert.Equal(kept.Count, await room.Db(db => db.LiveResponses.CountAsync(r => r.SessionId == room.SessionId)));
+        Assert.Equal(kept.Count, await room.Db(db => db.LiveEvents.CountAsync(e => e.SessionId == room.SessionId && e.Seq > start)));
+        await observer.UntilSeqAsync(start + kept.Count);
+        LiveAssert.Contiguous(observer, start + 1, start + kept.Count);
+        Assert.DoesNotContain(observer.AppliedEvents, e => e.Data.GetRawText().Contains("observer "));
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task SameChangeSentTwice_WithOneKey_IsStoredOnceAndAnsweredWithTheSameSequence(string provider)
     {
         await using var room = await LiveRoom.OpenAsync(await apps.GetAsync(provider));

@@ -124,6 +124,13 @@
     if (r) { r.mine = true; emit('changed', { type: 'mine', data: r }); }
   };
 
+  /** Who is here after a change: the people who left are removed, those who arrived added (or replaced), ordered by name. */
+  function applyPresence(list, delta) {
+    var gone = new Set(delta.left.concat(delta.joined.map(function (m) { return m.userId; })));
+    return list.filter(function (m) { return !gone.has(m.userId); }).concat(delta.joined)
+      .sort(function (a, b) { return a.name < b.name ? -1 : a.name > b.name ? 1 : 0; });
+  }
+
   // ---- connection ------------------------------------------------------------------------------------------
   function status(state, text) {
     var el = document.getElementById('room-conn');
@@ -174,7 +181,9 @@
       .build();
     room.connection = connection;
     connection.on('Event', receive);
+    connection.on('Events', function (list) { list.forEach(receive); });
     connection.on('Presence', function (list) { room.present = list; emit('presence', list); });
+    connection.on('PresenceChanged', function (delta) { room.present = applyPresence(room.present, delta); emit('presence', room.present); });
     connection.onreconnecting(function () { joined = false; status('reconnecting', 'Reconnecting…'); });
     connection.onreconnected(function () { KL.clock.measure(connection).then(join, join); });
     connection.onclose(function () { joined = false; offline(); setTimeout(connect, 5000); });
