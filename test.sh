@@ -21,7 +21,8 @@ fi
 WORK=$(mktemp -d /tmp/kindling-tests.XXXXXX)
 chmod 755 "$WORK"
 PGBIN=/usr/lib/postgresql/15/bin
-PGPORT=${KINDLING_TEST_PG_PORT:-55432}
+# A free loopback port unless one is given (a fixed port can be taken by another server on the machine).
+PGPORT=${KINDLING_TEST_PG_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')}
 PGDATA="$WORK/pg"
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
@@ -38,7 +39,8 @@ mkdir -p "$PGDATA"
 [ "$(id -u)" -eq 0 ] && chown postgres "$PGDATA"
 as_pg "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 >/dev/null
 as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/log" -w \
-  -o "-h 127.0.0.1 -p $PGPORT -k $PGDATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+  -o "-h 127.0.0.1 -p $PGPORT -k $PGDATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
+  || { echo "PostgreSQL did not start; its log:"; cat "$PGDATA/log"; exit 1; }
 export KINDLING_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Pooling=true;Maximum Pool Size=20"
 
 # A throwaway redis-server (no persistence) for the two-instance SignalR backplane test, on a free loopback port.
