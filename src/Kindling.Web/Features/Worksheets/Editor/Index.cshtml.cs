@@ -9,11 +9,8 @@ namespace Kindling.Web.Features.Worksheets.Editor;
 /// <summary>The worksheet page: managers edit (a plain form POST, so it works without JavaScript); reviewers and the
 /// cohort (once shared) read.</summary>
 public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorksheet saver, ILogger<WorksheetPageModel> log)
-    : CohortPageModel
+    : WorksheetPageBase(access)
 {
-    [FromRoute] public Guid WorksheetId { get; set; }
-    public WorksheetRights Rights { get; private set; } = null!;
-    public WorksheetTemplate Template { get; private set; } = null!;
     public WorksheetData Data { get; private set; } = WorksheetData.Empty();
     public FormState Form { get; private set; } = new();
     public int BaseVersion { get; private set; }
@@ -26,7 +23,7 @@ public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorks
 
     public async Task<IActionResult> OnGetAsync(string? add)
     {
-        if (!await LoadAsync()) return NotFound();
+        if (!await LoadPageAsync()) return NotFound();
         Form = WorksheetForm.ToForm(Template, Data);
         AddDefaultBlanks();
         if (add is not null && add.StartsWith("f.", StringComparison.Ordinal)) Extra[add] = Extra.GetValueOrDefault(add) + (IsListKey(add) ? 3 : 1);
@@ -35,7 +32,7 @@ public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorks
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync() || !Rights.CanEdit) return NotFound();
+        if (!await LoadPageAsync() || !Rights.CanEdit) return NotFound();
         var userId = Access.Member.UserId;
         var form = FormState.From(Request.Form);
         int.TryParse(Request.Form["baseVersion"], out var baseVersion);
@@ -97,12 +94,10 @@ public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorks
         foreach (var id in keepTheirs) form.CopyField(id, theirs);
     }
 
-    private async Task<bool> LoadAsync()
+    private async Task<bool> LoadPageAsync()
     {
-        var rights = await access.FindAsync(Access, WorksheetId);
-        if (rights is null) return false;
-        Rights = rights;
-        Template = MakeCopy.TemplateOf(rights.Worksheet);
+        if (!await LoadAsync()) return false;
+        var rights = Rights;
         Data = WorksheetData.Parse(rights.Worksheet.DataJson);
         BaseVersion = rights.Worksheet.Version;
         UpdatedByName = await db.Users.Where(u => u.Id == rights.Worksheet.UpdatedById).Select(u => u.DisplayName).FirstOrDefaultAsync() ?? "";

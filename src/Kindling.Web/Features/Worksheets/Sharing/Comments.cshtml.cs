@@ -6,31 +6,35 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.Web.Features.Worksheets.Sharing;
 
 /// <summary>Feedback on a worksheet: reviewers and managers comment on a field or the whole sheet; managers resolve.</summary>
-public class CommentsModel(KindlingDb db, TimeProvider clock) : WorksheetPageModel
+public class CommentsModel(KindlingDb db, WorksheetAccess access, TimeProvider clock) : WorksheetPageBase(access)
 {
     public const int MaxLength = 4000;
     public sealed record Row(Guid Id, string? FieldId, string Author, string Body, DateTime CreatedUtc, DateTime? ResolvedUtc, string? ResolvedBy);
 
     protected override bool Allows(WorksheetRights rights) => rights.CanComment;
-    public WorksheetTemplate Template { get; private set; } = null!;
     public List<Row> Comments { get; private set; } = [];
     [BindProperty(SupportsGet = true)] public string? Field { get; set; }
     [BindProperty] public string? Body { get; set; }
 
     public string FieldLabel(string? id) => id is null ? "The whole worksheet" : Template.Field(id)?.Label ?? id;
 
-    public Task OnGetAsync() => LoadAsync();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        await LoadCommentsAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAddAsync()
     {
+        if (!await LoadAsync()) return NotFound();
         var body = Body?.Trim() ?? "";
         var field = string.IsNullOrEmpty(Field) ? null : Field;
-        Template = MakeCopy.TemplateOf(Rights.Worksheet);
         if (field is not null && Template.Field(field) is null)
             ModelState.AddModelError(nameof(Field), "Choose a field of this worksheet, or the whole worksheet.");
         if (body.Length == 0) ModelState.AddModelError(nameof(Body), "Write your comment before posting it.");
         else if (body.Length > MaxLength) ModelState.AddModelError(nameof(Body), $"Keep the comment under {MaxLength:N0} characters (it has {body.Length:N0}).");
-        if (!ModelState.IsValid) { await LoadAsync(); return Page(); }
+        if (!ModelState.IsValid) { await LoadCommentsAsync(); return Page(); }
         db.WorksheetComments.Add(new WorksheetComment
         {
             WorksheetId = Rights.Worksheet.Id, FieldId = field, AuthorId = Access.Member.UserId, Body = body,
@@ -43,6 +47,7 @@ public class CommentsModel(KindlingDb db, TimeProvider clock) : WorksheetPageMod
 
     public async Task<IActionResult> OnPostResolveAsync(Guid commentId, bool resolve)
     {
+        if (!await LoadAsync()) return NotFound();
         if (!Rights.CanEdit) return StatusCode(403);
         var comment = await db.WorksheetComments.FirstOrDefaultAsync(c => c.Id == commentId && c.WorksheetId == Rights.Worksheet.Id);
         if (comment is null) return NotFound();
@@ -53,9 +58,8 @@ public class CommentsModel(KindlingDb db, TimeProvider clock) : WorksheetPageMod
         return Redirect($"/cohorts/{CohortId}/worksheets/{Rights.Worksheet.Id}/comments");
     }
 
-    private async Task LoadAsync()
+    private async Task LoadCommentsAsync()
     {
-        Template = MakeCopy.TemplateOf(Rights.Worksheet);
         Comments = await db.WorksheetComments.Where(c => c.WorksheetId == Rights.Worksheet.Id).OrderBy(c => c.CreatedUtc)
             .Select(c => new Row(c.Id, c.FieldId, c.Author!.DisplayName, c.Body, c.CreatedUtc, c.ResolvedUtc,
                 db.Users.Where(u => u.Id == c.ResolvedById).Select(u => u.DisplayName).FirstOrDefault()))

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.Web.Features.Worksheets.Sharing;
 
 /// <summary>Managers decide who sees a worksheet: the whole cohort (share) and named members asked for feedback (reviewers).</summary>
-public class ShareModel(KindlingDb db, TimeProvider clock) : WorksheetPageModel
+public class ShareModel(KindlingDb db, WorksheetAccess access, TimeProvider clock) : WorksheetPageBase(access)
 {
     public sealed record Person(string UserId, string Name);
 
@@ -14,10 +14,16 @@ public class ShareModel(KindlingDb db, TimeProvider clock) : WorksheetPageModel
     public List<Person> Reviewers { get; private set; } = [];
     public List<Person> Candidates { get; private set; } = [];
 
-    public Task OnGetAsync() => LoadAsync();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        await LoadPeopleAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostShareAsync(bool share)
     {
+        if (!await LoadAsync()) return NotFound();
         var w = Rights.Worksheet;
         if (share && w.SharedUtc is null) w.SharedUtc = clock.GetUtcNow().UtcDateTime;
         if (!share) w.SharedUtc = null;
@@ -30,13 +36,14 @@ public class ShareModel(KindlingDb db, TimeProvider clock) : WorksheetPageModel
 
     public async Task<IActionResult> OnPostAddReviewerAsync(string? userId)
     {
+        if (!await LoadAsync()) return NotFound();
         var managers = Rights.Project.Members.Select(m => m.UserId).ToList();
         var member = string.IsNullOrEmpty(userId) ? null : await db.CohortMembers.Include(m => m.User)
             .FirstOrDefaultAsync(m => m.CohortId == CohortId && m.UserId == userId);
         if (member is null || managers.Contains(member.UserId))
         {
             ModelState.AddModelError("userId", "Choose a member of this cohort who does not already manage the project.");
-            await LoadAsync();
+            await LoadPeopleAsync();
             return Page();
         }
         if (!await db.WorksheetReviewers.AnyAsync(r => r.WorksheetId == Rights.Worksheet.Id && r.UserId == member.UserId))
@@ -54,6 +61,7 @@ public class ShareModel(KindlingDb db, TimeProvider clock) : WorksheetPageModel
 
     public async Task<IActionResult> OnPostRemoveReviewerAsync(string? userId)
     {
+        if (!await LoadAsync()) return NotFound();
         var row = await db.WorksheetReviewers.Include(r => r.User).FirstOrDefaultAsync(r => r.WorksheetId == Rights.Worksheet.Id && r.UserId == userId);
         if (row is null) return NotFound();
         db.WorksheetReviewers.Remove(row);
@@ -62,7 +70,7 @@ public class ShareModel(KindlingDb db, TimeProvider clock) : WorksheetPageModel
         return Redirect($"/cohorts/{CohortId}/worksheets/{Rights.Worksheet.Id}/sharing");
     }
 
-    private async Task LoadAsync()
+    private async Task LoadPeopleAsync()
     {
         Reviewers = await db.WorksheetReviewers.Where(r => r.WorksheetId == Rights.Worksheet.Id)
             .OrderBy(r => r.User!.DisplayName).Select(r => new Person(r.UserId, r.User!.DisplayName)).ToListAsync();
