@@ -1,21 +1,26 @@
 using System.Collections.Concurrent;
 using Kindling.LiveClient;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using LiveEventRow = Kindling.Domain.LiveEvent;
 
 namespace Kindling.Web.Features.LiveSession;
 
 /// <summary>Sends a committed change once per group: the whole session, or, for a private change, its one reader plus a placeholder for the rest.</summary>
 /// <remarks>
-/// Each session has one send loop. A change published while the loop is idle goes out at once as one <c>Event</c>;
-/// changes published while a send is under way wait for it and then go out together, as one <c>Events</c> message per
-/// group, in sequence order. Nothing is held back on purpose, so a quiet session sees no added delay; a busy one pays
-/// the per-recipient cost of a send (a WebSocket frame to every connection) once per batch instead of once per change,
-/// which is what limits deliveries per second (docs/performance.md).
+/// Each session has one send loop. A change published while the loop is idle goes out at once as one <c>Event</c>.
+/// After each send the loop stays for <see cref="LiveOptions.BroadcastWindowMs"/>; changes published meanwhile go out
+/// together when it ends, as one <c>Events</c> message per group, in sequence order. So a quiet session sees no added
+/// delay, and a busy one sends at most one message per group per window: the per-recipient cost of a send (a WebSocket
+/// frame to every connection, and its decoding at every client) is paid once per batch instead of once per change,
+/// which is what limits deliveries per second (docs/performance.md). The window is real time, not the app's clock:
+/// it only paces the network.
 /// </remarks>
-public sealed class LiveBroadcaster(IHubContext<SessionHub, ISessionClient> hub, TimeProvider clock, ILogger<LiveBroadcaster> log)
+public sealed class LiveBroadcaster(IHubContext<SessionHub, ISessionClient> hub, TimeProvider clock, IOptions<LiveOptions> options,
+    ILogger<LiveBroadcaster> log)
 {
     private readonly ConcurrentDictionary<Guid, Outbox> _outboxes = new();
+    private readonly TimeSpan _window = TimeSpan.FromMilliseconds(Math.Clamp(options.Value.BroadcastWindowMs, 0, 1000));
 
     /// <summary>
     /// Completes once the change has been handed to every connection of its groups. The change is already committed:
@@ -38,8 +43,9 @@ public sealed class LiveBroadcaster(IHubContext<SessionHub, ISessionClient> hub,
 
     private async Task PumpAsync(Outbox box)
     {
-        while (true)
+        for (var first = true; ; first = false)
         {
+            if (!first && _window > TimeSpan.Zero) await Task.Delay(_window);
             List<(LiveEventRow Row, TaskCompletionSource Sent)> batch;
             lock (box)
             {

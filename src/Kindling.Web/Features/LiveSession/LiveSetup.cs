@@ -4,6 +4,12 @@ namespace Kindling.Web.Features.LiveSession;
 public sealed class LiveOptions
 {
     public string? RedisConnectionString { get; set; }
+
+    /// <summary>
+    /// After broadcasting, a session's send loop gathers further changes for this long and sends them as one message
+    /// (0–1000 ms; 0 sends each batch as soon as the previous one is out). A change after a quiet spell goes out at once.
+    /// </summary>
+    public int BroadcastWindowMs { get; set; } = 20;
 }
 
 public static class LiveSetup
@@ -12,7 +18,9 @@ public static class LiveSetup
 
     public static void AddLiveSessions(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection("Live").Get<LiveOptions>() ?? new LiveOptions();
+        var section = builder.Configuration.GetSection("Live");
+        var options = section.Get<LiveOptions>() ?? new LiveOptions();
+        builder.Services.Configure<LiveOptions>(section);
         var signalr = builder.Services.AddSignalR(o =>
         {
             o.MaximumReceiveMessageSize = 64 * 1024;
