@@ -23,10 +23,13 @@ public sealed class KindlingApp : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(Start);
     private readonly string _connection;
     private readonly string? _sqliteFile;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public KindlingApp(string provider)
+    /// <param name="settings">Configuration to set on top of the defaults, e.g. <c>["Live:BroadcastWindowMs"] = "2000"</c>.</param>
+    public KindlingApp(string provider, IReadOnlyDictionary<string, string>? settings = null)
     {
         Provider = provider;
+        _settings = settings ?? new Dictionary<string, string>();
         if (provider == "sqlite")
         {
             _sqliteFile = Path.Combine(Path.GetTempPath(), $"kindling-test-{Guid.NewGuid():N}.db");
@@ -47,6 +50,7 @@ public sealed class KindlingApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Database:ConnectionString", _connection);
         builder.UseSetting("Curriculum:BuiltInPath", Paths.Curriculum);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(s =>
         {
             s.RemoveAll<TimeProvider>();
