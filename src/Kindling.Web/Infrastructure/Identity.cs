@@ -46,6 +46,13 @@ public static class IdentitySetup
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             // Answer 403 on the requested address (the status page explains it) rather than a 302 to /error/403.
             o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            // Re-validate the security stamp in a scope of its own. The default resolves the validator (SignInManager,
+            // UserManager and a KindlingDb) from the request's scope, which a live session's WebSocket keeps for hours.
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                await using var scope = ctx.HttpContext.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ISecurityStampValidator>().ValidateAsync(ctx);
+            };
         });
         s.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, p => p.RequireRole(InstanceRoles.Admin))

@@ -111,6 +111,23 @@ public class AccountTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task CookieWithUnchangedStamp_AfterTheStampIsRevalidated_StillWorksAndIsRenewed(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var email = NewEmail();
+        await app.CreateUserAsync(email, CohortScenario.Password);
+        using var client = app.Client();
+        await client.SignInAsync(email, CohortScenario.Password);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        var result = await client.GetAsync("/account/profile");
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Contains("Your profile", result.Text);
+        Assert.Contains(result.SetCookies, c => c.StartsWith("kindling.auth=")); // re-issued after the stamp check
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Profile_Save_StoresEveryRollCallField(string provider)
     {
         var app = await apps.GetAsync(provider);
