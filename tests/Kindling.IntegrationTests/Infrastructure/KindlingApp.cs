@@ -24,12 +24,15 @@ public sealed class KindlingApp : WebApplicationFactory<Program>
     private readonly string _connection;
     private readonly string? _sqliteFile;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="settings">Configuration to set on top of the defaults, e.g. <c>["Live:BroadcastWindowMs"] = "2000"</c>.</param>
-    public KindlingApp(string provider, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="services">Registrations to add after the app's own, e.g. a fake clock for the live broadcast window.</param>
+    public KindlingApp(string provider, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         Provider = provider;
         _settings = settings ?? new Dictionary<string, string>();
+        _services = services;
         if (provider == "sqlite")
         {
             _sqliteFile = Path.Combine(Path.GetTempPath(), $"kindling-test-{Guid.NewGuid():N}.db");
@@ -55,6 +58,7 @@ public sealed class KindlingApp : WebApplicationFactory<Program>
         {
             s.RemoveAll<TimeProvider>();
             s.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(s);
         });
     }
 

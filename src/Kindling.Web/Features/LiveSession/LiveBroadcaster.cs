@@ -13,12 +13,15 @@ namespace Kindling.Web.Features.LiveSession;
 /// together when it ends, as one <c>Events</c> message per group, in sequence order. So a quiet session sees no added
 /// delay, and a busy one sends at most one message per group per window: the per-recipient cost of a send (a WebSocket
 /// frame to every connection, and its decoding at every client) is paid once per batch instead of once per change,
-/// which is what limits deliveries per second (docs/performance.md). The window is real time, not the app's clock:
-/// it only paces the network.
+/// which is what limits deliveries per second (docs/performance.md). The window is timed by the pacing clock
+/// (<see cref="PacingKey"/>, real time by default), not the app's clock: it only paces the network.
 /// </remarks>
 public sealed class LiveBroadcaster(IHubContext<SessionHub, ISessionClient> hub, TimeProvider clock, IOptions<LiveOptions> options,
-    ILogger<LiveBroadcaster> log)
+    [FromKeyedServices(LiveBroadcaster.PacingKey)] TimeProvider pacing, ILogger<LiveBroadcaster> log)
 {
+    /// <summary>The service key of the clock that times the broadcast window.</summary>
+    public const string PacingKey = "live-pacing";
+
     private readonly ConcurrentDictionary<Guid, Outbox> _outboxes = new();
     private readonly TimeSpan _window = TimeSpan.FromMilliseconds(Math.Clamp(options.Value.BroadcastWindowMs, 0, 1000));
 
@@ -41,11 +44,18 @@ public sealed class LiveBroadcaster(IHubContext<SessionHub, ISessionClient> hub,
         return sent.Task;
     }
 
+    /// <summary>Whether a session's send loop is running (sending or in its window), and how many committed changes wait for it.</summary>
+    public (bool Sending, int Waiting) State(Guid sessionId)
+    {
+        if (!_outboxes.TryGetValue(sessionId, out var box)) return (false, 0);
+        lock (box) return (box.Sending, box.Waiting.Count);
+    }
+
     private async Task PumpAsync(Outbox box)
     {
         for (var first = true; ; first = false)
         {
-            if (!first && _window > TimeSpan.Zero) await Task.Delay(_window);
+            if (!first && _window > TimeSpan.Zero) await Task.Delay(_window, pacing);
             List<(LiveEventRow Row, TaskCompletionSource Sent)> batch;
             lock (box)
             {

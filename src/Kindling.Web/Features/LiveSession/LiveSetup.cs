@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Kindling.Web.Features.LiveSession;
 
 /// <summary>Options for live sessions. A Redis connection string turns on the SignalR backplane so several instances serve one session.</summary>
@@ -40,6 +42,7 @@ public static class LiveSetup
         s.AddScoped<OpenLiveDocument>();
         s.AddScoped<QuestionCommands>();
         s.AddScoped<BreakoutCommands>();
+        s.TryAddKeyedSingleton<TimeProvider>(LiveBroadcaster.PacingKey, TimeProvider.System);
         s.AddSingleton<LiveBroadcaster>();
         s.AddSingleton<Presence>();
         s.AddScoped<LiveEviction>();
