@@ -132,6 +132,18 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         await Assertions.Expect(par.Locator("#room-timer-activity")).ToHaveTextAsync("Communities and communities of practice");
         await Assertions.Expect(par.GetByText("● Recording may be on")).ToBeVisibleAsync();
 
+        // On the phone the countdown stays in sight far down the document, and the activity's name leads back to it,
+        // with its heading below the status bar rather than under it.
+        await par.Locator("section.activity").Last.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(par.Locator("#room-clock")).ToBeInViewportAsync();
+        var presentation = par.Locator("section.activity", new() { Has = par.GetByRole(AriaRole.Heading, new() { Name = "Communities and communities of practice" }) });
+        await Assertions.Expect(presentation).Not.ToBeInViewportAsync();
+        await par.Locator("#room-timer-activity").ClickAsync();
+        await Assertions.Expect(presentation.Locator("h2")).ToBeInViewportAsync();
+        var bar = await par.Locator(".room-bar").BoundingBoxAsync();
+        var heading = await presentation.Locator("h2").BoundingBoxAsync();
+        Assert.True(heading!.Y >= bar!.Y + bar.Height, $"the activity heading (top {heading.Y}) is under the status bar (bottom {bar.Y + bar.Height})");
+
         // Q&A and breakouts come from another part of the server: either they work or they say they are not available.
         await Assertions.Expect(par.Locator("#room-qa")).ToContainTextAsync(new Regex("Ask a question|not available in this room yet"));
         await Assertions.Expect(par.Locator("#room-breakouts")).ToContainTextAsync(new Regex("No breakout groups right now|groups are running|not available in this room yet"));

@@ -69,7 +69,10 @@
     var st = room.state;
     $('room-recording').hidden = !(st && st.timer && st.timer.recording);
     var a = current();
+    // The activity's name links to its place in the document, for anyone who has scrolled away from it.
     activityEl.textContent = a ? a.title : '';
+    activityEl.hidden = !a;
+    if (a) activityEl.href = '#activity-' + a.index;
     tick();
   }
 
