@@ -1,11 +1,15 @@
 using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Features.Curricula;
+using Kindling.Web.Features.Schedule;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.LiveSession;
 
-/// <summary>Creates a session's live document from its lesson: one prompt section per activity prompt, in agenda order.</summary>
+/// <summary>
+/// Creates a session's live document from its lesson: one prompt section per activity prompt, in agenda order, then the
+/// session's open discussion block, so the run of show covers the whole call.
+/// </summary>
 public sealed class OpenLiveDocument(KindlingDb db, LessonCache lessons, TimeProvider clock)
 {
     /// <summary>How long before its start a session's document opens by itself when a member arrives.</summary>
@@ -30,6 +34,13 @@ public sealed class OpenLiveDocument(KindlingDb db, LessonCache lessons, TimePro
                     Prompt = p, Minutes = a.Minutes, Recordable = a.Recordable, Silent = a.Kind == "silent-notes",
                 });
         }
+        if (session.DiscussionMinutes > 0)
+            db.LiveSections.Add(new LiveSection
+            {
+                SessionId = sessionId, Position = position++, ActivityIndex = lesson.Activities.Count, Kind = "open-discussion",
+                Title = SessionView.DiscussionTitle, Minutes = session.DiscussionMinutes, Recordable = false,
+                Prompt = "What would you like to talk through together? Add a topic, a question or something you learned from your assignment, and the group picks it up.",
+            });
         db.LiveDocuments.Add(new LiveDocument
         {
             SessionId = sessionId, OpenedUtc = clock.GetUtcNow().UtcDateTime,

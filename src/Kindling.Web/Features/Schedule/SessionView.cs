@@ -10,6 +10,9 @@ public sealed record SessionView(Session Session, Cohort Cohort, LessonDocument 
 {
     public IReadOnlyList<Reading> Readings => Lesson.Readings;
 
+    /// <summary>The agenda's last block, after the lesson: never recorded, so people can speak openly.</summary>
+    public const string DiscussionTitle = "Open discussion and sharing insights from assignments";
+
     /// <summary>The agenda: the lesson's activities with start offsets, then the open discussion block.</summary>
     public IEnumerable<(int StartMinute, string Title, string Kind, int Minutes, bool Recordable)> Agenda()
     {
@@ -20,7 +23,7 @@ public sealed record SessionView(Session Session, Cohort Cohort, LessonDocument 
             at += a.Minutes;
         }
         if (Session.DiscussionMinutes > 0)
-            yield return (Math.Max(at, Session.PresentationMinutes), "Open discussion and sharing insights from assignments", "Open discussion", Session.DiscussionMinutes, false);
+            yield return (Math.Max(at, Session.PresentationMinutes), DiscussionTitle, "Open discussion", Session.DiscussionMinutes, false);
     }
 
     public static async Task<List<SessionView>> LoadAsync(KindlingDb db, LessonCache cache, Guid cohortId, Guid? onlySession = null)

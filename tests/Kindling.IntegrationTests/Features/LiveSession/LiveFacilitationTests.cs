@@ -93,6 +93,43 @@ public class LiveFacilitationTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Document_EndsWithTheSessionsOpenDiscussion_TimedForItsMinutes_AndNeverRecorded(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var s = await CohortScenario.CreateAsync(app);
+        await app.WithDbAsync(db => db.Sessions.Where(x => x.Id == s.SessionId).ExecuteUpdateAsync(x => x
+            .SetProperty(y => y.Recording, RecordingPolicy.PresentationMayBeRecorded).SetProperty(y => y.DiscussionMinutes, 25)));
+        var quiet = await ShareSlotTests.AddSecondSessionAsync(s);
+        await app.WithDbAsync(db => db.Sessions.Where(x => x.Id == quiet).ExecuteUpdateAsync(x => x.SetProperty(y => y.DiscussionMinutes, 0)));
+        await LiveClients.OpenDocumentAsync(s);
+        await LiveClients.OpenDocumentAsync(s, quiet);
+        await using var fac = await LiveClients.JoinAsync(s, "facilitator");
+        await using var par = await LiveClients.JoinAsync(s, "participant");
+
+        // The run of show covers the whole call: after the lesson's activities comes the open discussion, as on the session page.
+        var sections = par.Snapshot!.Sections.OrderBy(x => x.Position).ToList();
+        var discussion = sections[^1];
+        Assert.Equal(("open-discussion", "Open discussion and sharing insights from assignments", 25, false),
+            (discussion.Kind, discussion.Title, discussion.Minutes, discussion.Recordable));
+        Assert.Equal(sections[^2].ActivityIndex + 1, discussion.ActivityIndex);
+        Assert.Single(sections, x => x.ActivityIndex == discussion.ActivityIndex);
+
+        // The facilitator moves there and starts its timer; even in a session whose presentation may be recorded, it isn't.
+        var (_, there) = await TimerAsync(fac, par, c => c.GotoAsync(discussion.ActivityIndex));
+        Assert.Equal(discussion.ActivityIndex, there.ActivityIndex);
+        Assert.False(there.Recording);
+        var (_, started) = await TimerAsync(fac, par, c => c.TimerAsync(TimerActions.Start));
+        Assert.Equal(25 * 60_000, started.DurationMs);
+        Assert.False(started.Recording);
+        var response = await par.AddResponseAsync(discussion.Id, "Could we talk about keeping newcomers after their first month?");
+        LiveAssert.Ok(response);
+
+        // A session without discussion time has no such block.
+        await using var parQuiet = await LiveClients.JoinAsync(s, "participant", quiet);
+        Assert.DoesNotContain(parQuiet.Snapshot!.Sections, x => x.Title == "Open discussion and sharing insights from assignments");
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task SharedTimer_StoresAbsoluteInstants_CarriesServerTime_AndShowsRecordingOnlyDuringARecordablePresentation(string provider)
     {
         var app = await apps.GetAsync(provider);
