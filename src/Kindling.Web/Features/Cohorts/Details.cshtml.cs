@@ -8,7 +8,10 @@ namespace Kindling.Web.Features.Cohorts;
 
 public class DetailsModel(KindlingDb db, TimeProvider clock) : CohortPageModel
 {
-    public sealed record SessionRow(Guid Id, string LessonTitle, DateTime StartsUtc, int Minutes);
+    public sealed record SessionRow(Guid Id, string LessonTitle, DateTime StartsUtc, int Minutes)
+    {
+        public DateTime EndsUtc => StartsUtc.AddMinutes(Minutes);
+    }
     public sealed record MemberRow(string Name, string? Pronouns, CohortRole Role);
     public sealed record LessonRow(string Slug, string Title, string Status);
 
