@@ -24,18 +24,22 @@ public sealed class ResponseCommands(LiveStore store)
         return new Change(EventTypes.ResponseAdded, LiveViews.Public(r, ctx.UserName), r.Id, PrivateTo(section, ctx));
     });
 
+    /// <summary>A roll-call entry from someone with no roll-call profile who gave no answer.</summary>
+    public const string HereAlone = "Here";
+
     public Task<LiveStore.Committed> RollCallAsync(LiveContext ctx, RollCall c) => store.CommitAsync(ctx, c.ClientKey, async () =>
     {
         var section = await store.Db.LiveSections.Where(s => s.SessionId == ctx.SessionId && s.Kind == "roll-call")
             .OrderBy(s => s.Position).FirstOrDefaultAsync() ?? throw new LiveRuleException("This session has no roll call.");
         await WritableSectionAsync(ctx, section.Id);
         var u = await store.Db.Users.Where(x => x.Id == ctx.UserId).SingleAsync();
-        var parts = new[] { u.DisplayName + (string.IsNullOrEmpty(u.Pronouns) ? "" : $" ({u.Pronouns})"), u.Title, u.Organisation, u.SocialHandles, u.Feeling, c.Answer?.Trim() }
-            .Where(p => !string.IsNullOrWhiteSpace(p));
+        // The author's name heads every response already, so the entry carries the rest of the roll-call profile.
+        var parts = new[] { u.Pronouns, u.Title, u.Organisation, u.SocialHandles, u.Feeling, c.Answer }
+            .Select(p => p?.Trim()).Where(p => !string.IsNullOrEmpty(p)).DefaultIfEmpty(HereAlone);
         var now = store.Now;
         var r = new LiveResponse
         {
-            SessionId = ctx.SessionId, SectionId = section.Id, AuthorId = ctx.UserId, Text = CleanText(string.Join(" / ", parts)),
+            SessionId = ctx.SessionId, SectionId = section.Id, AuthorId = ctx.UserId, Text = CleanText(string.Join(" · ", parts)),
             CreatedUtc = now, UpdatedUtc = now,
         };
         store.Db.LiveResponses.Add(r);

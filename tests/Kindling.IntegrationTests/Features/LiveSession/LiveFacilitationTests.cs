@@ -93,6 +93,32 @@ public class LiveFacilitationTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task RollCall_InOneClick_CarriesTheRollCallProfileAndAnswer_UnderTheAuthorsName(string provider)
+    {
+        await using var room = await LiveRoom.OpenAsync(await apps.GetAsync(provider));
+        var pat = room.S.Users["participant"];
+        await room.Db(db => db.Users.Where(u => u.Id == pat.Id).ExecuteUpdateAsync(x => x
+            .SetProperty(u => u.Pronouns, "she/her").SetProperty(u => u.Title, "Community organiser")
+            .SetProperty(u => u.Organisation, "Riverside Makers").SetProperty(u => u.SocialHandles, "@pat@social.example")
+            .SetProperty(u => u.Feeling, "🔥")));
+        var par = await room.JoinAsync("participant");
+        var fac = await room.JoinAsync("facilitator");
+
+        var ack = await par.RollCallAsync("  Glad to be here  ");
+        LiveAssert.Ok(ack);
+        await fac.UntilSeqAsync(ack.Seq);
+        var entry = fac.AppliedEvents.Single(e => e.Seq == ack.Seq).Data;
+        Assert.Equal(pat.DisplayName, entry.GetProperty("authorName").GetString());
+        Assert.Equal("she/her · Community organiser · Riverside Makers · @pat@social.example · 🔥 · Glad to be here", entry.GetProperty("text").GetString());
+
+        // Someone with no roll-call profile who gives no answer is still on the roll call.
+        var bare = await fac.RollCallAsync("");
+        LiveAssert.Ok(bare);
+        await par.UntilSeqAsync(bare.Seq);
+        Assert.Equal("Here", par.AppliedEvents.Single(e => e.Seq == bare.Seq).Data.GetProperty("text").GetString());
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Document_EndsWithTheSessionsOpenDiscussion_TimedForItsMinutes_AndNeverRecorded(string provider)
     {
         var app = await apps.GetAsync(provider);
