@@ -44,6 +44,9 @@ public class LiveRoomFeatureTests(BrowserFixture fx) : IAsyncLifetime
         var samQuestion = sam.Locator("#room-qa li.question", new() { HasText = "How do we keep newcomers coming back?" });
         await samQuestion.GetByRole(AriaRole.Button, new() { Name = "Vote up" }).ClickAsync();
         await Assertions.Expect(patQa.Locator("li.question")).ToContainTextAsync("1 vote");
+        // Nobody is offered a vote for their own question (the server refuses one).
+        await Assertions.Expect(patQa.Locator("li.question")).ToContainTextAsync("You ·");
+        await Assertions.Expect(patQa.Locator("li.question").GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         var facQuestion = fac.Locator("#room-qa li.question", new() { HasText = "How do we keep newcomers coming back?" });
         await facQuestion.GetByLabel("Answer note").FillAsync("Pair each newcomer with a buddy");
         // While the facilitator is typing, the question changes (Sam takes back the vote) and another one arrives:

@@ -43,7 +43,7 @@
     if (q.answeredUtc) li.appendChild(ui.el('p', 'answer', 'Answered' + (q.answer ? ': ' + q.answer : '')));
     var error = ui.errorLine();
     var row = ui.el('div', 'actions');
-    if (room.canWrite) {
+    if (room.canWrite && !q.mine) { // the server refuses a vote for one's own question, so none is offered
       var vote = ui.el('button', 'secondary small', q.votedByMe ? 'Remove my vote' : 'Vote up');
       vote.type = 'button';
       vote.setAttribute('aria-pressed', q.votedByMe ? 'true' : 'false');
