@@ -15,6 +15,9 @@ public sealed class OpenLiveDocument(KindlingDb db, LessonCache lessons, TimePro
     /// <summary>How long before its start a session's document opens by itself when a member arrives.</summary>
     public static readonly TimeSpan OpensBeforeStart = TimeSpan.FromMinutes(15);
 
+    /// <summary>When the document of a session starting at <paramref name="startsUtc"/> opens by itself.</summary>
+    public static DateTime OpensUtc(DateTime startsUtc) => startsUtc - OpensBeforeStart;
+
     public async Task<bool> OpenAsync(Guid sessionId)
     {
         if (await db.LiveDocuments.AnyAsync(d => d.SessionId == sessionId)) return false;

@@ -16,7 +16,7 @@ public class RoomModel(KindlingDb db, OpenLiveDocument opener, TimeProvider cloc
     public LiveContext Live { get; private set; } = null!;
     public Snapshot? Snapshot { get; private set; }
     public DateTime StartsUtc { get; private set; }
-    public DateTime OpensUtc => StartsUtc - OpenLiveDocument.OpensBeforeStart;
+    public DateTime OpensUtc => OpenLiveDocument.OpensUtc(StartsUtc);
     public string? JoinUrl { get; private set; }
     /// <summary>Worksheets the cohort's projects chose to share, shown in the "share your insights" slot.</summary>
     public IReadOnlyList<ShareSlot.SharedWorksheet> SharedWorksheets { get; private set; } = [];

@@ -24,7 +24,7 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
         var ctx = await LiveContext.LoadAsync(store.Db, sessionId, UserId);
         if (ctx is null) return new JoinResult(false, "This session is not shared with you.", null, [], now);
         // The document opens by itself shortly before the session starts; a facilitator may open it earlier (Open).
-        if (ctx.StartsUtc - OpenLiveDocument.OpensBeforeStart <= now) await opener.OpenAsync(sessionId);
+        if (OpenLiveDocument.OpensUtc(ctx.StartsUtc) <= now) await opener.OpenAsync(sessionId);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Session(sessionId));
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Person(sessionId, ctx.UserId));
         var events = since > 0 ? await LiveViews.SinceAsync(store.Db, ctx, since, now) : null;
