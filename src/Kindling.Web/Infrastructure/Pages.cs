@@ -1,10 +1,13 @@
 using Kindling.Web.Features.Cohorts;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kindling.Web.Infrastructure;
 
 public static class PagesSetup
 {
+    public const long MaxRequestBodyBytes = 4_000_000;
+
     public static void AddKindlingPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages(o =>
@@ -20,7 +23,19 @@ public static class PagesSetup
             o.Conventions.AuthorizeFolder("/Admin", IdentitySetup.AdminPolicy);
             o.Conventions.AuthorizeFolder("/Curricula", IdentitySetup.FacilitatorPolicy);
             o.Conventions.AuthorizePage("/Cohorts/New", IdentitySetup.FacilitatorPolicy);
-        }).AddMvcOptions(o => o.MaxModelValidationErrors = 50);
+        }).AddMvcOptions(o =>
+        {
+            o.MaxModelValidationErrors = 50;
+            o.Filters.Add(new FormGuard());
+        });
+        // The largest legitimate posts: a worksheet (60 fields, tables up to 110 rows) and a 200 KB lesson.
+        // A curriculum zip raises the body limit for its own page ([RequestSizeLimit]).
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.Configure<FormOptions>(o =>
+        {
+            o.ValueCountLimit = 4096;
+            o.ValueLengthLimit = 1_000_000;
+        });
         builder.Services.Configure<ApiBehaviorOptions>(_ => { });
         builder.Services.AddScoped<CohortAccess>();
         builder.Services.AddHttpContextAccessor();

@@ -105,4 +105,28 @@ public class CurriculumPackageTests
         Assert.Null(files);
         Assert.Equal("The upload is not a readable zip file.", error);
     }
+
+    [Theory]
+    [InlineData("...\n...\n", 1, "not valid YAML")]                              // YamlDotNet: InvalidOperationException
+    [InlineData("title: !<> Test\nslug: test\n", 1, "not valid YAML")]             // YamlDotNet: ArgumentException
+    [InlineData("title: Test\nslug: &s [*s]\n", 2, "Anchors aren't supported")]    // recursion without end
+    public void Read_MalformedManifest_GivesFileAndLine(string manifest, int line, string fragment)
+    {
+        var files = Files(("a.md", Lesson("one", 1)));
+        files["curriculum.yml"] = manifest;
+        var (package, errors) = CurriculumPackage.Read(files);
+        Assert.Null(package);
+        var error = Assert.Single(errors);
+        Assert.Equal("curriculum.yml", error.File);
+        Assert.Equal(line, error.Line);
+        Assert.Contains(fragment, error.Message);
+    }
+
+    [Fact]
+    public void FromZip_BinaryFileNamedAsLesson_IsRefusedByName()
+    {
+        var (files, error) = CurriculumPackage.FromZip(Zip(("c/curriculum.yml", Manifest), ("c/a.md", "---\nslug: a\0\n")));
+        Assert.Null(files);
+        Assert.Equal("c/a.md is not a text file (it contains NUL characters).", error);
+    }
 }

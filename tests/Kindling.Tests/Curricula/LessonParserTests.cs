@@ -32,6 +32,12 @@ public class LessonParserTests
         { "unclosed quote", With("title: Sample lesson", "title: \"Sample lesson"), 4, "not valid YAML" },
         { "bad indentation", With("    title: Roll call", "      title: Roll call"), 8, "not valid YAML" },
         { "tab indentation", With("order: 1", "order:\t1\n\tx: 1"), 3, "not valid YAML" },
+        // YamlDotNet throws InvalidOperationException / ArgumentException for these, and recurses forever on the last two.
+        { "only document ends", With("slug: sample\norder: 1\ntitle: Sample lesson\nstatus: ready\nactivities:\n  - kind: roll-call\n    title: Roll call\n    minutes: 5", "...\n..."), 2, "not valid YAML" },
+        { "empty verbatim tag", With("title: Sample lesson", "title: !<> Sample lesson"), 4, "not valid YAML" },
+        { "self-referring alias", With("title: Sample lesson", "title: &t [*t]"), 4, "Anchors aren't supported" },
+        { "self-referring key", With("title: Sample lesson", "? &k [*k]\n: x"), 4, "Anchors aren't supported" },
+        { "nested too deeply", With("title: Sample lesson", "title: " + new string('[', 40) + new string(']', 40)), 4, "more than 20 levels deep" },
         { "missing title", With("title: Sample lesson\n", ""), 2, "'title' is required" },
         { "empty slug", With("slug: sample", "slug: \"\""), 2, "'slug' is required" },
         { "bad slug characters", With("slug: sample", "slug: Sample_Lesson"), 2, "'slug' must be lower-case letters" },

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using Kindling.Web.Features.Worksheets;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Kindling.Web.Features.Curricula;
@@ -50,34 +49,26 @@ public sealed record CurriculumPackage(
 
     private static (string Slug, string Title, string Description, string Attribution, int Version)? ReadManifest(string text, List<CurriculumError> errors)
     {
-        try
+        var (map, yamlError) = YamlLoader.LoadMapping(ManifestFile, text, "curriculum.yml", "curriculum.yml must be a set of 'key: value' lines.");
+        if (map is null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode map)
-            {
-                errors.Add(new CurriculumError(ManifestFile, 1, "curriculum.yml must be a set of 'key: value' lines."));
-                return null;
-            }
-            string? Get(string k) => (map.Children.FirstOrDefault(c => ((YamlScalarNode)c.Key).Value == k).Value as YamlScalarNode)?.Value?.Trim();
-            int LineOf(string k) => map.Children.Keys.FirstOrDefault(c => ((YamlScalarNode)c).Value == k) is { } n ? (int)n.Start.Line : 1;
-            var slug = Get("slug");
-            var title = Get("title");
-            if (string.IsNullOrEmpty(title)) errors.Add(new CurriculumError(ManifestFile, 1, "'title' is required."));
-            if (slug is null || !LessonParser.SlugPattern().IsMatch(slug))
-                errors.Add(new CurriculumError(ManifestFile, LineOf("slug"), "'slug' is required: lower-case letters, digits and hyphens."));
-            var versionText = Get("version") ?? "1";
-            if (!int.TryParse(versionText, out var version) || version < 1)
-                errors.Add(new CurriculumError(ManifestFile, LineOf("version"), $"'version' must be a whole number of 1 or more, not '{versionText}'."));
-            var attribution = Get("attribution") ?? "";
-            if (attribution.Length > 1000) errors.Add(new CurriculumError(ManifestFile, LineOf("attribution"), "'attribution' is longer than 1000 characters."));
-            return errors.Count > 0 ? null : (slug!, title!, Get("description") ?? "", attribution, version);
-        }
-        catch (Exception e) when (e is YamlException or InvalidCastException)
-        {
-            errors.Add(new CurriculumError(ManifestFile, e is YamlException y ? (int)y.Start.Line : 1, "curriculum.yml is not valid YAML: " + e.Message.Replace("\n", " ")));
+            errors.Add(yamlError!);
             return null;
         }
+        YamlNode? Key(string k) => map.Children.Keys.FirstOrDefault(c => c is YamlScalarNode s && s.Value == k);
+        string? Get(string k) => Key(k) is { } key ? (map.Children[key] as YamlScalarNode)?.Value?.Trim() : null;
+        int LineOf(string k) => Key(k) is { } n ? (int)n.Start.Line : 1;
+        var slug = Get("slug");
+        var title = Get("title");
+        if (string.IsNullOrEmpty(title)) errors.Add(new CurriculumError(ManifestFile, 1, "'title' is required."));
+        if (slug is null || !LessonParser.SlugPattern().IsMatch(slug))
+            errors.Add(new CurriculumError(ManifestFile, LineOf("slug"), "'slug' is required: lower-case letters, digits and hyphens."));
+        var versionText = Get("version") ?? "1";
+        if (!int.TryParse(versionText, out var version) || version < 1)
+            errors.Add(new CurriculumError(ManifestFile, LineOf("version"), $"'version' must be a whole number of 1 or more, not '{versionText}'."));
+        var attribution = Get("attribution") ?? "";
+        if (attribution.Length > 1000) errors.Add(new CurriculumError(ManifestFile, LineOf("attribution"), "'attribution' is longer than 1000 characters."));
+        return errors.Count > 0 ? null : (slug!, title!, Get("description") ?? "", attribution, version);
     }
 
     public static IReadOnlyDictionary<string, string> FromDirectory(string dir) =>
@@ -101,8 +92,14 @@ public sealed record CurriculumPackage(
             {
                 if (!e.Name.EndsWith(".md") && !e.Name.EndsWith(".yml")) continue;
                 if (e.Length > LessonParser.MaxFileBytes) return (null, $"{e.FullName} is larger than {LessonParser.MaxFileBytes / 1000} KB.");
+                // The header's size can lie: read no more than the limit allows.
                 using var reader = new StreamReader(e.Open());
-                if (!files.TryAdd(e.Name, reader.ReadToEnd()))
+                var buffer = new char[LessonParser.MaxFileBytes + 1];
+                var read = reader.ReadBlock(buffer, 0, buffer.Length);
+                if (read > LessonParser.MaxFileBytes) return (null, $"{e.FullName} is larger than {LessonParser.MaxFileBytes / 1000} KB.");
+                var text = new string(buffer, 0, read);
+                if (text.Contains('\0')) return (null, $"{e.FullName} is not a text file (it contains NUL characters).");
+                if (!files.TryAdd(e.Name, text))
                     return (null, $"The zip holds two files named {e.Name}; put one curriculum folder in the zip.");
             }
             return (files, null);

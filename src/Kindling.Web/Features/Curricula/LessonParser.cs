@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Kindling.Web.Features.Curricula;
@@ -38,20 +37,10 @@ public static partial class LessonParser
         var yaml = string.Join('\n', lines[1..close]);
         var body = string.Join('\n', lines[(close + 1)..]).Trim('\n');
 
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            root = stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode m
-                ? m : throw new LessonException(2, "The front matter must be a set of 'key: value' lines.");
-        }
-        catch (YamlException e)
-        {
-            throw new LessonException((int)e.Start.Line + 1, $"The front matter is not valid YAML: {Clean(e.Message)}");
-        }
+        var (root, yamlError) = YamlLoader.LoadMapping(file, yaml, "The front matter", "The front matter must be a set of 'key: value' lines.", lineOffset: 1);
+        if (yamlError is not null) throw new LessonException(yamlError.Line, yamlError.Message);
 
-        var r = new Reader(root);
+        var r = new Reader(root!);
         r.RejectUnknown(KnownKeys, "lesson");
         var slug = r.Required("slug");
         if (!SlugPattern().IsMatch(slug) || slug.Length > 80)
@@ -126,7 +115,6 @@ public static partial class LessonParser
     }
 
     private static int Line(YamlNode n) => (int)n.Start.Line + 1;
-    private static string Clean(string m) => m.Replace("\n", " ").Trim();
 
     /// <summary>Reads typed values from a mapping node, naming the key and line on any problem.</summary>
     private sealed class Reader(YamlMappingNode map)

@@ -1,4 +1,6 @@
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,11 +13,13 @@ public class StatusModel : PageModel
     public string Heading { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int code) => Describe(code);
-    public void OnPost(int code) => Describe(code);
+    // The code comes from the route only: a re-executed POST whose form can't be read must not lose it.
+    public void OnGet([FromRoute] int code) => Describe(code);
+    public void OnPost([FromRoute] int code) => Describe(code);
 
     private void Describe(int code)
     {
+        code = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? code;
         // Keep the original status when re-executed; a direct visit to /error/404 answers 404 too.
         Response.StatusCode = code is >= 400 and < 600 ? code : 500;
         (Heading, Explanation) = code switch
@@ -24,9 +28,10 @@ public class StatusModel : PageModel
             403 => ("Not allowed", "Your account can't do this. If you think it should, ask a facilitator or an instance admin."),
             400 => ("That request didn't look right", "Something in the form or link was malformed. Go back, reload the page and try again."),
             405 => ("Not allowed here", "This address doesn't accept that kind of request."),
-            413 => ("Too large", "The upload is larger than Kindling accepts."),
+            413 => ("Too large", "What you sent is larger than Kindling accepts. Nothing was saved."),
             429 => ("Slow down", "Too many attempts in a short time. Wait a minute and try again."),
             _ => ("Something went wrong", "Kindling hit an unexpected problem and nothing was changed. Try again; if it keeps happening, tell your instance admin."),
         };
+        if (HttpContext.Items[FormGuard.DetailKey] is string detail) Explanation = detail;
     }
 }

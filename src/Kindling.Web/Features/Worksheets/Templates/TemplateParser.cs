@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using Kindling.Web.Features.Curricula;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Kindling.Web.Features.Worksheets.Templates;
@@ -26,26 +24,12 @@ public static class TemplateParser
     {
         if (text.Length > MaxFileBytes)
             return (null, [new CurriculumError(file, 1, $"The template is larger than {MaxFileBytes / 1000} KB; split it or shorten its texts.")]);
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text.Replace("\r\n", "\n").TrimStart('\uFEFF')));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode m)
-                return (null, [new CurriculumError(file, 1, "A template must be a set of 'key: value' lines (slug, lesson, title, intro, sections).")]);
-            root = m;
-        }
-        catch (YamlException e)
-        {
-            var line = (int)e.Start.Line;
-            // An alias to a missing anchor carries no position; point at the first use of the alias instead.
-            if (e is AnchorNotFoundException && Regex.Match(e.Message, "'([^']+)'") is { Success: true } name)
-                line = Array.FindIndex(text.Replace("\r\n", "\n").Split('\n'), l => l.Contains('*' + name.Groups[1].Value)) + 1;
-            return (null, [new CurriculumError(file, Math.Max(1, line), $"The template is not valid YAML: {e.Message.Replace("\n", " ").Trim()}")]);
-        }
+        var (root, yamlError) = YamlLoader.LoadMapping(file, text.Replace("\r\n", "\n").TrimStart('\uFEFF'), "The template",
+            "A template must be a set of 'key: value' lines (slug, lesson, title, intro, sections).");
+        if (yamlError is not null) return (null, [yamlError]);
 
         var errors = new List<CurriculumError>();
-        var r = new YamlReader(file, root, errors);
+        var r = new YamlReader(file, root!, errors);
         r.RejectUnknown(TemplateKeys, "template");
         var slug = r.Slug("slug");
         var lesson = r.Slug("lesson");
