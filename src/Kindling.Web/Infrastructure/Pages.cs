@@ -47,6 +47,18 @@ public static class PagesSetup
     {
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // No text Kindling stores may hold NUL (PostgreSQL refuses it); Kestrel already refuses it in paths and
+        // FormGuard in forms, so refuse it in query strings too, before anything looks one up.
+        app.Use(async (ctx, next) =>
+        {
+            if (ctx.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true)
+            {
+                ctx.Items[FormGuard.DetailKey] = "The address contains a character Kindling can't use (a NUL control character). Check the link.";
+                ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+            await next();
+        });
         app.Use(async (ctx, next) =>
         {
             ctx.Response.Headers.XContentTypeOptions = "nosniff";

@@ -36,6 +36,15 @@ public class OverLimitFormTests(Apps apps)
         AssertRefusedPage(page, [HttpStatusCode.BadRequest], "a character Kindling can't store");
     }
 
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task SignUp_NulInInvitationQuery_Answers400AndSaysWhy(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        using var client = app.Client();
+        var page = await client.GetAsync("/account/signup?Invite=abc%00def");
+        AssertRefusedPage(page, [HttpStatusCode.BadRequest], "a character Kindling can't use");
+    }
+
     public static TheoryData<string, string, string> CohortBodies()
     {
         var d = new TheoryData<string, string, string>();
