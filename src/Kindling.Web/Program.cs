@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddKindlingDatabase();
 builder.AddKindlingIdentity();
 builder.AddKindlingPages();
+builder.AddKindlingPublicAddress();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCurriculum();
 builder.Services.AddSchedule();
@@ -22,10 +23,12 @@ builder.Services.AddScoped<Kindling.Web.Features.Invitations.InvitationRedeemer>
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
+app.UseKindlingProxies();
 app.UseKindlingErrorPages();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseKindlingPrivateResponses();
 app.UseAuthorization();
 app.MapRazorPages();
 app.MapCurriculumEndpoints();

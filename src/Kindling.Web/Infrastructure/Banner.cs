@@ -12,9 +12,10 @@ public static class Banner
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
-            var url = addresses?.FirstOrDefault()?.TrimEnd('/') ?? "http://localhost:5000";
+            var listening = addresses?.FirstOrDefault()?.TrimEnd('/');
+            var url = app.Services.GetRequiredService<PublicUrls>().Base;
             Console.WriteLine();
-            Console.WriteLine($"Kindling is running at {url}/");
+            Console.WriteLine(listening is null || listening == url ? $"Kindling is running at {url}/" : $"Kindling is running at {url}/ (listening on {listening})");
             var token = app.Services.GetRequiredService<FirstAdminSetup>().PendingToken;
             if (token is not null)
                 Console.WriteLine($"Create the first admin account (one-time link): {url}/setup/{token}");

@@ -69,4 +69,26 @@ public static class PagesSetup
             await next();
         });
     }
+
+    /// <summary>
+    /// Whatever a signed-in person is answered is theirs alone: no shared cache (a proxy, a shared computer's disk)
+    /// may keep it. Runs after authentication; static files are answered earlier and keep their caching.
+    /// </summary>
+    public static void UseKindlingPrivateResponses(this WebApplication app) =>
+        app.Use((ctx, next) =>
+        {
+            ctx.Response.OnStarting(() =>
+            {
+                if (ctx.User.Identity?.IsAuthenticated == true) MarkPrivate(ctx.Response);
+                return Task.CompletedTask;
+            });
+            return next(ctx);
+        });
+
+    /// <summary>For answers that are private without a sign-in too, e.g. a calendar feed behind a secret address.</summary>
+    public static void MarkPrivate(HttpResponse response)
+    {
+        response.Headers.CacheControl = "private, no-store";
+        response.Headers.Pragma = "no-cache";
+    }
 }

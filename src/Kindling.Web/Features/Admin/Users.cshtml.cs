@@ -2,6 +2,7 @@ using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Features.Cohorts;
 using Kindling.Web.Features.Invitations;
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.Web.Features.Admin;
 
 /// <summary>Instance administration: who may facilitate, and single-use links that make a new person a facilitator.</summary>
-public class UsersModel(KindlingDb db, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public class UsersModel(KindlingDb db, UserManager<AppUser> users, TimeProvider clock, PublicUrls urls) : PageModel
 {
     public sealed record UserRow(string Id, string Name, string? Email, DateTime CreatedUtc, List<string> Roles)
     {
@@ -101,6 +102,6 @@ public class UsersModel(KindlingDb db, UserManager<AppUser> users, TimeProvider 
         var pending = await db.Invitations.AsNoTracking().Where(i => i.CohortId == null && i.RevokedUtc == null)
             .OrderByDescending(i => i.CreatedUtc).ToListAsync();
         Invitations = pending.Where(i => i.StateAt(now) == InvitationState.Open)
-            .Select(i => new InviteRow(i.Id, InvitationLinks.Url(Request, i.Token), i.ExpiresUtc)).ToList();
+            .Select(i => new InviteRow(i.Id, InvitationLinks.Url(urls, i.Token), i.ExpiresUtc)).ToList();
     }
 }

@@ -1,12 +1,13 @@
 using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Features.Curricula;
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Cohorts;
 
-public class DetailsModel(KindlingDb db, TimeProvider clock) : CohortPageModel
+public class DetailsModel(KindlingDb db, TimeProvider clock, PublicUrls urls) : CohortPageModel
 {
     public sealed record SessionRow(Guid Id, string LessonTitle, DateTime StartsUtc, int Minutes)
     {
@@ -35,7 +36,7 @@ public class DetailsModel(KindlingDb db, TimeProvider clock) : CohortPageModel
             .Select(l => new LessonRow(l.Slug, l.Title, l.Status)).ToListAsync();
         GuidelinesHtml = MarkdownRenderer.ToSafeHtml(c.Guidelines);
         CodeOfConductHtml = MarkdownRenderer.ToSafeHtml(c.CodeOfConduct);
-        FeedUrl = $"{Request.Scheme}://{Request.Host}/calendar/{c.CalendarToken}.ics";
+        FeedUrl = urls.For($"/calendar/{c.CalendarToken}.ics");
     }
 
     public async Task<IActionResult> OnPostResetFeedAsync()

@@ -1,12 +1,13 @@
 using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Features.Cohorts;
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Invitations;
 
-public class CohortInvitationsModel(KindlingDb db, TimeProvider clock) : CohortPageModel
+public class CohortInvitationsModel(KindlingDb db, TimeProvider clock, PublicUrls urls) : CohortPageModel
 {
     public sealed record Row(Guid Id, string Url, CohortRole Role, bool SingleUse, int Uses, InvitationState State, DateTime ExpiresUtc, DateTime CreatedUtc);
 
@@ -53,7 +54,7 @@ public class CohortInvitationsModel(KindlingDb db, TimeProvider clock) : CohortP
         var now = clock.GetUtcNow().UtcDateTime;
         var list = await db.Invitations.AsNoTracking().Where(i => i.CohortId == CohortId)
             .OrderByDescending(i => i.CreatedUtc).ToListAsync();
-        Invitations = list.Select(i => new Row(i.Id, InvitationLinks.Url(Request, i.Token), i.Role, i.MaxUses == 1, i.Uses,
+        Invitations = list.Select(i => new Row(i.Id, InvitationLinks.Url(urls, i.Token), i.Role, i.MaxUses == 1, i.Uses,
             i.StateAt(now), i.ExpiresUtc, i.CreatedUtc)).ToList();
     }
 }

@@ -1,4 +1,5 @@
 using Kindling.Domain;
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Kindling.Web.Features.Invitations;
@@ -19,7 +20,7 @@ public static class InvitationLinks
         entry.Errors.Add(DaysMessage);
     }
 
-    public static string Url(HttpRequest request, string token) => $"{request.Scheme}://{request.Host}/invite/{token}";
+    public static string Url(PublicUrls urls, string token) => urls.For($"/invite/{token}");
 
     public static string StateLabel(InvitationState state) => state switch
     {
