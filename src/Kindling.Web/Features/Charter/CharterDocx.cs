@@ -20,7 +20,7 @@ public static class CharterDocx
 
     public static byte[] Write(CharterDocument doc) => Write(doc, CharterDiagrams.TryBuild);
 
-    /// <param name="diagrams">Draws a picture block; null means "leave the picture out" (the PDF takes the same).</param>
+    /// <param name="diagrams">Draws a picture block (as for the PDF); null means it cannot be drawn, and a note says so.</param>
     public static byte[] Write(CharterDocument doc, Func<DiagramBlock, Diagram?> diagrams)
     {
         using var stream = new MemoryStream();
