@@ -11,12 +11,16 @@ command -v redis-server >/dev/null || need+=(redis-server)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)            # charter PDF export tests
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)   # charter DOCX export tests
+command -v node >/dev/null || need+=(nodejs)                        # ical.js reads the .ics files in the calendar tests
+command -v npm >/dev/null || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${need[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+# ical.js, the second iCalendar parser of the calendar tests, at the version its package-lock.json pins.
+[ -d tests/tools/ical/node_modules/ical.js ] || (cd tests/tools/ical && npm ci --no-audit --no-fund --loglevel=error)
 
 WORK=$(mktemp -d /tmp/kindling-tests.XXXXXX)
 chmod 755 "$WORK"

@@ -3,16 +3,25 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Kindling.Web.Features.Frameworks;
 
 namespace Kindling.Web.Features.Charter;
 
 /// <summary>
 /// The charter as a Word document (opens in Word and LibreOffice): Title and Heading styles (so the navigation pane
-/// and a table of contents work), bulleted lists with real numbering, tables with a header row, missing parts as callouts.
+/// and a table of contents work), bulleted lists with real numbering, tables with a header row, the framework pictures as
+/// PNG images with alt text, missing parts as callouts.
 /// </summary>
 public static class CharterDocx
 {
-    public static byte[] Write(CharterDocument doc)
+    /// <summary>A4 with 2 cm margins, in twentieths of a point.</summary>
+    internal const int PageWidth = 11906, PageHeight = 16838, Margin = 1134;
+    internal const int ContentWidth = PageWidth - 2 * Margin, ContentHeight = PageHeight - 2 * Margin;
+
+    public static byte[] Write(CharterDocument doc) => Write(doc, CharterDiagrams.TryBuild);
+
+    /// <param name="diagrams">Draws a picture block (as for the PDF); null means it cannot be drawn, and a note says so.</param>
+    public static byte[] Write(CharterDocument doc, Func<DiagramBlock, Diagram?> diagrams)
     {
         using var stream = new MemoryStream();
         using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -27,20 +36,32 @@ public static class CharterDocx
             foreach (var section in doc.Sections)
             {
                 body.Append(Para(section.Title, "Heading1"));
-                if (section.Source is { } s) body.Append(Para($"From the worksheet ‘{s.WorksheetTitle}’, updated {Date(s.UpdatedUtc)}.", "Meta"));
-                foreach (var block in section.Blocks) AppendBlock(body, block);
+                // The heading keeps with this line (its style says so), and this line with what follows, e.g. a picture.
+                if (section.Source is { } s) body.Append(Para($"From the worksheet ‘{s.WorksheetTitle}’, updated {Date(s.UpdatedUtc)}.", "Meta", keepNext: true));
+                foreach (var block in section.Blocks) AppendBlock(body, block, d => Picture(main, d, diagrams));
             }
             body.Append(Para(CharterText.Attribution, "Meta"));
             body.Append(new SectionProperties(
-                new PageSize { Width = 11906, Height = 16838 },
-                new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
+                new PageSize { Width = PageWidth, Height = PageHeight },
+                new PageMargin { Top = Margin, Bottom = Margin, Left = Margin, Right = Margin, Header = 567, Footer = 567, Gutter = 0 }));
             main.Document = new Document(body);
             main.Document.Save();
         }
         return stream.ToArray();
     }
 
-    private static void AppendBlock(Body body, CharterBlock block)
+    /// <summary>The picture, or a note where it cannot be drawn (its data is in the blocks that follow it).</summary>
+    private static Paragraph Picture(MainDocumentPart main, DiagramBlock block, Func<DiagramBlock, Diagram?> diagrams)
+    {
+        if (diagrams(block) is { Width: > 0, Height: > 0 } diagram)
+        {
+            try { return DocxPicture.Create(main, diagram, (uint)main.ImageParts.Count() + 1); }
+            catch (Exception) { } // a picture that cannot be painted costs the picture, never the download
+        }
+        return Para($"{block.Title}: the picture could not be drawn here; the details below hold the same information.", "Meta");
+    }
+
+    private static void AppendBlock(Body body, CharterBlock block, Func<DiagramBlock, Paragraph> picture)
     {
         switch (block)
         {
@@ -58,7 +79,7 @@ public static class CharterDocx
                 body.Append(Para(""));
                 break;
             case DiagramBlock d:
-                body.Append(Para($"{d.Title}: the picture is in the PDF and on the web page; its details follow.", "Meta"));
+                body.Append(picture(d));
                 break;
             case MissingBlock m:
                 body.Append(Para("Missing: " + m.Message, "Callout"));
@@ -67,10 +88,15 @@ public static class CharterDocx
     }
 
     /// <summary>A paragraph in a style; line breaks inside the text stay line breaks.</summary>
-    private static Paragraph Para(string text, string? style = null)
+    private static Paragraph Para(string text, string? style = null, bool keepNext = false)
     {
         var paragraph = new Paragraph();
-        if (style is not null) paragraph.Append(new ParagraphProperties(new ParagraphStyleId { Val = style }));
+        if (style is not null)
+        {
+            var properties = new ParagraphProperties(new ParagraphStyleId { Val = style });
+            if (keepNext) properties.Append(new KeepNext());
+            paragraph.Append(properties);
+        }
         var lines = text.Replace("\r\n", "\n").Split('\n');
         var run = new Run();
         for (var i = 0; i < lines.Length; i++)
@@ -107,7 +133,7 @@ public static class CharterDocx
     }
 
     /// <summary>XML 1.0 forbids most control characters; a person's text may still hold them.</summary>
-    private static string Clean(string s)
+    internal static string Clean(string s)
     {
         var sb = new StringBuilder(s.Length);
         for (var i = 0; i < s.Length; i++)

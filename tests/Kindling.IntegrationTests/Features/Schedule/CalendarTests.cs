@@ -1,6 +1,7 @@
 using System.Net;
 using Ical.Net;
 using Kindling.IntegrationTests.Infrastructure;
+using Kindling.Tests.Schedule;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.Schedule;
@@ -55,6 +56,15 @@ public class CalendarTests(Apps apps)
         // The second session's pre-work names the assignment of the session before it, and the lesson's readings.
         Assert.Contains("Finish the assignment: Community background", e2.Description);
         Assert.Contains("Read: ", e2.Description);
+        // A second parser that knows the zone only by the feed's VTIMEZONE reads every session at its stored instant.
+        var sessions = await s.App.WithDbAsync(db => db.Sessions.Where(x => x.CohortId == s.CohortId).ToListAsync());
+        var read = IcalJs.Read(feed.Text, Paths.Root).ToDictionary(e => e.Uid);
+        Assert.Equal(sessions.Count, read.Count);
+        foreach (var x in sessions)
+        {
+            var e = read[$"session-{x.Id}@kindling"];
+            Assert.Equal(("Europe/London", x.StartsUtc, x.EndsUtc), (e.Zone, e.Start, e.End));
+        }
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
