@@ -102,6 +102,13 @@ public class WorksheetJourneyTests(BrowserFixture fx) : IAsyncLifetime
         await Assertions.Expect(par.GetByRole(AriaRole.Heading, new() { Name = "Stakeholders", Level = 2 })).ToBeVisibleAsync();
         await Assertions.Expect(par.Locator("svg.stakeholder-grid .stakeholder-point")).ToHaveCountAsync(3);
         await Assertions.Expect(par.GetByRole(AriaRole.Cell, new() { Name = "Local library", Exact = true })).ToBeVisibleAsync();
+        var pictures = await PicturesAsync(par);
+        Assert.NotEmpty(pictures);
+        foreach (var (kind, width, natural, text, body) in pictures)
+        {
+            Assert.True(width <= natural + 0.5, $"The {kind} is stretched to {width:F0} px, wider than its natural {natural:F0} px");
+            Assert.InRange(text / body, 0.6, 1.15); // picture text reads at about the page's size, not 2–3 times it
+        }
         var download = await par.RunAndWaitForDownloadAsync(() =>
             par.GetByRole(AriaRole.Link, new() { Name = "Download PDF (.pdf)" }).ClickAsync());
         Assert.EndsWith(".pdf", download.SuggestedFilename);
@@ -117,6 +124,15 @@ public class WorksheetJourneyTests(BrowserFixture fx) : IAsyncLifetime
         Assert.True(charterOverflow == "", "The charter page scrolls sideways at 360 px: " + charterOverflow);
         Assert.Empty(problems);
     }
+
+    /// <summary>Each charter picture: its class, rendered and natural width, its largest rendered text size and the body text size (px).</summary>
+    private static async Task<List<(string Kind, double Width, double Natural, double Text, double Body)>> PicturesAsync(IPage page) =>
+        (await page.EvaluateAsync<double[][]>(@"() => [...document.querySelectorAll('figure.charter-diagram svg')].map(svg => {
+            const scale = svg.getScreenCTM().a;
+            const sizes = [...svg.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * scale);
+            return [svg.getBoundingClientRect().width, parseFloat(svg.getAttribute('width') ?? svg.viewBox.baseVal.width),
+                    Math.max(...sizes), parseFloat(getComputedStyle(document.body).fontSize)];
+        })")).Select((p, i) => ($"charter picture {i + 1}", p[0], p[1], p[2], p[3])).ToList();
 
     /// <summary>Empty when nothing makes the page scroll sideways; otherwise the outermost elements that stick out.</summary>
     private static Task<string> OverflowAsync(IPage page) => page.EvaluateAsync<string>(@"() => {

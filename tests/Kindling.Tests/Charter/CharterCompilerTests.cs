@@ -21,15 +21,16 @@ public class CharterCompilerTests
     {
         var charter = FullCharter();
 
-        Assert.Equal(CharterSections.All, charter.Sections.Select(s => s.Key));
-        Assert.Equal(["Values", "Vision", "Mission", "Stakeholders", "Engagement pathways", "Roadmap", "Definitions of success", "Ways of working", "Code of conduct"],
-            charter.Sections.Select(s => s.Title));
+        Assert.Equal([.. CharterSections.All, "more-1"], charter.Sections.Select(s => s.Key));
+        Assert.Equal(["Background", "Values", "Vision", "Mission", "Stakeholders", "Engagement pathways", "Roadmap", "Definitions of success", "Ways of working", "Code of conduct",
+            "More from ‘Vision, mission and roadmap’"], charter.Sections.Select(s => s.Title));
         Assert.All(charter.Sections, s => Assert.False(s.IsMissing, s.Key));
         Assert.Equal("Riverside Bike Kitchen", charter.ProjectName);
         Assert.Equal(Now, charter.CompiledUtc);
         var all = string.Join("\n", charter.Sections.Select(Texts));
         Assert.All(WrittenValues, v => Assert.Contains(v, all));
-        Assert.DoesNotContain("Do not publish this note", charter.ToJson());
+        // A field without a charter section is not dropped: it follows in "More from ‘worksheet’".
+        Assert.Equal("Ask the library about a second venue", charter.Sections[^1].Blocks.OfType<ParagraphBlock>().Single(p => p.Label == "Notes").Text);
     }
 
     [Fact]
@@ -131,6 +132,31 @@ public class CharterCompilerTests
         Assert.Equal(newSheet.Id, vision.Source!.WorksheetId);
         Assert.Equal("Vision, mission and roadmap", vision.Source.WorksheetTitle);
         Assert.Equal(newSheet.UpdatedUtc, vision.Source.UpdatedUtc);
+    }
+
+    [Fact]
+    public void Compile_FieldsNotShownInTheirSection_FollowInMoreFromTheirWorksheet()
+    {
+        var older = Template("old", "Community background", Field("v", FieldTypes.Text, "Vision draft", CharterSections.Vision),
+            Field("story", FieldTypes.LongText, "Origin story", null), Field("skills", FieldTypes.Skills, "Skills", null));
+        var newer = Template("new", "Vision, mission and roadmap", Field("v", FieldTypes.Text, "Vision", CharterSections.Vision));
+        var oldSheet = Sheet(older, Now.AddDays(-10), d =>
+        {
+            d.Set("v", "Old vision");
+            d.Set("story", "It began in a shed.");
+            d.Set("skills", new List<SkillRating> { new("Engagement", 3, 2, "Events", "Local library") });
+        });
+        var newSheet = Sheet(newer, Now.AddDays(-1), d => d.Set("v", "New vision"));
+
+        var charter = CharterCompiler.Compile("P", "", [newSheet, oldSheet], [], Now);
+
+        var more = Assert.Single(charter.Sections, s => s.Key.StartsWith("more-"));
+        Assert.Equal("More from ‘Community background’", more.Title);
+        Assert.Equal(oldSheet.Id, more.Source!.WorksheetId);
+        Assert.Equal(["Vision draft", "Origin story"], more.Blocks.OfType<ParagraphBlock>().Select(p => p.Label));
+        Assert.Contains(more.Blocks, b => b is DiagramBlock { Kind: FieldTypes.Skills });
+        Assert.Contains("Local library", Texts(more));
+        Assert.Equal(charter.Sections.Count, charter.Sections.Select(s => s.Key).Distinct().Count());
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public static class CharterSamples
 
     /// <summary>The charter assignment: one field for every charter section.</summary>
     public static WorksheetTemplate Full => Template("charter", "Vision, mission and roadmap",
+        Field("story", FieldTypes.LongText, "Our story", CharterSections.Background),
         Field("values", FieldTypes.Values, "Core values", CharterSections.Values),
         Field("vision", FieldTypes.LongText, "Vision", CharterSections.Vision),
         Field("mission", FieldTypes.LongText, "Mission", CharterSections.Mission),
@@ -40,10 +41,11 @@ public static class CharterSamples
         Field("success", FieldTypes.Success, "Definition of success", CharterSections.Success),
         Field("ways", FieldTypes.List, "How we work together", CharterSections.WaysOfWorking),
         Field("conduct", FieldTypes.Table, "Our agreements", CharterSections.CodeOfConduct, "Agreement", "Why it matters"),
-        Field("notes", FieldTypes.Text, "Private notes", null));
+        Field("notes", FieldTypes.Text, "Notes", null));
 
     public static Worksheet FullSheet(DateTime updated) => Sheet(Full, updated, d =>
     {
+        d.Set("story", "Two mechanics opened the shed to neighbours in 2021.");
         d.Set("values", new CoreValues(["Openness", "Care", "Curiosity"], "Care", "We look after each other's time and energy.",
             ["Meetings end on time", "Newcomers get a buddy"]));
         d.Set("vision", "A river town where every neighbour can fix a bike.");
@@ -67,12 +69,13 @@ public static class CharterSamples
         d.Set("success", new SuccessDefinition("Forty regulars", "Two venues", "Self-funded"));
         d.Set("ways", new List<string> { "Decisions by consent", "Notes shared within a day" });
         d.Set("conduct", new List<List<string>> { new() { "Be patient", "Everyone starts somewhere" } });
-        d.Set("notes", "Do not publish this note");
+        d.Set("notes", "Ask the library about a second venue");
     });
 
     /// <summary>Every piece of text a person wrote in <see cref="FullSheet"/> that the charter should carry.</summary>
     public static readonly string[] WrittenValues =
     [
+        "Two mechanics opened the shed to neighbours in 2021.", "Ask the library about a second venue",
         "Openness", "Care", "Curiosity", "We look after each other's time and energy.", "Meetings end on time", "Newcomers get a buddy",
         "A river town where every neighbour can fix a bike.", "We run weekly repair evenings and teach anyone who comes.",
         "Town council", "Funder", "Grants the hall", "Bike shop", "Donates parts", "Students", "Come to evenings",

@@ -23,8 +23,9 @@ public class SvgWriterTests
 
         Assert.Equal(Svg.Ns + "svg", root.Name);
         Assert.Equal("0 0 200 100", (string?)root.Attribute("viewBox"));
-        Assert.Null(root.Attribute("width"));
-        Assert.Null(root.Attribute("height"));
+        // Natural size: a page shows the picture at its drawn size (text as big as the page's), shrinking it only to fit.
+        Assert.Equal("200", (string?)root.Attribute("width"));
+        Assert.Equal("100", (string?)root.Attribute("height"));
         Assert.Equal("img", (string?)root.Attribute("role"));
         var title = root.Element(Svg.Ns + "title")!;
         var desc = root.Element(Svg.Ns + "desc")!;

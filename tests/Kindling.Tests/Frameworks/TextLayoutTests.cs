@@ -28,12 +28,27 @@ public class TextLayoutTests
     }
 
     [Fact]
-    public void Wrap_AWordLongerThanALine_IsBroken()
+    public void Wrap_AWordLongerThanALine_IsEllipsisedNeverSplit()
     {
-        var lines = TextLayout.Wrap(new string('x', 80), 100, 12);
+        var lines = TextLayout.Wrap("Our " + new string('x', 80) + " grows", 100, 12);
 
-        Assert.True(lines.Count > 1);
-        Assert.Equal(new string('x', 80), string.Concat(lines));
+        Assert.Equal(3, lines.Count);
+        Assert.Equal("Our", lines[0]);
+        Assert.Matches("^x+…$", lines[1]);
+        Assert.True(TextLayout.Width(lines[1], 12) <= 100);
+        Assert.Equal("grows", lines[2]);
+    }
+
+    [Fact]
+    public void FitSize_ShrinksUntilTheLongestWordFits_NotBelowTheMinimum()
+    {
+        var size = TextLayout.FitSize("Collaboration matters", 102, 15, 11, bold: true);
+
+        Assert.InRange(size, 11, 14.5);
+        Assert.True(TextLayout.Width("Collaboration", size, bold: true) <= 102);
+        Assert.True(TextLayout.Width("Collaboration", size + 0.5, bold: true) > 102);
+        Assert.Equal(15, TextLayout.FitSize("Care", 102, 15, 11, bold: true));
+        Assert.Equal(11, TextLayout.FitSize(new string('w', 40), 102, 15, 11));
     }
 
     [Fact]

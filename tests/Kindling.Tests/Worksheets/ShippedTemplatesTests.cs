@@ -33,11 +33,14 @@ public class ShippedTemplatesTests
     {
         var t = Parse("01-community-narrative.template.yml");
         Assert.Equal(("community-background", "community-narrative"), (t.Slug, t.Lesson));
-        AssertField(t, "origin-story", FieldTypes.LongText);
+        AssertField(t, "origin-story", FieldTypes.LongText, CharterSections.Background);
+        AssertField(t, "founders", FieldTypes.List, CharterSections.Background);
+        AssertField(t, "why-community", FieldTypes.LongText, CharterSections.Background);
+        AssertField(t, "motivation", FieldTypes.LongText, CharterSections.Background);
         AssertField(t, "interviews", FieldTypes.Table);
         AssertField(t, "interviews-by", FieldTypes.Date);
-        AssertField(t, "purpose", FieldTypes.Text);
-        AssertField(t, "stage", FieldTypes.Choice);
+        AssertField(t, "purpose", FieldTypes.Text, CharterSections.Background);
+        AssertField(t, "stage", FieldTypes.Choice, CharterSections.Background);
         AssertField(t, "skills", FieldTypes.Skills);
         AssertField(t, "next-step", FieldTypes.LongText);
         AssertField(t, "resources", FieldTypes.List);

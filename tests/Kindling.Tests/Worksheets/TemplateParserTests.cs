@@ -79,7 +79,7 @@ public class TemplateParserTests
         { "multiple not a bool", With("options: [Early, Growing]", "options: [Early, Growing]\n        multiple: often"), 22, "'multiple' must be true or false, not 'often'" },
         {
             "unknown charter section", With("charter: stakeholders", "charter: people"), 25,
-            "Unknown charter section 'people'. Use one of: values, vision, mission, stakeholders, pathways, roadmap, success, ways-of-working, code-of-conduct."
+            "Unknown charter section 'people'. Use one of: background, values, vision, mission, stakeholders, pathways, roadmap, success, ways-of-working, code-of-conduct."
         },
         { "over-long title", With("title: Sample worksheet", "title: " + new string('a', 201)), 3, "'title' is 201 characters long; the limit is 200." },
         { "over-long help", With("help: Tell it.", "help: " + new string('a', 2001)), 12, "'help' is 2001 characters long; the limit is 2000." },

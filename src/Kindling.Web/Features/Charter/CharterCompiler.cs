@@ -8,9 +8,11 @@ namespace Kindling.Web.Features.Charter;
 public sealed record TemplateOffer(string Title, string LessonSlug, IReadOnlyList<string> Sections);
 
 /// <summary>
-/// Compiles a project's worksheets into its charter. A field feeds the section its template names in <c>charter:</c>;
-/// when several worksheets feed a section, the most recently updated one that has something written wins, and the
-/// section says which worksheet that was. Sections nobody has written get a callout saying what to fill in and where.
+/// Compiles a project's worksheets into its charter, leaving out nothing anyone wrote. A field feeds the section its
+/// template names in <c>charter:</c>; when several worksheets feed a section, the most recently updated one that has
+/// something written wins, and the section says which worksheet that was. Every other filled field — one without a
+/// <c>charter:</c> section, or one whose section another worksheet won — follows in a "More from ‘worksheet’" section
+/// per worksheet, in lesson order. Sections nobody has written get a callout saying what to fill in and where.
 /// </summary>
 public static class CharterCompiler
 {
@@ -19,8 +21,24 @@ public static class CharterCompiler
     {
         var sheets = worksheets.Select(Read).OfType<Sheet>().ToList();
         var sections = CharterSections.All.Select(key => CompileSection(key, sheets, offers)).ToList();
+        var shown = sections.Where(s => s.Source is not null)
+            .SelectMany(s => sheets.Where(x => x.Worksheet.Id == s.Source!.WorksheetId).SelectMany(x => x.Template.Fields)
+                .Where(f => f.Charter == s.Key).Select(f => (s.Source!.WorksheetId, f.Id)))
+            .ToHashSet();
+        var lessonOrder = offers.Select(o => o.LessonSlug).ToList();
+        var more = 0;
+        foreach (var sheet in sheets.OrderBy(x => LessonRank(lessonOrder, x.Worksheet.LessonSlug)).ThenBy(x => x.Worksheet.CreatedUtc))
+        {
+            var w = sheet.Worksheet;
+            var blocks = sheet.Template.Fields.Where(f => !shown.Contains((w.Id, f.Id))).SelectMany(f => FieldBlocks.Of(f, sheet.Data)).ToList();
+            if (blocks.Count > 0) // numbered keys: a published copy must not carry worksheet ids
+                sections.Add(new CharterSection($"more-{++more}", $"More from ‘{w.Title}’", blocks, new CharterSource(w.Id, w.Title, Utc(w.UpdatedUtc))));
+        }
         return new CharterDocument(projectName.Trim(), description.Trim(), Utc(nowUtc), sections);
     }
+
+    private static int LessonRank(List<string> lessonOrder, string lessonSlug) =>
+        lessonOrder.IndexOf(lessonSlug) is var i and >= 0 ? i : int.MaxValue;
 
     private sealed record Sheet(Worksheet Worksheet, WorksheetTemplate Template, WorksheetData Data);
 

@@ -58,6 +58,7 @@ public static class CharterTitles
 {
     public static string Of(string key) => key switch
     {
+        CharterSections.Background => "Background",
         CharterSections.Values => "Values",
         CharterSections.Vision => "Vision",
         CharterSections.Mission => "Mission",

@@ -2,6 +2,7 @@ using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Features.Cohorts;
 using Kindling.Web.Features.Curricula;
+using Kindling.Web.Features.Worksheets.Sharing;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,21 +45,47 @@ public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) 
         if (upcoming is not null)
             Next = new(upcoming.CohortId, upcoming.Id, upcoming.Cohort!.Name, upcoming.Lesson!.Title, upcoming.StartsUtc, upcoming.JoinUrl);
 
+        var worksheets = await MyWorksheetsAsync(userId, ids);
         foreach (var group in sessions.GroupBy(s => s.CohortId))
         {
             var held = group.LastOrDefault(s => s.StartsUtc <= _now);
             var next = group.FirstOrDefault(s => s.StartsUtc > _now);
             if (held is not null && lessons.Get(held.Lesson!).Assignment is { } a)
-                Due.Add(new("Assignment: " + a.Title, a.Summary, held.Cohort!.Name, next?.StartsUtc, $"/cohorts/{held.CohortId}/lessons/{held.Lesson!.Slug}#assignment"));
+                AddAssignment(a, held, next, worksheets.Where(w => w.CohortId == held.CohortId && w.LessonSlug == held.Lesson!.Slug).ToList());
             if (next is not null && lessons.Get(next.Lesson!).Readings.Count > 0)
                 Due.Add(new("Pre-work: readings for " + next.Lesson!.Title, $"{lessons.Get(next.Lesson!).Readings.Count} readings",
                     next.Cohort!.Name, next.StartsUtc, $"/cohorts/{next.CohortId}/lessons/{next.Lesson!.Slug}#readings"));
         }
-        await AddWorksheetItemsAsync(userId, ids);
+        await AddWorksheetItemsAsync(userId, ids, worksheets);
     }
 
-    /// <summary>Projects whose review is due, and worksheets someone asked me to give feedback on.</summary>
-    private async Task AddWorksheetItemsAsync(string userId, List<Guid> cohortIds)
+    private sealed record MyWorksheet(Guid Id, Guid CohortId, string LessonSlug, string Title, int Version, bool Shared);
+
+    /// <summary>The worksheets of the projects I manage in these cohorts.</summary>
+    private Task<List<MyWorksheet>> MyWorksheetsAsync(string userId, List<Guid> cohortIds) =>
+        db.Worksheets.Where(w => cohortIds.Contains(w.CohortId) && db.ProjectMembers.Any(m => m.ProjectId == w.ProjectId && m.UserId == userId))
+            .OrderBy(w => w.CreatedUtc)
+            .Select(w => new MyWorksheet(w.Id, w.CohortId, w.LessonSlug, w.Title, w.Version, w.SharedUtc != null)).ToListAsync();
+
+    /// <summary>
+    /// The latest lesson's assignment is done once a worksheet from its template, in one of my projects, is shared with
+    /// the cohort; filled in (saved at least once) but not shared, it is in progress; otherwise it is due.
+    /// </summary>
+    private void AddAssignment(AssignmentInfo a, Session held, Session? next, List<MyWorksheet> copies)
+    {
+        if (copies.Any(w => w.Shared)) return;
+        var cohort = held.Cohort!.Name;
+        if (copies.FirstOrDefault(w => w.Version > 1) is { } filled)
+            Due.Add(new("Assignment in progress: " + a.Title, "Filled in, not shared yet: share it with the cohort when it is ready",
+                cohort, next?.StartsUtc, $"/cohorts/{held.CohortId}/worksheets/{filled.Id}/sharing"));
+        else
+            Due.Add(new("Assignment: " + a.Title, a.Summary, cohort, next?.StartsUtc, copies.Count > 0
+                ? $"/cohorts/{held.CohortId}/worksheets/{copies[0].Id}"
+                : $"/cohorts/{held.CohortId}/lessons/{held.Lesson!.Slug}#assignment"));
+    }
+
+    /// <summary>Projects whose review is due, open comments on my worksheets, and worksheets someone asked me to give feedback on.</summary>
+    private async Task AddWorksheetItemsAsync(string userId, List<Guid> cohortIds, List<MyWorksheet> mine)
     {
         var projects = await db.Projects.Where(p => cohortIds.Contains(p.CohortId) && p.Members.Any(m => m.UserId == userId))
             .Select(p => new { p.Id, p.CohortId, p.Name, p.CreatedUtc, p.LastReviewedUtc, p.ReviewIntervalMonths }).ToListAsync();
@@ -69,6 +96,10 @@ public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) 
                 Due.Add(new("Review due: " + p.Name, $"Time to look over the project's worksheets again (every {p.ReviewIntervalMonths} months)",
                     CohortName(p.CohortId), null, $"/cohorts/{p.CohortId}/projects/{p.Id}"));
         }
+        var open = await OpenComments.CountAsync(db, mine.Select(w => w.Id).ToList());
+        foreach (var w in mine.Where(w => open.ContainsKey(w.Id)))
+            Due.Add(new("Comments on " + w.Title, OpenComments.Text(open[w.Id]) + " to read and resolve",
+                CohortName(w.CohortId), null, $"/cohorts/{w.CohortId}/worksheets/{w.Id}/comments"));
         var asks = await db.WorksheetReviewers.Where(r => r.UserId == userId)
             .Join(db.Worksheets, r => r.WorksheetId, w => w.Id, (r, w) => new { w.Id, w.Title, w.CohortId })
             .Where(w => cohortIds.Contains(w.CohortId)).ToListAsync();

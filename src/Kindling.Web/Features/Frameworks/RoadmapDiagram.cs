@@ -63,7 +63,8 @@ public static class RoadmapDiagram
             due is null ? new CircleShape(x, y, 8, Paper, Line, 2.5) : new CircleShape(x, y, 8, Accent, Paper, 2),
             new TextShape(x, y + 30, date, 12, due is null ? Warm : Ink, TextAnchor.Middle, true),
         };
-        children.AddRange(TextLayout.Block(title, x, y + 50, Slot - 14, 13, 3, Ink, TextAnchor.Middle, lineHeight: 17));
+        var size = TextLayout.FitSize(title, Slot - 14, 13, 10);
+        children.AddRange(TextLayout.Block(title, x, y + 50, Slot - 14, size, 3, Ink, TextAnchor.Middle, lineHeight: Math.Round(size * 1.3, 1)));
         var data = new Dictionary<string, string> { ["index"] = index.ToString(inv), ["order"] = order.ToString(inv) };
         if (due is not null) data["due"] = due.Value.ToString("yyyy-MM-dd", inv);
         return new GroupShape(children, new ShapeMeta(CssClass: due is null ? "milestone undated" : "milestone",

@@ -4,8 +4,8 @@ using System.Text;
 namespace Kindling.Web.Features.Frameworks;
 
 /// <summary>
-/// Writes a <see cref="Diagram"/> as an accessible SVG 1.1 fragment for inline use: a viewBox and no fixed size (CSS sizes
-/// it), role="img" with &lt;title&gt;/&lt;desc&gt; named by aria-labelledby, presentation attributes only (no style=, for
+/// Writes a <see cref="Diagram"/> as an accessible SVG 1.1 fragment for inline use: a viewBox, and width/height at the
+/// natural size so its text matches the page's (CSS only shrinks it to a narrower column: max-width:100%; height:auto), role="img" with &lt;title&gt;/&lt;desc&gt; named by aria-labelledby, presentation attributes only (no style=, for
 /// the CSP), every text escaped and numbers in the invariant culture.
 /// </summary>
 public static class SvgWriter
@@ -24,6 +24,8 @@ public static class SvgWriter
         Attr(sb, "id", id);
         Attr(sb, "class", ("diagram " + Token(d.Meta?.CssClass, allowSpaces: true)).Trim());
         sb.Append(" viewBox=\"0 0 ").Append(Num(d.Width)).Append(' ').Append(Num(d.Height)).Append('"');
+        Attr(sb, "width", Num(d.Width));
+        Attr(sb, "height", Num(d.Height));
         sb.Append(" preserveAspectRatio=\"xMidYMid meet\" role=\"img\"");
         Attr(sb, "aria-labelledby", $"{id}-title {id}-desc");
         Attr(sb, "font-family", FontFamily);

@@ -66,25 +66,20 @@ public static class TextLayout
     }
 
     /// <summary>
-    /// Greedy word wrap to lines no wider than <paramref name="maxWidth"/>; over-long words are broken; when more than
+    /// Greedy word wrap to lines no wider than <paramref name="maxWidth"/>, breaking only between words: a word longer
+    /// than a line is ellipsised, never split (pick a size with <see cref="FitSize"/> to keep it whole). When more than
     /// <paramref name="maxLines"/> lines are needed the last kept line ends with an ellipsis. Empty text → no lines.
     /// </summary>
     public static IReadOnlyList<string> Wrap(string? text, double maxWidth, double size, int maxLines = int.MaxValue, bool bold = false)
     {
         var lines = new List<string>();
         var line = "";
-        foreach (var word in Clean(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in Words(text))
         {
             var joined = line.Length == 0 ? word : line + " " + word;
             if (Width(joined, size, bold) <= maxWidth) { line = joined; continue; }
             if (line.Length > 0) lines.Add(line);
-            line = word;
-            while (Width(line, size, bold) > maxWidth && Elements(line).Count > 1) // break a word longer than a line
-            {
-                var (head, tail) = SplitToFit(line, maxWidth, size, bold);
-                lines.Add(head);
-                line = tail;
-            }
+            line = Width(word, size, bold) <= maxWidth ? word : Cut(word, maxWidth, size, bold);
         }
         if (line.Length > 0) lines.Add(line);
         if (lines.Count <= maxLines) return lines;
@@ -93,13 +88,20 @@ public static class TextLayout
         return kept;
     }
 
-    private static (string Head, string Tail) SplitToFit(string word, double maxWidth, double size, bool bold)
+    /// <summary>
+    /// The largest font size from <paramref name="size"/> down to <paramref name="minSize"/> (in half steps) at which
+    /// every word of <paramref name="text"/> fits on a line of <paramref name="maxWidth"/>; <paramref name="minSize"/>
+    /// when none does (the word is then ellipsised by <see cref="Wrap"/>).
+    /// </summary>
+    public static double FitSize(string? text, double maxWidth, double size, double minSize, bool bold = false)
     {
-        var elements = Elements(word);
-        var n = 1;
-        while (n < elements.Count && Width(string.Concat(elements.Take(n + 1)), size, bold) <= maxWidth) n++;
-        return (string.Concat(elements.Take(n)), string.Concat(elements.Skip(n)));
+        var widest = Words(text).Select(w => Width(w, 1, bold)).DefaultIfEmpty(0).Max();
+        for (var s = size; s > minSize; s -= 0.5)
+            if (widest * s <= maxWidth) return s;
+        return minSize;
     }
+
+    private static string[] Words(string? text) => Clean(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private static List<string> Elements(string text)
     {

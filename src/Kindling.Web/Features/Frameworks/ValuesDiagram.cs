@@ -25,10 +25,13 @@ public static class ValuesDiagram
         {
             var cx = Width / 2 + (i - (chosen.Count - 1) / 2.0) * (2 * R + 12);
             var isDefined = i == definedIndex;
-            var lines = TextLayout.Wrap(chosen[i], 2 * R - 22, 15, 3, bold: true);
-            var firstY = CircleY + 5 - (lines.Count - 1) * 9.5;
+            // A long word ("Accountability") gets a smaller font rather than being split across lines.
+            var size = TextLayout.FitSize(chosen[i], 2 * R - 22, 15, 11, bold: true);
+            var lines = TextLayout.Wrap(chosen[i], 2 * R - 22, size, 3, bold: true);
+            var step = Math.Round(size * 1.27, 1);
+            var firstY = CircleY + size / 3 - (lines.Count - 1) * step / 2;
             var group = new List<Shape> { new CircleShape(cx, CircleY, R, isDefined ? Accent : AccentSoft, Accent, isDefined ? 3 : 1.5) };
-            group.AddRange(lines.Select((l, k) => (Shape)new TextShape(cx, firstY + k * 19, l, 15, isDefined ? Paper : Ink, TextAnchor.Middle, true)));
+            group.AddRange(lines.Select((l, k) => (Shape)new TextShape(cx, firstY + k * step, l, size, isDefined ? Paper : Ink, TextAnchor.Middle, true)));
             shapes.Add(new GroupShape(group, new ShapeMeta(CssClass: isDefined ? "core-value defined" : "core-value",
                 Label: isDefined ? $"{chosen[i]} (defined)" : chosen[i],
                 Data: new Dictionary<string, string> { ["index"] = i.ToString(inv) })));

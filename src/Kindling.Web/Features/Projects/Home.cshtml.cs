@@ -2,6 +2,7 @@ using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Features.Cohorts;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Sharing;
 using Kindling.Web.Features.Worksheets.Templates;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -9,25 +10,37 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Projects;
 
-/// <summary>A project's home for its managers: worksheets, "make a copy", co-managers and the review rhythm. Others get 404.</summary>
+/// <summary>
+/// A project's home. Its managers get everything: worksheets, "make a copy", co-managers and the review rhythm. A cohort
+/// member who may read some of its worksheets (shared with the cohort, or asked to review) sees those, read-only, so the
+/// worksheet page's breadcrumb never leads them to a dead end. Everyone else gets 404.
+/// </summary>
 public class HomeModel(KindlingDb db, WorksheetAccess access, TemplateCatalog templates, TimeProvider clock) : CohortPageModel
 {
-    public sealed record WorksheetRow(Guid Id, string Title, string TemplateSlug, int Version, DateTime UpdatedUtc, bool Shared);
+    public sealed record WorksheetRow(Guid Id, string Title, string TemplateSlug, int Version, DateTime UpdatedUtc, bool Shared, int OpenComments);
     public sealed record TemplateRow(string Slug, string Title, string LessonSlug, int Copies);
     public sealed record Candidate(string UserId, string Name);
 
     public Project Project { get; private set; } = null!;
+    /// <summary>False for a member who only reads what the project shared with them.</summary>
+    public bool Manages { get; private set; }
     public List<WorksheetRow> Worksheets { get; private set; } = [];
     public List<TemplateRow> Templates { get; private set; } = [];
     public List<Candidate> Candidates { get; private set; } = [];
+    public string Owner => Project.Members.Where(m => m.Role == ProjectRole.Owner).Select(m => m.User?.DisplayName).FirstOrDefault() ?? "a member of the cohort";
     public bool ReviewDue => Project.ReviewDueUtc <= clock.GetUtcNow().UtcDateTime;
     [BindProperty] public ProjectInput Input { get; set; } = new();
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
         await base.OnPageHandlerExecutionAsync(context, async () =>
         {
-            if (!Guid.TryParse(context.RouteData.Values["projectId"]?.ToString(), out var id)
-                || await access.ManagedProjectAsync(Access, id) is not { } project)
+            var id = Guid.TryParse(context.RouteData.Values["projectId"]?.ToString(), out var g) ? g : Guid.Empty;
+            var project = await access.ManagedProjectAsync(Access, id);
+            Manages = project is not null;
+            if (project is null && HttpMethods.IsGet(context.HttpContext.Request.Method)
+                && await access.VisibleTo(Access).AnyAsync(w => w.ProjectId == id))
+                project = await db.Projects.Include(p => p.Members).ThenInclude(m => m.User).FirstAsync(p => p.Id == id);
+            if (project is null)
             {
                 context.Result = NotFound();
                 return null!;
@@ -108,8 +121,11 @@ public class HomeModel(KindlingDb db, WorksheetAccess access, TemplateCatalog te
 
     private async Task LoadAsync()
     {
-        Worksheets = await db.Worksheets.Where(w => w.ProjectId == Project.Id).OrderBy(w => w.CreatedUtc)
-            .Select(w => new WorksheetRow(w.Id, w.Title, w.TemplateSlug, w.Version, w.UpdatedUtc, w.SharedUtc != null)).ToListAsync();
+        var rows = await access.VisibleTo(Access).Where(w => w.ProjectId == Project.Id).OrderBy(w => w.CreatedUtc)
+            .Select(w => new WorksheetRow(w.Id, w.Title, w.TemplateSlug, w.Version, w.UpdatedUtc, w.SharedUtc != null, 0)).ToListAsync();
+        var open = Manages ? await OpenComments.CountAsync(db, rows.Select(r => r.Id).ToList()) : [];
+        Worksheets = rows.Select(r => r with { OpenComments = open.GetValueOrDefault(r.Id) }).ToList();
+        if (!Manages) return;
         Templates = (await templates.ForCurriculumAsync(Access.Cohort.CurriculumId))
             .Select(t => new TemplateRow(t.Template.Slug, t.Template.Title, t.Template.Lesson, Worksheets.Count(w => w.TemplateSlug == t.Template.Slug)))
             .ToList();

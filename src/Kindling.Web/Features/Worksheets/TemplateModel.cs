@@ -50,6 +50,7 @@ public static class FieldTypes
 /// <summary>The sections of a compiled charter, in charter order. A template field names one in its <c>charter:</c> key.</summary>
 public static class CharterSections
 {
+    public const string Background = "background";
     public const string Values = "values";
     public const string Vision = "vision";
     public const string Mission = "mission";
@@ -61,5 +62,5 @@ public static class CharterSections
     public const string CodeOfConduct = "code-of-conduct";
 
     public static readonly IReadOnlyList<string> All =
-        [Values, Vision, Mission, Stakeholders, Pathways, Roadmap, Success, WaysOfWorking, CodeOfConduct];
+        [Background, Values, Vision, Mission, Stakeholders, Pathways, Roadmap, Success, WaysOfWorking, CodeOfConduct];
 }

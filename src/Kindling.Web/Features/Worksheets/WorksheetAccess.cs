@@ -7,17 +7,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.Web.Features.Worksheets;
 
 /// <summary>What one cohort member may do with one worksheet.</summary>
-public sealed record WorksheetRights(Worksheet Worksheet, Project Project, bool IsManager, bool IsReviewer)
+/// <param name="MayWrite">The reader takes part in the cohort (not an observer).</param>
+public sealed record WorksheetRights(Worksheet Worksheet, Project Project, bool IsManager, bool IsReviewer, bool MayWrite)
 {
     /// <summary>Project managers (owner and co-managers) edit, share, restore and resolve comments.</summary>
     public bool CanEdit => IsManager;
-    public bool CanComment => IsManager || IsReviewer;
+    /// <summary>Managers, the reviewers they asked, and — once shared — every member who takes part in the cohort.</summary>
+    public bool CanComment => IsManager || IsReviewer || (IsShared && MayWrite);
     public bool IsShared => Worksheet.SharedUtc is not null;
 }
 
 /// <summary>
 /// The privacy rule for worksheets in one place: a worksheet is visible to its project's managers, to the cohort members
-/// they named as reviewers, and to the whole cohort once shared. Everyone else gets null, which pages answer with 404.
+/// they named as reviewers, and to the whole cohort once shared (its participants and facilitators may then comment;
+/// observers read). Everyone else gets null, which pages answer with 404.
 /// </summary>
 public sealed class WorksheetAccess(KindlingDb db)
 {
@@ -32,16 +35,24 @@ public sealed class WorksheetAccess(KindlingDb db)
         return project is not null && project.Members.Any(m => m.UserId == member.Member.UserId) ? project : null;
     }
 
+    /// <summary>The worksheets of this cohort the member may read: the rule every page and list goes through.</summary>
+    public IQueryable<Worksheet> VisibleTo(Membership member)
+    {
+        var userId = member.Member.UserId;
+        return db.Worksheets.Where(w => w.CohortId == member.Cohort.Id && (w.SharedUtc != null
+            || db.ProjectMembers.Any(m => m.ProjectId == w.ProjectId && m.UserId == userId)
+            || db.WorksheetReviewers.Any(r => r.WorksheetId == w.Id && r.UserId == userId)));
+    }
+
     public async Task<WorksheetRights?> FindAsync(Membership member, Guid worksheetId)
     {
-        var worksheet = await db.Worksheets.FirstOrDefaultAsync(w => w.Id == worksheetId && w.CohortId == member.Cohort.Id);
+        var worksheet = await VisibleTo(member).FirstOrDefaultAsync(w => w.Id == worksheetId);
         if (worksheet is null) return null;
         var userId = member.Member.UserId;
         var project = await db.Projects.Include(p => p.Members).ThenInclude(m => m.User).FirstAsync(p => p.Id == worksheet.ProjectId);
         var isManager = project.Members.Any(m => m.UserId == userId);
         var isReviewer = !isManager && await db.WorksheetReviewers.AnyAsync(r => r.WorksheetId == worksheetId && r.UserId == userId);
-        if (!isManager && !isReviewer && worksheet.SharedUtc is null) return null;
-        return new WorksheetRights(worksheet, project, isManager, isReviewer);
+        return new WorksheetRights(worksheet, project, isManager, isReviewer, member.CanWrite);
     }
 
     public static string? UserId(ClaimsPrincipal user) => CohortAccess.UserId(user);

@@ -23,7 +23,7 @@ public sealed class CharterScenario
             new TemplateField("mission", FieldTypes.LongText, "Mission", "", [], [], [], false, "mission"),
             new TemplateField("stakeholders", FieldTypes.StakeholderMap, "Stakeholder map", "", [], [], [], false, "stakeholders"),
             new TemplateField("ways", FieldTypes.List, "How we work together", "", [], [], [], false, "ways-of-working"),
-            new TemplateField("private", FieldTypes.Text, "Private notes", "", [], [], [], false, null),
+            new TemplateField("notes", FieldTypes.Text, "Notes", "", [], [], [], false, null),
         ]),
     ]);
 
@@ -42,7 +42,7 @@ public sealed class CharterScenario
             data.Set("vision", "Every neighbour can fix a bike.");
             data.Set("stakeholders", new List<Stakeholder> { new("Town council", "Funder", "Grants the hall", 9, 8) });
             data.Set("ways", new List<string> { "Decisions by consent" });
-            data.Set("private", "Secret note about the budget");
+            data.Set("notes", "Budget talk with the council in March");
             worksheet.DataJson = data.ToJson();
             first.DataJson = worksheet.DataJson;
             db.Projects.Add(project);

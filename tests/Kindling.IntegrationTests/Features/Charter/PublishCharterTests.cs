@@ -77,7 +77,6 @@ public class PublishCharterTests(Apps apps)
             Assert.DoesNotContain("/cohorts/", text);
             Assert.DoesNotContain("/worksheets/", text);
             Assert.DoesNotContain(s.WorksheetId.ToString(), text);
-            Assert.DoesNotContain("Secret note about the budget", text);
             Assert.DoesNotContain("fill in Mission", text);
             Assert.Contains("This part of the charter has not been written yet.", text.Replace("\\.", "."));
         }

@@ -43,10 +43,11 @@ public class WorksheetPrivacyTests(Apps apps)
         {
             var member = who is "participant" or "peer" or "facilitator" or "observer";
             await AssertSeesAsync(client, seed.WorksheetUrl, member, who);
-            // Sharing lets the cohort read; it does not let them manage the project, change sharing or read the feedback.
+            // Sharing lets the cohort read and its participants comment, and shows the project's shared worksheets to
+            // the cohort; it does not let them manage the project or change sharing. Observers read only.
             await AssertSeesAsync(client, seed.WorksheetUrl + "/sharing", who == "participant", who);
-            await AssertSeesAsync(client, seed.WorksheetUrl + "/comments", who == "participant", who);
-            await AssertSeesAsync(client, seed.ProjectUrl, who == "participant", who);
+            await AssertSeesAsync(client, seed.WorksheetUrl + "/comments", member && who != "observer", who);
+            await AssertSeesAsync(client, seed.ProjectUrl, member, who);
         }
         var listed = await clients["observer"].GetAsync(seed.CohortUrl + "/projects");
         Assert.Contains("Who is around our community", listed.Text);
@@ -79,7 +80,7 @@ public class WorksheetPrivacyTests(Apps apps)
         await AssertSeesAsync(peer, seed.WorksheetUrl, true, "reviewer");
         await AssertSeesAsync(peer, seed.WorksheetUrl + "/comments", true, "reviewer");
         await AssertSeesAsync(peer, seed.WorksheetUrl + "/sharing", false, "reviewer");
-        await AssertSeesAsync(peer, seed.ProjectUrl, false, "reviewer");
+        await AssertSeesAsync(peer, seed.ProjectUrl, true, "reviewer"); // lists the worksheet to review, read-only
         await AssertSeesAsync(observer, seed.WorksheetUrl, false, "observer who was not asked");
 
         // The owner can't ask someone outside the cohort; the message says who can be asked.
@@ -89,5 +90,6 @@ public class WorksheetPrivacyTests(Apps apps)
 
         await owner.PostFormAsync(seed.WorksheetUrl + "/sharing", new Dictionary<string, string> { ["userId"] = seed.Peer.Id }, seed.WorksheetUrl + "/sharing?handler=RemoveReviewer");
         await AssertSeesAsync(peer, seed.WorksheetUrl, false, "former reviewer");
+        await AssertSeesAsync(peer, seed.ProjectUrl, false, "former reviewer");
     }
 }

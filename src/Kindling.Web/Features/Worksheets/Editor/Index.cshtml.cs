@@ -18,6 +18,7 @@ public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorks
     public Dictionary<string, int> Extra { get; } = new(StringComparer.Ordinal);
     public ConflictView? Conflict { get; private set; }
     public string UpdatedByName { get; private set; } = "";
+    public int OpenComments { get; private set; }
 
     public sealed record ConflictView(IReadOnlyList<string> Fields, WorksheetData Mine, WorksheetData Theirs, string SavedBy, DateTime SavedUtc);
 
@@ -101,6 +102,8 @@ public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorks
         Data = WorksheetData.Parse(rights.Worksheet.DataJson);
         BaseVersion = rights.Worksheet.Version;
         UpdatedByName = await db.Users.Where(u => u.Id == rights.Worksheet.UpdatedById).Select(u => u.DisplayName).FirstOrDefaultAsync() ?? "";
+        if (rights.CanComment)
+            OpenComments = (await Sharing.OpenComments.CountAsync(db, [rights.Worksheet.Id])).GetValueOrDefault(rights.Worksheet.Id);
         return true;
     }
 
