@@ -1,12 +1,15 @@
+using Kindling.Data;
 using Kindling.Web.Features.Admin;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Kindling.Web.Infrastructure;
 
 public static class Banner
 {
-    /// <summary>Prints where Kindling listens and, until an admin exists, the one-time set-up link.</summary>
+    /// <summary>Prints where Kindling listens, which database it uses and, until an admin exists, the one-time set-up link.</summary>
     public static void PrintStartupBanner(this WebApplication app)
     {
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -16,10 +19,23 @@ public static class Banner
             var url = app.Services.GetRequiredService<PublicUrls>().Base;
             Console.WriteLine();
             Console.WriteLine(listening is null || listening == url ? $"Kindling is running at {url}/" : $"Kindling is running at {url}/ (listening on {listening})");
+            Console.WriteLine($"Database: {Describe(app.Services)}");
+            if (string.IsNullOrWhiteSpace(app.Services.GetRequiredService<IOptions<PublicAddressOptions>>().Value.PublicUrl)
+                && listening is not null && !listening.Contains("127.0.0.1") && !listening.Contains("localhost"))
+                Console.WriteLine($"Set Kindling__PublicUrl to the address people use: links in invitations and calendars now say {url}.");
             var token = app.Services.GetRequiredService<FirstAdminSetup>().PendingToken;
             if (token is not null)
                 Console.WriteLine($"Create the first admin account (one-time link): {url}/setup/{token}");
             Console.WriteLine();
         });
+    }
+
+    private static string Describe(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var connection = scope.ServiceProvider.GetRequiredService<KindlingDb>().Database.GetDbConnection();
+        return connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+            ? $"SQLite file {Path.GetFullPath(sqlite.DataSource)}"
+            : $"PostgreSQL database '{connection.Database}' on {connection.DataSource}";
     }
 }
