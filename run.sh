@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts Kindling on the embedded SQLite database (App_Data/kindling.db in this folder, created and migrated on first
+# Starts Kindling on the embedded SQLite database (src/Kindling.Web/App_Data/kindling.db, created and migrated on first
 # start) with the built-in curriculum, and prints the URL and, until an admin exists, the one-time set-up link.
 set -euo pipefail
 cd "$(dirname "$0")"
