@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddKindlingDatabase();
 builder.AddKindlingIdentity();
+builder.AddKindlingRateLimits();
 builder.AddKindlingPages();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCurriculum();
@@ -27,6 +28,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapRazorPages();
 app.MapCurriculumEndpoints();
 app.MapCalendarEndpoints();
