@@ -43,6 +43,8 @@ public sealed class AppUnderTest : IAsyncDisposable
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Database__Provider"] = provider;
         psi.Environment["Database__ConnectionString"] = database;
+        // Every participant signs in from 127.0.0.1: lift the per-address sign-in limit (later --env entries still win).
+        psi.Environment["RateLimits__SignIn__PermitLimit"] = "1000000";
         foreach (var kv in env) psi.Environment[kv[..kv.IndexOf('=')]] = kv[(kv.IndexOf('=') + 1)..];
         var process = Process.Start(psi)!;
         var app = new AppUnderTest(baseUrl, provider, database, process.Id, process, dataDir);

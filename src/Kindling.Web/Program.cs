@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddKindlingDatabase();
 builder.AddKindlingIdentity();
+builder.AddKindlingRateLimits();
 builder.AddKindlingPages();
 builder.AddKindlingPublicAddress();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -30,6 +31,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseKindlingPrivateResponses();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapRazorPages();
 app.MapCurriculumEndpoints();
 app.MapCalendarEndpoints();

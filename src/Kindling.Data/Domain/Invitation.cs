@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Kindling.Domain;
 
 /// <summary>A link that lets people join a cohort (or, with no cohort, become a facilitator).</summary>
@@ -22,12 +24,12 @@ public class Invitation
         : MaxUses is int max && Uses >= max ? InvitationState.Used
         : InvitationState.Open;
 
-    public void Use(DateTime nowUtc)
-    {
-        var state = StateAt(nowUtc);
-        if (state != InvitationState.Open) throw new DomainException(state.Describe());
-        Uses++;
-    }
+    /// <summary>
+    /// <see cref="StateAt"/> is <see cref="InvitationState.Open"/>, as a condition the database checks in the same statement
+    /// that counts a use, so concurrent redemptions never count past <see cref="MaxUses"/> nor lose a count.
+    /// </summary>
+    public static Expression<Func<Invitation, bool>> OpenAt(DateTime nowUtc) =>
+        i => i.RevokedUtc == null && nowUtc < i.ExpiresUtc && (i.MaxUses == null || i.Uses < i.MaxUses);
 }
 
 public enum InvitationState { Open, Expired, Revoked, Used }

@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Kindling.Web.Infrastructure;
 
-/// <summary>Refuses passwords from the shipped list of common passwords and ones built from the account's own name.</summary>
+/// <summary>
+/// The password policy on top of the length rule (OWASP ASVS 5.0 level 2, no composition rules): refuses passwords from
+/// the shipped list of common passwords, ones built from the account's own e-mail name, and any that zxcvbn judges
+/// quick to guess (<see cref="PasswordStrength"/>). Identity runs it wherever a password is set.
+/// </summary>
 public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
 {
     private static readonly Lazy<HashSet<string>> Common = new(Load);
@@ -18,6 +22,8 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
             return Fail("CommonPassword", "This password is too common and easy to guess. Try a few unrelated words together.");
         if (!string.IsNullOrEmpty(local) && local.Length >= 4 && lower.Contains(local))
             return Fail("PasswordContainsEmail", "The password must not contain your e-mail name.");
+        if (PasswordStrength.Weakness(password, [user.Email, user.DisplayName]) is { } why)
+            return Fail("WeakPassword", why);
         return Task.FromResult(IdentityResult.Success);
     }
 

@@ -9,34 +9,31 @@ public class InvitationTests
     private static Invitation Make(int? maxUses = 1) =>
         new() { Token = "t", Role = CohortRole.Participant, MaxUses = maxUses, ExpiresUtc = Now.AddDays(1), CreatedUtc = Now };
 
-    [Fact]
-    public void SingleUse_UsedOnce_IsUsedUpAndRefusesASecondUse()
+    /// <summary>OpenAt is what the database checks when it counts a use; it must say what StateAt says.</summary>
+    [Theory]
+    [InlineData(1, 0, false, 0, InvitationState.Open)]
+    [InlineData(1, 1, false, 0, InvitationState.Used)]
+    [InlineData(null, 25, false, 0, InvitationState.Open)]
+    [InlineData(null, 0, false, 1, InvitationState.Expired)]
+    [InlineData(1, 0, false, 2, InvitationState.Expired)]
+    [InlineData(null, 0, true, 0, InvitationState.Revoked)]
+    public void OpenAt_AgreesWithStateAt(int? maxUses, int uses, bool revoked, int daysLater, InvitationState expected)
     {
-        var inv = Make();
-        inv.Use(Now);
-        Assert.Equal(InvitationState.Used, inv.StateAt(Now));
-        var error = Assert.Throws<DomainException>(() => inv.Use(Now));
-        Assert.Contains("already been used", error.Message);
-        Assert.Equal(1, inv.Uses);
+        var inv = Make(maxUses);
+        inv.Uses = uses;
+        if (revoked) inv.RevokedUtc = Now;
+        var at = Now.AddDays(daysLater);
+        Assert.Equal(expected, inv.StateAt(at));
+        Assert.Equal(expected == InvitationState.Open, Invitation.OpenAt(at).Compile()(inv));
     }
 
     [Fact]
-    public void MultiUse_UsedManyTimes_StaysOpenUntilExpiry()
-    {
-        var inv = Make(maxUses: null);
-        for (var i = 0; i < 25; i++) inv.Use(Now);
-        Assert.Equal(InvitationState.Open, inv.StateAt(Now));
-        Assert.Equal(InvitationState.Expired, inv.StateAt(Now.AddDays(1)));
-    }
+    public void UsedState_Describe_SaysAlreadyUsed() =>
+        Assert.Contains("already been used", InvitationState.Used.Describe());
 
     [Fact]
-    public void Revoked_EvenBeforeExpiry_IsRevokedAndSaysWithdrawn()
-    {
-        var inv = Make();
-        inv.RevokedUtc = Now;
-        Assert.Equal(InvitationState.Revoked, inv.StateAt(Now));
-        Assert.Contains("withdrawn", Assert.Throws<DomainException>(() => inv.Use(Now)).Message);
-    }
+    public void RevokedState_Describe_SaysWithdrawn() =>
+        Assert.Contains("withdrawn", InvitationState.Revoked.Describe());
 
     [Fact]
     public void Cohort_AddSameMemberTwice_IsRefused()

@@ -27,4 +27,29 @@ public class TimeZonesTests
     [InlineData("", false)]
     [InlineData(null, false)]
     public void IsValid_KnowsIanaZones(string? zone, bool valid) => Assert.Equal(valid, TimeZones.IsValid(zone));
+
+    [Theory]
+    [InlineData("Asia/Calcutta", "Asia/Kolkata")] // what Chromium reports in India
+    [InlineData("Europe/Kiev", "Europe/Kyiv")]
+    [InlineData("US/Pacific", "America/Los_Angeles")]
+    [InlineData("America/Buenos_Aires", "America/Argentina/Buenos_Aires")]
+    [InlineData("Etc/UTC", "UTC")]
+    [InlineData("GMT", "UTC")]
+    [InlineData("India Standard Time", "Asia/Kolkata")] // a Windows zone id
+    [InlineData("asia/kolkata", "Asia/Kolkata")]
+    [InlineData("Europe/Berlin", "Europe/Berlin")]
+    [InlineData("Etc/GMT+5", "Etc/GMT+5")] // a real zone outside the list stays as it is
+    [InlineData("Mars/Olympus", null)]
+    [InlineData("../../etc/passwd", null)]
+    public void Canonical_AnyIanaAliasOrWindowsId_GivesTheZoneOfTheList(string name, string? expected) =>
+        Assert.Equal(expected, TimeZones.Canonical(name));
+
+    [Fact]
+    public void AliasesOf_ListedZone_NamesTheLegacyNamesBrowsersReport()
+    {
+        Assert.Contains("Asia/Calcutta", TimeZones.AliasesOf("Asia/Kolkata").Split(' '));
+        Assert.Contains("Etc/UTC", TimeZones.AliasesOf("UTC").Split(' '));
+        Assert.All(TimeZones.All.SelectMany(z => TimeZones.AliasesOf(z).Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+            alias => Assert.Contains(TimeZones.Canonical(alias), TimeZones.All));
+    }
 }

@@ -30,8 +30,10 @@ public sealed class NewAccount : IValidatableObject
     [Display(Name = "Password again")]
     public string ConfirmPassword { get; set; } = "";
 
+    /// <summary>Starts empty: timezone.js fills in the browser's zone, or the person picks one; never UTC unseen.</summary>
+    [Required(ErrorMessage = "Pick your time zone from the list.")]
     [Display(Name = "Your time zone")]
-    public string TimeZoneId { get; set; } = "UTC";
+    public string TimeZoneId { get; set; } = "";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
@@ -50,7 +52,7 @@ public static class Accounts
         var user = new AppUser
         {
             UserName = input.Email.Trim(), Email = input.Email.Trim(), DisplayName = input.DisplayName.Trim(),
-            TimeZoneId = input.TimeZoneId, CreatedUtc = clock.GetUtcNow().UtcDateTime, EmailConfirmed = true,
+            TimeZoneId = TimeZones.Canonical(input.TimeZoneId)!, CreatedUtc = clock.GetUtcNow().UtcDateTime, EmailConfirmed = true,
         };
         var result = await users.CreateAsync(user, input.Password);
         if (result.Succeeded) return user;

@@ -54,7 +54,7 @@ public class ProfileModel(UserManager<AppUser> users, KindlingDb db) : PageModel
         u.Organisation = Input.Organisation?.Trim();
         u.SocialHandles = Input.SocialHandles?.Trim();
         u.Feeling = Input.Feeling?.Trim();
-        u.TimeZoneId = Input.TimeZoneId;
+        u.TimeZoneId = TimeZones.Canonical(Input.TimeZoneId)!;
         await db.SaveChangesAsync();
         TempData["Flash"] = "Profile saved.";
         return Redirect("/account/profile");

@@ -1,13 +1,23 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
 using Kindling.Domain;
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kindling.Web.Features.Account;
 
-public class SignInModel(SignInManager<AppUser> signIn) : PageModel
+[EnableRateLimiting(RateLimits.SignIn)]
+public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher) : PageModel
 {
+    /// <summary>The one answer to every failed sign-in, so it tells nobody whether an account exists or is locked.</summary>
+    public const string Refused =
+        "That e-mail and password don't match an account, or the account is locked for 15 minutes after too many wrong tries. Check both and try again.";
+
+    private static string? _unknownAccountHash;
+
     [BindProperty, Required(ErrorMessage = "Enter your e-mail address."), Display(Name = "E-mail"), StringLength(200)]
     public string Email { get; set; } = "";
 
@@ -21,11 +31,19 @@ public class SignInModel(SignInManager<AppUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: true, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes. Try again later."
-            : "That e-mail and password don't match an account. Check both and try again.");
+        var user = await users.FindByNameAsync(Email.Trim());
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            // No password check happens here otherwise: hash anyway, so an unknown or locked account answers in the same time.
+            _unknownAccountHash ??= hasher.HashPassword(new AppUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
+            hasher.VerifyHashedPassword(new AppUser(), _unknownAccountHash, Password);
+        }
+        else
+        {
+            var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: true, lockoutOnFailure: true);
+            if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+        ModelState.AddModelError("", Refused);
         return Page();
     }
 }

@@ -1,13 +1,16 @@
 using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Features.Invitations;
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kindling.Web.Features.Account;
 
 /// <summary>Accounts are created only through an invitation: to a cohort, or (from an admin) to facilitate.</summary>
+[EnableRateLimiting(RateLimits.Account)]
 public class SignUpModel(KindlingDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn,
     InvitationRedeemer redeemer, TimeProvider clock) : PageModel
 {

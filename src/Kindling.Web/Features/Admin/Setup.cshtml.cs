@@ -1,12 +1,15 @@
 using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Features.Account;
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kindling.Web.Features.Admin;
 
+[EnableRateLimiting(RateLimits.Account)]
 public class SetupModel(KindlingDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn,
     FirstAdminSetup setup, TimeProvider clock) : PageModel
 {

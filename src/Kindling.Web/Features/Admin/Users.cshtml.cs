@@ -6,11 +6,13 @@ using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Admin;
 
 /// <summary>Instance administration: who may facilitate, and single-use links that make a new person a facilitator.</summary>
+[EnableRateLimiting(RateLimits.Send)]
 public class UsersModel(KindlingDb db, UserManager<AppUser> users, TimeProvider clock, PublicUrls urls) : PageModel
 {
     public sealed record UserRow(string Id, string Name, string? Email, DateTime CreatedUtc, List<string> Roles)

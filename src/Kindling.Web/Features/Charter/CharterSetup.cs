@@ -2,6 +2,7 @@ using System.Text;
 using Kindling.Data;
 using Kindling.Web.Features.Cohorts;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,8 @@ public static class CharterSetup
     /// </summary>
     public static void MapCharterEndpoints(this IEndpointRouteBuilder app)
     {
-        var project = app.MapGroup("/cohorts/{cohortId:guid}/projects/{projectId:guid}").RequireAuthorization();
+        var project = app.MapGroup("/cohorts/{cohortId:guid}/projects/{projectId:guid}").RequireAuthorization()
+            .RequireRateLimiting(RateLimits.Export);
         project.MapGet("/charter.md", (Guid cohortId, Guid projectId, HttpContext http) =>
             Download(cohortId, projectId, http, d => Encoding.UTF8.GetBytes(CharterMarkdown.Write(d)), Markdown, "md"));
         project.MapGet("/charter.pdf", (Guid cohortId, Guid projectId, HttpContext http) =>
@@ -38,7 +40,7 @@ public static class CharterSetup
             var published = await PublishedAsync(db, slug);
             if (published is null) return TypedResults.NotFound();
             return TypedResults.File(Encoding.UTF8.GetBytes(CharterMarkdown.Write(published, publicCopy: true)), Markdown, CharterText.FileName(published.ProjectName, "md"));
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.Export);
     }
 
     /// <summary>The published copy behind a public address, or null when there is none (unknown or unpublished).</summary>

@@ -2,11 +2,14 @@ using System.Globalization;
 using Kindling.Domain;
 using Kindling.Web.Features.Cohorts;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kindling.Web.Features.Charter;
 
 /// <summary>The project's charter compiled from its worksheets as they are now, its downloads, and publishing. Managers only.</summary>
+[EnableRateLimiting(RateLimits.Send)]
 public class IndexModel(WorksheetAccess access, CompileCharter compile, PublishCharter publish) : CohortPageModel
 {
     [FromRoute] public Guid ProjectId { get; set; }

@@ -13,7 +13,7 @@ public class CohortInput : IValidatableObject
     public string? Description { get; set; }
 
     [Display(Name = "Time zone"), Required(ErrorMessage = "Pick the time zone sessions are planned in.")]
-    public string TimeZoneId { get; set; } = "UTC";
+    public string TimeZoneId { get; set; } = "";
 
     [Display(Name = "Participation guidelines"), Required(ErrorMessage = "Write participation guidelines (the defaults are a good start)."),
      StringLength(20_000, ErrorMessage = "The guidelines can be at most 20,000 characters.")]

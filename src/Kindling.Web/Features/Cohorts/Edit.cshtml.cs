@@ -1,4 +1,5 @@
 using Kindling.Data;
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kindling.Web.Features.Cohorts;
@@ -24,7 +25,7 @@ public class EditModel(KindlingDb db) : CohortPageModel
         var c = Access.Cohort;
         c.Name = Input.Name.Trim();
         c.Description = Input.Description?.Trim() ?? "";
-        c.TimeZoneId = Input.TimeZoneId;
+        c.TimeZoneId = TimeZones.Canonical(Input.TimeZoneId)!;
         // Acknowledgements stay as they are: members agreed to the cohort's guidelines, not to one wording of them.
         c.Guidelines = Input.Guidelines;
         c.CodeOfConduct = Input.CodeOfConduct;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Kindling.Data;
 using Kindling.Domain;
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public class NewModel(KindlingDb db, TimeProvider clock) : PageModel
         var userId = CohortAccess.UserId(User)!;
         var cohort = new Cohort
         {
-            Name = Input.Name.Trim(), Description = Input.Description?.Trim() ?? "", TimeZoneId = Input.TimeZoneId,
+            Name = Input.Name.Trim(), Description = Input.Description?.Trim() ?? "", TimeZoneId = TimeZones.Canonical(Input.TimeZoneId)!,
             CurriculumId = CurriculumId, Guidelines = Input.Guidelines, CodeOfConduct = Input.CodeOfConduct,
             CalendarToken = NewCalendarToken(), CreatedUtc = now, CreatedById = userId,
         };

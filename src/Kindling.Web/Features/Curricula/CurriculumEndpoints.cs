@@ -29,6 +29,6 @@ public static class CurriculumEndpoints
             if (curriculum is null) return Results.NotFound();
             var templates = await db.AssignmentTemplates.Where(t => t.CurriculumId == curriculum.Id).AsNoTracking().ToListAsync();
             return Results.File(CurriculumExport.ToZip(curriculum, templates), "application/zip", $"{curriculum.Slug}-v{curriculum.Version}.zip");
-        }).RequireAuthorization(IdentitySetup.FacilitatorPolicy);
+        }).RequireAuthorization(IdentitySetup.FacilitatorPolicy).RequireRateLimiting(RateLimits.Export);
     }
 }

@@ -1,10 +1,13 @@
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kindling.Web.Features.Curricula;
 
 /// <summary>Imports a zipped curriculum folder whole: every error in every file is listed and nothing is stored until all parse.</summary>
 [RequestSizeLimit(MaxRequestBytes), RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[EnableRateLimiting(RateLimits.Send)]
 public class ImportModel(CurriculumStore store) : PageModel
 {
     // Room for the form fields and multipart headers around a zip of the largest accepted size.

@@ -29,9 +29,17 @@ public class StatusModel : PageModel
             400 => ("That request didn't look right", "Something in the form or link was malformed. Go back, reload the page and try again."),
             405 => ("Not allowed here", "This address doesn't accept that kind of request."),
             413 => ("Too large", "What you sent is larger than Kindling accepts. Nothing was saved."),
-            429 => ("Slow down", "Too many attempts in a short time. Wait a minute and try again."),
+            429 => ("Slow down", $"There were too many of these requests in a short time, so Kindling is pausing them for a while to keep accounts safe. Nothing was saved. Try again {RetryAfter()}."),
             _ => ("Something went wrong", "Kindling hit an unexpected problem and nothing was changed. Try again; if it keeps happening, tell your instance admin."),
         };
         if (HttpContext.Items[FormGuard.DetailKey] is string detail) Explanation = detail;
+    }
+
+    /// <summary>"in about 3 minutes", from the Retry-After header the rate limiter set (seconds).</summary>
+    private string RetryAfter()
+    {
+        if (!int.TryParse(Response.Headers.RetryAfter.ToString(), out var seconds)) return "in a minute or two";
+        var minutes = (seconds + 59) / 60;
+        return minutes <= 1 ? "in about a minute" : $"in about {minutes} minutes";
     }
 }

@@ -1,10 +1,13 @@
 using Kindling.Domain;
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kindling.Web.Features.Invitations;
 
+[EnableRateLimiting(RateLimits.Account)]
 public class AcceptModel(InvitationRedeemer redeemer, UserManager<AppUser> users) : PageModel
 {
     public string Token { get; private set; } = "";

@@ -3,10 +3,12 @@ using Kindling.Domain;
 using Kindling.Web.Features.Cohorts;
 using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Invitations;
 
+[EnableRateLimiting(RateLimits.Send)]
 public class CohortInvitationsModel(KindlingDb db, TimeProvider clock, PublicUrls urls) : CohortPageModel
 {
     public sealed record Row(Guid Id, string Url, CohortRole Role, bool SingleUse, int Uses, InvitationState State, DateTime ExpiresUtc, DateTime CreatedUtc);

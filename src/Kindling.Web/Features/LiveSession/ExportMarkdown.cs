@@ -20,7 +20,7 @@ public static class ExportMarkdown
                 if (doc is null) return Results.NotFound();
                 var name = $"session-{doc.StartsUtc:yyyy-MM-dd}.md";
                 return Results.File(Encoding.UTF8.GetBytes(Write(doc)), "text/markdown; charset=utf-8", name);
-            }).RequireAuthorization();
+            }).RequireAuthorization().RequireRateLimiting(RateLimits.Export);
 
     public static string Write(ExportDocument d)
     {

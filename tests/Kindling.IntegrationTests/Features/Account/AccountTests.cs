@@ -30,6 +30,58 @@ public class AccountTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task SignIn_FiveWrongPasswords_ExistingAndUnknownAddressesReadTheSame(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var existing = NewEmail();
+        await app.CreateUserAsync(existing, CohortScenario.Password);
+        var answers = new Dictionary<string, List<(HttpStatusCode, string)>>();
+        foreach (var email in new[] { existing, NewEmail() })
+        {
+            using var client = app.Client();
+            answers[email] = [];
+            for (var i = 0; i < 6; i++)
+            {
+                var page = await client.PostFormAsync("/account/signin", new Dictionary<string, string> { ["Email"] = email, ["Password"] = "not-the-password-" + i });
+                answers[email].Add((page.Status, string.Join(" | ", page.Errors)));
+            }
+        }
+        // Attempt by attempt, including those after the existing account was locked, nothing tells the two apart.
+        Assert.Equal(answers.Values.First(), answers.Values.Last());
+        Assert.All(answers.Values.First(), a => Assert.Contains("don't match an account, or the account is locked", a.Item2));
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task ChangePassword_FiveWrongCurrentPasswords_LocksTheAccountAndSignsOut(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var email = NewEmail();
+        await app.CreateUserAsync(email, CohortScenario.Password);
+        using var client = app.Client();
+        await client.SignInAsync(email, CohortScenario.Password);
+        var fresh = "violet-harbour-kettle-93";
+        for (var i = 0; i < 4; i++)
+        {
+            var wrong = await client.PostFormAsync("/account/password", new Dictionary<string, string>
+                { ["Current"] = "guessing-again-" + i, ["New"] = fresh, ["Confirm"] = fresh });
+            Assert.Equal(HttpStatusCode.OK, wrong.Status);
+            Assert.Contains(wrong.Errors, e => e.Contains("current password is not right"));
+        }
+
+        var fifth = await client.PostFormAsync("/account/password", new Dictionary<string, string>
+            { ["Current"] = "guessing-again-4", ["New"] = fresh, ["Confirm"] = fresh });
+
+        Assert.Equal(HttpStatusCode.Redirect, fifth.Status);
+        Assert.Equal("/account/signin", fifth.Location!.OriginalString);
+        Assert.Contains("signed out everywhere", (await client.GetAsync("/account/signin")).Text);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/profile")).Status);
+        using var again = app.Client();
+        var locked = await again.PostFormAsync("/account/signin", new Dictionary<string, string> { ["Email"] = email, ["Password"] = CohortScenario.Password });
+        Assert.Equal(HttpStatusCode.OK, locked.Status); // the right password is refused while locked
+        Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync()) is null);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task SignIn_WrongPassword_SaysSoWithoutTellingWhichPartIsWrong(string provider)
     {
         var app = await apps.GetAsync(provider);
@@ -47,6 +99,9 @@ public class AccountTests(Apps apps)
             data.Add(p, "password1234", "too common");
             data.Add(p, "aaaaaaaaaaaaaaaa", "too common");
             data.Add(p, "123456789012", "too common");
+            data.Add(p, "Summer2024!!", "too easy to guess: it is built on a password that many people use");
+            data.Add(p, "admin1234567", "too easy to guess: it is built on a password that many people use");
+            data.Add(p, "qwertyuiopas", "too easy to guess: it is built on a password that many people use");
         }
         return data;
     }

@@ -49,6 +49,29 @@ public static class InvitationFlow
         return (client, result, email);
     }
 
+    /// <summary>Several people open the sign-up form, then all post it at the same moment.</summary>
+    public static async Task<List<(PageClient.Page Result, string Email)>> SignUpTogetherAsync(KindlingApp app, string invitePath, int people)
+    {
+        var token = Token(invitePath);
+        var signup = $"/account/signup?invite={token}";
+        var clients = Enumerable.Range(0, people).Select(_ => app.Client()).ToList();
+        try
+        {
+            var formTokens = await Task.WhenAll(clients.Select(c => c.TokenAsync(signup)));
+            var posts = clients.Select((client, i) =>
+            {
+                var email = $"together-{i}-{Guid.NewGuid():N}@example.org";
+                return Task.Run(async () => (await client.PostWithTokenAsync(signup, new Dictionary<string, string>
+                {
+                    ["Input.DisplayName"] = $"Person {i}", ["Input.Email"] = email, ["Input.Password"] = CohortScenario.Password,
+                    ["Input.ConfirmPassword"] = CohortScenario.Password, ["Input.TimeZoneId"] = "Europe/Berlin", ["Invite"] = token,
+                }, formTokens[i]), email));
+            });
+            return (await Task.WhenAll(posts)).ToList();
+        }
+        finally { clients.ForEach(c => c.Dispose()); }
+    }
+
     public static async Task<PageClient.Page> AcknowledgeAsync(PageClient client, Guid cohortId, bool agree = true)
     {
         var url = $"/cohorts/{cohortId}/welcome";

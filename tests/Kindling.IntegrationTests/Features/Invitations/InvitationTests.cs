@@ -67,6 +67,64 @@ public class InvitationTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task SignUp_LegacyZoneNameFromTheBrowser_StoresTheCanonicalZone(string provider)
+    {
+        var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
+        using var facilitator = await s.ClientAsAsync("facilitator");
+        var token = InvitationFlow.Token(await InvitationFlow.CreateAsync(facilitator, s.CohortId, "participant"));
+        using var anonymous = s.App.Client();
+        var signup = $"/account/signup?invite={token}";
+
+        // The form starts on "Choose a time zone" (never UTC unseen) and tells timezone.js the legacy names of each zone.
+        var form = await anonymous.GetAsync(signup);
+        Assert.Equal("", form.Document.QuerySelector("select[name='Input.TimeZoneId'] option[selected]")?.GetAttribute("value"));
+        Assert.Contains("Asia/Calcutta", form.Document.QuerySelector("option[value='Asia/Kolkata']")!.GetAttribute("data-aliases")!.Split(' '));
+
+        var email = $"kolkata-{Guid.NewGuid():N}@example.org";
+        var result = await anonymous.PostFormAsync(signup, new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Ira", ["Input.Email"] = email, ["Input.Password"] = CohortScenario.Password,
+            ["Input.ConfirmPassword"] = CohortScenario.Password, ["Input.TimeZoneId"] = "Asia/Calcutta", ["Invite"] = token,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, result.Status);
+        Assert.Equal("Asia/Kolkata", await s.App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.TimeZoneId).SingleAsync()));
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task MultiUseInvitation_EightPeopleAtOnce_AllJoin(string provider)
+    {
+        var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
+        using var facilitator = await s.ClientAsAsync("facilitator");
+        var link = await InvitationFlow.CreateAsync(facilitator, s.CohortId, "participant", uses: "multi");
+
+        var results = await InvitationFlow.SignUpTogetherAsync(s.App, link, 8);
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.Redirect, r.Result.Status));
+        var emails = results.Select(r => r.Email).ToList();
+        Assert.Equal(8, await s.App.WithDbAsync(db => db.CohortMembers.CountAsync(m =>
+            m.CohortId == s.CohortId && m.Role == CohortRole.Participant && emails.Contains(m.User!.Email!))));
+        Assert.Equal(8, (await FindAsync(s.App, link)).Uses);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task SingleUseInvitation_EightPeopleAtOnce_MakesExactlyOneAccount(string provider)
+    {
+        var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
+        using var facilitator = await s.ClientAsAsync("facilitator");
+        var link = await InvitationFlow.CreateAsync(facilitator, s.CohortId, "participant");
+
+        var results = await InvitationFlow.SignUpTogetherAsync(s.App, link, 8);
+
+        Assert.Single(results, r => r.Result.Status == HttpStatusCode.Redirect);
+        Assert.All(results.Where(r => r.Result.Status != HttpStatusCode.Redirect), r => Assert.Contains("already been used", r.Result.Text));
+        var emails = results.Select(r => r.Email).ToList();
+        Assert.Equal(1, await s.App.WithDbAsync(db => db.Users.CountAsync(u => emails.Contains(u.Email!))));
+        Assert.Equal(4, await s.App.WithDbAsync(db => db.CohortMembers.CountAsync(m => m.CohortId == s.CohortId)));
+        Assert.Equal(1, (await FindAsync(s.App, link)).Uses);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task ExpiredInvitation_Opened_SaysExpired(string provider)
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));

@@ -1,11 +1,14 @@
 using Kindling.Data;
 using Kindling.Domain;
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Worksheets.Sharing;
 
 /// <summary>Feedback on a worksheet: reviewers and managers comment on a field or the whole sheet; managers resolve.</summary>
+[EnableRateLimiting(RateLimits.Send)]
 public class CommentsModel(KindlingDb db, WorksheetAccess access, TimeProvider clock) : WorksheetPageBase(access)
 {
     public const int MaxLength = 4000;

@@ -1,11 +1,14 @@
 using Kindling.Data;
 using Kindling.Domain;
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Worksheets.Sharing;
 
 /// <summary>Managers decide who sees a worksheet: the whole cohort (share) and named members asked for feedback (reviewers).</summary>
+[EnableRateLimiting(RateLimits.Send)]
 public class ShareModel(KindlingDb db, WorksheetAccess access, TimeProvider clock) : WorksheetPageBase(access)
 {
     public sealed record Person(string UserId, string Name);
