@@ -9,9 +9,12 @@ public sealed class SilentTimerWatcher(IServiceScopeFactory scopes, TimeProvider
 {
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
-        using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
-        while (await tick.WaitForNextTickAsync(stop))
+        // A fresh one-second delay each round, not a PeriodicTimer: moving a test's fake clock by days would
+        // otherwise fire the periodic timer once per elapsed second (172,800 times for two days).
+        while (!stop.IsCancellationRequested)
         {
+            try { await Task.Delay(TimeSpan.FromSeconds(1), clock, stop); }
+            catch (OperationCanceledException) { return; }
             try { await RevealDueAsync(); }
             catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Revealing silent rounds failed; will retry"); }
         }
