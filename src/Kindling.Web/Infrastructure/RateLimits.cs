@@ -21,7 +21,7 @@ public sealed class RateLimit
 public sealed class RateLimitOptions
 {
     /// <summary>Sign-in attempts: enough for a room of people behind one network signing in together.</summary>
-    public RateLimit SignIn { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
+    public RateLimit SignIn { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 
     /// <summary>Sign-up, first-admin set-up, accepting an invitation, changing a password.</summary>
     public RateLimit Account { get; set; } = new() { PermitLimit = 30, WindowSeconds = 600 };
