@@ -6,7 +6,7 @@ namespace Kindling.BrowserTests.Features;
 /// <summary>
 /// The second session's room with its scripts running: the "share your insights" slot lists the worksheets shared with
 /// the cohort, and one shared while the room is open appears there at once; locking the document takes every form
-/// away (answers, questions, the facilitator's tools) and unlocking brings them back.
+/// away (answers, questions, the facilitator's tools) and unlocking brings them back; signing out closes the room.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public class LiveRoomLockAndShareTests(BrowserFixture fx) : IAsyncLifetime
@@ -115,5 +115,11 @@ public class LiveRoomLockAndShareTests(BrowserFixture fx) : IAsyncLifetime
         var overflow = await par.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.Equal(0, overflow);
         lock (problems) Assert.Empty(problems);
+
+        // Signing out in another tab closes the room, which says so instead of trying again and again.
+        var other = await parContext.NewPageAsync();
+        await other.GotoAsync("/");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(par.Locator("#room-conn")).ToHaveTextAsync("You are signed out. Sign in again to rejoin the room.", new() { Timeout = 30_000 });
     }
 }

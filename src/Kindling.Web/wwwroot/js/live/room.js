@@ -175,12 +175,15 @@
 
   function offline() { status('offline', 'Offline — your unsent text is kept'); }
 
+  /** The server no longer takes this browser's sign-in (signed out, or the password changed): the negotiation says 401. */
+  function signedOut(err) { return !!err && (err.statusCode === 401 || /Status code '401'/.test(String(err.message || err))); }
+
   room.start = function () {
     connection = new signalR.HubConnectionBuilder()
       .withUrl(config.hub)
       .withAutomaticReconnect({
         nextRetryDelayInMilliseconds: function (ctx) {
-          if (ctx.retryReason && ctx.retryReason.statusCode === 401) return null; // signed out: see connect()
+          if (signedOut(ctx.retryReason)) return null; // see connect()
           if (ctx.previousRetryCount >= 2) offline();
           return Math.min(10000, 1000 * Math.pow(2, ctx.previousRetryCount));
         }
@@ -215,7 +218,7 @@
       .then(join)
       .catch(function (err) {
         // Signed out (here or elsewhere, or the password changed): trying again cannot help until they sign in.
-        if (err && err.statusCode === 401) { status('closed', 'You are signed out. Sign in again to rejoin the room.'); return; }
+        if (signedOut(err)) { status('closed', 'You are signed out. Sign in again to rejoin the room.'); return; }
         offline();
         setTimeout(connect, 5000);
       });
