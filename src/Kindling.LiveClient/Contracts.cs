@@ -13,6 +13,13 @@ public interface ISessionClient
     Task PresenceChanged(PresenceDelta delta);
     /// <summary>Several committed changes in one message, in sequence order: each is handled exactly as if it came through <see cref="Event"/>.</summary>
     Task Events(IReadOnlyList<LiveEvent> events);
+    /// <summary>
+    /// The session's document has just opened (a facilitator opened it, or its opening time came): a client whose join
+    /// was refused because it was not open yet joins again now.
+    /// </summary>
+    Task Opened(Guid sessionId);
+    /// <summary>The cohort's shared worksheets changed (one was shared or made private): the whole list, for the "share your insights" slot.</summary>
+    Task SharedWorksheets(SharedWorksheetList list);
 }
 
 /// <summary>A committed change with its per-session sequence number and the server's clock at sending.</summary>

@@ -5,6 +5,7 @@ namespace Kindling.LiveClient;
 //   Questions(Guid sessionId) -> QuestionList       Ask(AskQuestion)  Vote(VoteQuestion)  AnswerQuestion(AnswerQuestion)
 //   Breakouts(Guid sessionId) -> BreakoutState      StartBreakouts(StartBreakouts)  MoveToGroup(MoveToGroup)  EndBreakouts(EndBreakouts)
 //   Participation(Guid sessionId) -> ParticipationResult   (facilitators only)
+//   SharedWorksheets(Guid sessionId) -> SharedWorksheetList  (also pushed to the session when the list changes)
 
 public sealed record AskQuestion(Guid SessionId, string Text, bool Anonymous, string ClientKey);
 /// <summary>Adds (Up) or withdraws the caller's vote; one vote per person per question.</summary>
@@ -37,6 +38,11 @@ public sealed record BreakoutState(bool Ok, string? Error, Guid? RoundId, string
 /// cohort lets facilitators see anonymous authors, otherwise they are only in <see cref="ParticipationResult.AnonymousContributions"/>.</summary>
 public sealed record ParticipationRow(string UserId, string Name, string Role, bool Present, int Responses, int Questions, int Characters);
 public sealed record ParticipationResult(bool Ok, string? Error, IReadOnlyList<ParticipationRow> Rows, int AnonymousContributions);
+
+/// <summary>A worksheet a project of the cohort shared with everyone in it; <see cref="Url"/> is its address in Kindling.</summary>
+public sealed record SharedWorksheetView(Guid Id, string Title, string ProjectName, string Url, DateTime SharedUtc);
+/// <summary>The cohort's shared worksheets, newest first, as listed in a session's "share your insights" slot.</summary>
+public sealed record SharedWorksheetList(bool Ok, string? Error, IReadOnlyList<SharedWorksheetView> Worksheets);
 
 public static class FeatureEvents
 {

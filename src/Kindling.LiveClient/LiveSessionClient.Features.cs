@@ -26,6 +26,9 @@ public sealed partial class LiveSessionClient
     public Task<Ack> EndBreakoutsAsync(string? key = null) =>
         SendAsync("EndBreakouts", k => new EndBreakouts(SessionId, k), key);
 
+    /// <summary>The cohort's shared worksheets (the "share your insights" slot); <see cref="SharedWorksheetsPushed"/> brings changes.</summary>
+    public Task<SharedWorksheetList> SharedWorksheetsAsync() => _hub.InvokeAsync<SharedWorksheetList>("SharedWorksheets", SessionId);
+
     /// <summary>Facilitators only; others get Ok false with a sentence.</summary>
     public Task<ParticipationResult> ParticipationAsync() => _hub.InvokeAsync<ParticipationResult>("Participation", SessionId);
 }

@@ -40,7 +40,22 @@ public sealed partial class LiveSessionClient : IAsyncDisposable
         _hub.On<IReadOnlyList<LiveEvent>>(nameof(ISessionClient.Events), ReceiveMany);
         _hub.On<IReadOnlyList<PresentMember>>(nameof(ISessionClient.Presence), p => { lock (_gate) Present = p; });
         _hub.On<PresenceDelta>(nameof(ISessionClient.PresenceChanged), d => { lock (_gate) Present = d.Apply(Present); });
+        _hub.On<Guid>(nameof(ISessionClient.Opened), id =>
+        {
+            // Not awaited here: a hub call awaited inside a handler would wait on the very loop that reads its answer.
+            if (id == SessionId && Snapshot is null) _ = RejoinQuietlyAsync();
+        });
+        _hub.On<SharedWorksheetList>(nameof(ISessionClient.SharedWorksheets), list => SharedWorksheetsPushed?.Invoke(list));
         _hub.Reconnected += async _ => await JoinAsync();
+    }
+
+    /// <summary>The cohort's shared worksheets as pushed by the server when they change.</summary>
+    public event Action<SharedWorksheetList>? SharedWorksheetsPushed;
+
+    private async Task RejoinQuietlyAsync()
+    {
+        try { await JoinAsync(); }
+        catch (Exception) { /* the connection dropped meanwhile; joining after the reconnect takes over */ }
     }
 
     public IReadOnlyList<LiveEvent> AppliedEvents { get { lock (_gate) return _applied.ToList(); } }

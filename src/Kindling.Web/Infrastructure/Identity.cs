@@ -29,6 +29,7 @@ public static class IdentitySetup
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<KindlingDb>()
+            .AddUserManager<KindlingUserManager>() // closes live connections when a security stamp changes
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>();
         s.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);

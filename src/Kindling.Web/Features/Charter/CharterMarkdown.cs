@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static Kindling.Web.Infrastructure.MarkdownText; // Inline and Block: people's text escaped
 
 namespace Kindling.Web.Features.Charter;
 
@@ -56,40 +57,7 @@ public static class CharterMarkdown
         }
     }
 
-    /// <summary>Backslash-escapes every ASCII punctuation mark that Markdown could read as syntax, and flattens line breaks.</summary>
-    public static string Inline(string text) => Escape(text.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ').Trim());
-
-    /// <summary>Multi-line text: each line escaped and kept as a hard line break; blank lines stay paragraph breaks.</summary>
-    public static string Block(string text)
-    {
-        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Select(l => Escape(l.Trim())).ToList();
-        var sb = new StringBuilder();
-        for (var i = 0; i < lines.Count; i++)
-        {
-            sb.Append(lines[i]);
-            if (i == lines.Count - 1) break;
-            sb.Append(lines[i].Length > 0 && lines[i + 1].Length > 0 ? "\\\n" : "\n");
-        }
-        return sb.ToString();
-    }
-
     private static string Cell(string text) => Inline(text).Length == 0 ? " " : Inline(text);
-
-    private static string Escape(string text)
-    {
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (var ch in text)
-        {
-            if ("\\`*_{}[]<>()#+-!|~&=".Contains(ch)) sb.Append('\\');
-            sb.Append(ch);
-        }
-        // "1. " at the start would begin an ordered list ("1)" is already escaped).
-        var s = sb.ToString();
-        var digits = 0;
-        while (digits < s.Length && char.IsAsciiDigit(s[digits])) digits++;
-        if (digits > 0 && digits < s.Length && s[digits] == '.') s = s[..digits] + "\\" + s[digits..];
-        return s;
-    }
 
     private static string Date(DateTime utc) => utc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }

@@ -19,7 +19,7 @@ public sealed class BreakoutCommands(LiveStore store, FacilitatorCommands facili
 
     public Task<LiveStore.Committed> StartAsync(LiveContext ctx, StartBreakouts c) => store.CommitAsync(ctx, c.ClientKey, async () =>
     {
-        var doc = await facilitator.RequireAsync(ctx, allowLocked: false);
+        var doc = await facilitator.RequireAsync(ctx);
         if (c.Mode is not (BreakoutModes.Random or BreakoutModes.Balanced or BreakoutModes.Self))
             throw new LiveRuleException("Choose how to split: random, balanced or self-chosen (\"random\", \"balanced\" or \"self\").");
         var field = c.Mode == BreakoutModes.Balanced ? (c.BalanceField ?? "").Trim().ToLowerInvariant() : null;
@@ -115,7 +115,7 @@ public sealed class BreakoutCommands(LiveStore store, FacilitatorCommands facili
 
     public Task<LiveStore.Committed> EndAsync(LiveContext ctx, EndBreakouts c) => store.CommitAsync(ctx, c.ClientKey, async () =>
     {
-        await facilitator.RequireAsync(ctx, allowLocked: true);
+        await facilitator.RequireAsync(ctx);
         var round = await RunningAsync(ctx) ?? throw new LiveRuleException("No breakout round is running.");
         round.EndedUtc = store.Now;
         await store.Db.SaveChangesAsync();

@@ -2,6 +2,7 @@ using System.Text;
 using Kindling.Data;
 using Kindling.Web.Features.Cohorts;
 using Kindling.Web.Infrastructure;
+using static Kindling.Web.Infrastructure.MarkdownText;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.LiveSession;
@@ -22,40 +23,37 @@ public static class ExportMarkdown
                 return Results.File(Encoding.UTF8.GetBytes(Write(doc)), "text/markdown; charset=utf-8", name);
             }).RequireAuthorization().RequireRateLimiting(RateLimits.Export);
 
+    /// <summary>Everything people wrote (and every name and title) goes through <see cref="MarkdownText"/>: it stays text.</summary>
     public static string Write(ExportDocument d)
     {
         var md = new StringBuilder();
-        md.Append("# ").AppendLine(Line(d.LessonTitle));
-        md.AppendLine().Append(Line(d.CohortName)).Append(", ").AppendLine(TimeZones.Format(d.StartsUtc, d.ReaderZone));
+        md.Append("# ").AppendLine(Inline(d.LessonTitle));
+        md.AppendLine().Append(Inline(d.CohortName)).Append(", ").AppendLine(TimeZones.Format(d.StartsUtc, d.ReaderZone));
         var number = 0;
         foreach (var a in d.Activities)
         {
-            md.AppendLine().Append("## ").Append(++number).Append(". ").AppendLine(Line(a.Title));
+            md.AppendLine().Append("## ").Append(++number).Append(". ").AppendLine(Inline(a.Title));
             foreach (var s in a.Sections)
             {
                 md.AppendLine();
-                if (s.GroupTitle is not null) md.Append("### ").AppendLine(Line(s.GroupTitle)).AppendLine();
-                foreach (var line in s.Prompt.Split('\n')) md.Append("> ").AppendLine(line.TrimEnd('\r'));
+                if (s.GroupTitle is not null) md.Append("### ").AppendLine(Inline(s.GroupTitle)).AppendLine();
+                foreach (var line in Block(s.Prompt).Split('\n')) md.Append("> ").AppendLine(line);
                 md.AppendLine();
                 if (s.SilentNotRevealed) md.AppendLine("_Written in silence; not revealed yet._");
                 else if (s.Responses.Count == 0) md.AppendLine("_No responses._");
-                foreach (var r in s.Responses) md.Append("- ").Append(r.AuthorName is null ? "" : $"**{Line(r.AuthorName)}:** ").AppendLine(Indent(r.Text));
+                // Who wrote it is said in one way Kindling alone writes: a name in bold, or "Anonymous" in italics.
+                foreach (var r in s.Responses)
+                    md.Append("- ").Append(r.AuthorName is null ? "_Anonymous:_ " : $"**{Inline(r.AuthorName)}:** ").AppendLine(ListItem(r.Text));
             }
         }
         md.AppendLine().AppendLine("## Questions and answers").AppendLine();
         if (d.Questions.Count == 0) md.AppendLine("_No questions were asked._");
         foreach (var q in d.Questions)
         {
-            md.Append("- ").Append(Indent(q.Text)).Append(" (").Append(q.Votes).Append(q.Votes == 1 ? " vote" : " votes")
-                .Append(q.AuthorName is null ? "" : $", asked by {Line(q.AuthorName)}").AppendLine(")");
-            md.Append("  - ").AppendLine(q.Answer is null ? "_Not answered yet._" : "Answer: " + Indent(q.Answer, "    "));
+            md.Append("- ").Append(ListItem(q.Text)).Append(" (").Append(q.Votes).Append(q.Votes == 1 ? " vote" : " votes")
+                .Append(q.AuthorName is null ? ", asked anonymously" : $", asked by {Inline(q.AuthorName)}").AppendLine(")");
+            md.Append("  - ").AppendLine(q.Answer is null ? "_Not answered yet._" : "Answer: " + ListItem(q.Answer, "    "));
         }
         return md.ToString();
     }
-
-    /// <summary>Keeps a multi-line response inside its bullet.</summary>
-    private static string Indent(string text, string pad = "  ") =>
-        string.Join("\n" + pad, text.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()));
-
-    private static string Line(string text) => text.Replace("\r", " ").Replace("\n", " ");
 }

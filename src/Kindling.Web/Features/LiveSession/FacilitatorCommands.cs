@@ -9,7 +9,7 @@ public sealed class FacilitatorCommands(LiveStore store)
 {
     public Task<LiveStore.Committed> ModerateAsync(LiveContext ctx, ModerateResponse c) => store.CommitAsync(ctx, c.ClientKey, async () =>
     {
-        await RequireAsync(ctx, allowLocked: false);
+        await RequireAsync(ctx);
         if (c.Hidden is null && c.Pinned is null && c.MoveToSectionId is null)
             throw new LiveRuleException("Choose what to do with the response: hide or show it, pin or unpin it, or move it.");
         var r = await store.Db.LiveResponses.FirstOrDefaultAsync(x => x.Id == c.ResponseId && x.SessionId == ctx.SessionId && !x.Deleted)
@@ -36,7 +36,7 @@ public sealed class FacilitatorCommands(LiveStore store)
 
     public Task<LiveStore.Committed> AddPromptAsync(LiveContext ctx, AddPrompt c) => store.CommitAsync(ctx, c.ClientKey, async () =>
     {
-        await RequireAsync(ctx, allowLocked: false);
+        await RequireAsync(ctx);
         var prompt = (c.Prompt ?? "").Trim();
         if (prompt.Length is 0 or > 2000) throw new LiveRuleException("A prompt needs 1 to 2,000 characters.");
         var sections = await store.Db.LiveSections.Where(s => s.SessionId == ctx.SessionId).OrderBy(s => s.Position).ToListAsync();
@@ -58,7 +58,7 @@ public sealed class FacilitatorCommands(LiveStore store)
 
     public Task<LiveStore.Committed> MovePromptAsync(LiveContext ctx, MovePrompt c) => store.CommitAsync(ctx, c.ClientKey, async () =>
     {
-        await RequireAsync(ctx, allowLocked: false);
+        await RequireAsync(ctx);
         var sections = await store.Db.LiveSections.Where(s => s.SessionId == ctx.SessionId).OrderBy(s => s.Position).ToListAsync();
         var moving = sections.FirstOrDefault(s => s.Id == c.SectionId) ?? throw new LiveRuleException("That prompt is not part of this session.");
         if (c.Position < 0 || c.Position >= sections.Count) throw new LiveRuleException($"Pick a position from 0 to {sections.Count - 1}.");
@@ -70,7 +70,7 @@ public sealed class FacilitatorCommands(LiveStore store)
 
     public Task<LiveStore.Committed> SetSilentAsync(LiveContext ctx, SetSilent c) => store.CommitAsync(ctx, c.ClientKey, async () =>
     {
-        await RequireAsync(ctx, allowLocked: false);
+        await RequireAsync(ctx);
         var s = await SectionAsync(ctx, c.SectionId);
         if (!c.Silent && s.Silent && s.RevealedUtc is null)
             throw new LiveRuleException("Reveal the silent round to end it; responses written in silence are shown all at once.");
@@ -83,7 +83,7 @@ public sealed class FacilitatorCommands(LiveStore store)
 
     public Task<LiveStore.Committed> RevealAsync(LiveContext ctx, Reveal c) => store.CommitAsync(ctx, c.ClientKey, async () =>
     {
-        await RequireAsync(ctx, allowLocked: true);
+        await RequireAsync(ctx);
         var s = await SectionAsync(ctx, c.SectionId);
         return await RevealCore(s);
     });
@@ -99,13 +99,14 @@ public sealed class FacilitatorCommands(LiveStore store)
             new LiveViews.Revealed(LiveViews.View(s), responses.Select(x => LiveViews.Public(x.R, x.Name ?? "")).ToList()), s.Id);
     }
 
+    /// <summary>The one change a locked document takes: unlocking it (or locking it again).</summary>
     public Task<LiveStore.Committed> SetLockedAsync(LiveContext ctx, SetLocked c) => store.CommitAsync(ctx, c.ClientKey, async () =>
     {
-        var doc = await RequireAsync(ctx, allowLocked: true);
+        var doc = await RequireAsync(ctx);
         doc.LockedUtc = c.Locked ? store.Now : null;
         doc.TimerEndsUtc = c.Locked ? null : doc.TimerEndsUtc;
         return new Change(EventTypes.Locked, new { locked = c.Locked }, ctx.SessionId);
-    });
+    }, whileLocked: true);
 
     private Task<bool> SilentUnrevealedAsync(Guid sectionId) =>
         store.Db.LiveSections.AnyAsync(s => s.Id == sectionId && s.Silent && s.RevealedUtc == null);
@@ -114,11 +115,10 @@ public sealed class FacilitatorCommands(LiveStore store)
         await store.Db.LiveSections.FirstOrDefaultAsync(s => s.Id == id && s.SessionId == ctx.SessionId)
         ?? throw new LiveRuleException("That prompt is not part of this session.");
 
-    public async Task<LiveDocument> RequireAsync(LiveContext ctx, bool allowLocked)
+    /// <summary>The caller is a facilitator; returns the document (LiveStore has already refused the change if it is locked).</summary>
+    public async Task<LiveDocument> RequireAsync(LiveContext ctx)
     {
         if (!ctx.IsFacilitator) throw new LiveRuleException("Only a facilitator of this cohort can do that.");
-        var doc = await store.Db.LiveDocuments.SingleAsync(d => d.SessionId == ctx.SessionId);
-        if (!allowLocked && doc.LockedUtc is not null) throw new LiveRuleException("The document is locked; reopen it first.");
-        return doc;
+        return await store.Db.LiveDocuments.SingleAsync(d => d.SessionId == ctx.SessionId);
     }
 }

@@ -95,7 +95,7 @@ public class FeedbackModel(KindlingDb db, LiveStore store, OpenLiveDocument open
                 throw new LiveRuleException(closed ? "Feedback is already closed." : "Feedback is already open.");
             doc.FeedbackClosedUtc = closed ? store.Now : null;
             return new Change(FeatureEvents.FeedbackClosed, new { closed }, SessionId);
-        });
+        }, whileLocked: true); // feedback is not part of the document: it stays open (or closes) whatever the lock
         if (done.Event is not null) await broadcaster.PublishAsync(done.Event);
         TempData["Flash"] = done.Ack.Ok
             ? closed ? "Feedback is closed; answers can no longer be changed." : "Feedback is open again; people can change their answers."

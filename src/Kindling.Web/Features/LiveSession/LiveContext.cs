@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Kindling.Data;
 using Kindling.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -5,11 +6,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.Web.Features.LiveSession;
 
 /// <summary>Who is acting in which live session; loaded from the database on every command so removed members and changed roles apply at once.</summary>
+/// <remarks><see cref="SecurityStamp"/> is the account's current stamp: a connection whose sign-in carries another one is stale.</remarks>
 public sealed record LiveContext(Guid SessionId, Guid CohortId, string UserId, string UserName, CohortRole Role,
-    bool FacilitatorsSeeAnonymousAuthors, RecordingPolicy Recording, string Title, DateTime StartsUtc = default)
+    bool FacilitatorsSeeAnonymousAuthors, RecordingPolicy Recording, string Title, DateTime StartsUtc = default, string? SecurityStamp = null)
 {
     public bool IsFacilitator => Role == CohortRole.Facilitator;
     public bool CanWrite => Role != CohortRole.Observer;
+
+    /// <summary>Whether a sign-in (e.g. the one a hub connection was opened with) is still valid for this account: same security stamp.</summary>
+    public bool IsSignedInAs(ClaimsPrincipal? user, string stampClaimType) =>
+        SecurityStamp is not null && user?.FindFirst(stampClaimType)?.Value == SecurityStamp;
 
     public static async Task<LiveContext?> LoadAsync(KindlingDb db, Guid sessionId, string? userId)
     {
@@ -17,7 +23,7 @@ public sealed record LiveContext(Guid SessionId, Guid CohortId, string UserId, s
         return await db.Sessions.Where(s => s.Id == sessionId)
             .SelectMany(s => db.CohortMembers.Where(m => m.CohortId == s.CohortId && m.UserId == userId && m.AcknowledgedUtc != null),
                 (s, m) => new LiveContext(s.Id, s.CohortId, m.UserId, m.User!.DisplayName, m.Role,
-                    s.Cohort!.FacilitatorsSeeAnonymousAuthors, s.Recording, s.Lesson!.Title, s.StartsUtc))
+                    s.Cohort!.FacilitatorsSeeAnonymousAuthors, s.Recording, s.Lesson!.Title, s.StartsUtc, m.User!.SecurityStamp))
             .FirstOrDefaultAsync();
     }
 }

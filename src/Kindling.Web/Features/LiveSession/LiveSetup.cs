@@ -12,6 +12,12 @@ public sealed class LiveOptions
     /// (0–1000 ms; 0 sends each batch as soon as the previous one is out). A change after a quiet spell goes out at once.
     /// </summary>
     public int BroadcastWindowMs { get; set; } = 20;
+
+    /// <summary>
+    /// Web origins besides the app's own (and <c>Kindling:PublicUrl</c>) whose pages may connect to the live hub, e.g.
+    /// "https://kindling.example.org" behind a proxy that does not pass the original scheme and host on.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
 }
 
 public static class LiveSetup
@@ -46,11 +52,16 @@ public static class LiveSetup
         s.AddSingleton<LiveBroadcaster>();
         s.AddSingleton<Presence>();
         s.AddScoped<LiveEviction>();
+        s.AddScoped<ShareSlotUpdates>();
         s.AddHostedService<SilentTimerWatcher>();
+        s.AddHostedService<RoomOpeningWatcher>();
+        s.AddHostedService<StaleConnectionSweeper>();
     }
 
     public static void MapLiveSessions(this WebApplication app)
     {
+        // Runs after authentication and before the hub's endpoints (negotiate and every transport).
+        app.UseHubOriginCheck(HubPath);
         app.MapHub<SessionHub>(HubPath);
         app.MapDocumentExport();
     }

@@ -16,6 +16,9 @@ public sealed record Change(string Type, object Data, Guid? EntityId = null, str
 /// its event in one transaction; only after the commit is the change acknowledged and broadcast.
 /// </summary>
 /// <remarks>
+/// This is also the one gate for the document lock: while a facilitator has locked the document, every change is
+/// refused here (responses, roll call, questions, votes, answers, breakouts, facilitator tools), unless its command says
+/// it is not part of the document (unlocking itself, closing feedback). The check and the write share one transaction.
 /// Changes that arrive while another transaction is running are committed together (<see cref="LiveWriteGate"/>): one
 /// transaction, one durable commit, each change inside its own savepoint so a refused change leaves no trace and the
 /// sequence stays gap-free. A change's code reads and writes through <see cref="Db"/>, which during a group commit is
@@ -33,8 +36,12 @@ public sealed class LiveStore(KindlingDb db, TimeProvider clock)
 
     public sealed record Committed(Ack Ack, LiveEventRow? Event);
 
-    private sealed class Queued(LiveContext ctx, string? clientKey, Func<Task<Change>> apply, KindlingDb own) : LiveWriteGate.Entry
+    /// <summary>The answer to any change of a locked document.</summary>
+    public const string LockedMessage = "The facilitator has locked this document, so it is read-only now; a facilitator can unlock it.";
+
+    private sealed class Queued(LiveContext ctx, string? clientKey, Func<Task<Change>> apply, KindlingDb own, bool whileLocked) : LiveWriteGate.Entry
     {
+        public bool WhileLocked { get; } = whileLocked;
         public LiveContext Ctx { get; } = ctx;
         public string? ClientKey { get; } = clientKey;
         public Func<Task<Change>> Apply { get; } = apply;
@@ -44,12 +51,13 @@ public sealed class LiveStore(KindlingDb db, TimeProvider clock)
     /// <summary>Raised by a change inside a group commit when its key was taken meanwhile: answered from the first commit afterwards.</summary>
     private static readonly Committed KeyTaken = new(Ack.Fail("key taken"), null);
 
-    public async Task<Committed> CommitAsync(LiveContext ctx, string? clientKey, Func<Task<Change>> apply)
+    /// <param name="whileLocked">Only for changes that are not part of the document (unlocking it, closing feedback): run even while it is locked.</param>
+    public async Task<Committed> CommitAsync(LiveContext ctx, string? clientKey, Func<Task<Change>> apply, bool whileLocked = false)
     {
         if (string.IsNullOrWhiteSpace(clientKey)) clientKey = null;
         if (clientKey is { Length: > 64 }) return new(Ack.Fail("The change key is too long; use at most 64 characters."), null);
         if (clientKey is not null && await PreviousAsync(ctx.SessionId, clientKey) is { } previous) return Replay(ctx, previous);
-        var done = await LiveWriteGate.CommitAsync(db, ctx.SessionId, new Queued(ctx, clientKey, apply, db), CommitBatchAsync);
+        var done = await LiveWriteGate.CommitAsync(db, ctx.SessionId, new Queued(ctx, clientKey, apply, db, whileLocked), CommitBatchAsync);
         if (!ReferenceEquals(done, KeyTaken)) return done;
         // The same change raced itself (a retry while the first was committing): answer with the first.
         db.ChangeTracker.Clear();
@@ -105,9 +113,11 @@ public sealed class LiveStore(KindlingDb db, TimeProvider clock)
     private async Task<Committed> ApplyAsync(Queued q)
     {
         Writing.Value = db;
-        var claimed = await db.LiveDocuments.Where(d => d.SessionId == q.Ctx.SessionId)
+        var document = db.LiveDocuments.Where(d => d.SessionId == q.Ctx.SessionId);
+        var claimed = await (q.WhileLocked ? document : document.Where(d => d.LockedUtc == null))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Seq, d => d.Seq + 1));
-        if (claimed == 0) return new Committed(Ack.Fail("This session's document is not open yet."), null);
+        if (claimed == 0)
+            return new Committed(Ack.Fail(await document.AnyAsync() ? LockedMessage : "This session's document is not open yet."), null);
         var seq = await db.LiveDocuments.Where(d => d.SessionId == q.Ctx.SessionId).Select(d => d.Seq).SingleAsync();
         var change = await q.Apply();
         if (!ReferenceEquals(q.Own, db) && q.Own.ChangeTracker.HasChanges())

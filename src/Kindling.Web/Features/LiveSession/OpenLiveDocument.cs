@@ -1,16 +1,20 @@
 using Kindling.Data;
 using Kindling.Domain;
+using Kindling.LiveClient;
 using Kindling.Web.Features.Curricula;
 using Kindling.Web.Features.Schedule;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.LiveSession;
 
 /// <summary>
 /// Creates a session's live document from its lesson: one prompt section per activity prompt, in agenda order, then the
-/// session's open discussion block, so the run of show covers the whole call.
+/// session's open discussion block, so the run of show covers the whole call. Whoever opens it (a facilitator, a member
+/// arriving, <see cref="RoomOpeningWatcher"/> at the opening time), people already waiting in the room hear at once.
 /// </summary>
-public sealed class OpenLiveDocument(KindlingDb db, LessonCache lessons, TimeProvider clock)
+public sealed class OpenLiveDocument(KindlingDb db, LessonCache lessons, TimeProvider clock,
+    IHubContext<SessionHub, ISessionClient> hub, ILogger<OpenLiveDocument> log)
 {
     /// <summary>How long before its start a session's document opens by itself when a member arrives.</summary>
     public static readonly TimeSpan OpensBeforeStart = TimeSpan.FromMinutes(15);
@@ -51,6 +55,9 @@ public sealed class OpenLiveDocument(KindlingDb db, LessonCache lessons, TimePro
         });
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateException) { return false; } // opened concurrently by another facilitator
+        // Connections waiting for the document are in the session's group (SessionHub.Join): they join again now.
+        try { await hub.Clients.Group(LiveGroups.Session(sessionId)).Opened(sessionId); }
+        catch (Exception e) { log.LogWarning(e, "Could not tell the waiting room of session {SessionId} that it opened; they look again shortly.", sessionId); }
         return true;
     }
 }
@@ -85,13 +92,13 @@ public static partial class ShareSlot
             : $"Share your worksheet for “{assignmentTitle}” with the cohort (its Sharing page) and it is listed here; or post a link to it.",
     };
 
-    public sealed record SharedWorksheet(Guid Id, string Title, string ProjectName, DateTime SharedUtc);
-
     /// <summary>The cohort's shared worksheets, newest first: the slot lists them so nobody has to paste links.</summary>
-    public static async Task<IReadOnlyList<SharedWorksheet>> SharedWorksheetsAsync(KindlingDb db, Guid cohortId) =>
+    public static async Task<IReadOnlyList<SharedWorksheetView>> SharedWorksheetsAsync(KindlingDb db, Guid cohortId) =>
         (await db.Worksheets.AsNoTracking().Where(w => w.CohortId == cohortId && w.SharedUtc != null)
-            .Join(db.Projects, w => w.ProjectId, p => p.Id, (w, p) => new SharedWorksheet(w.Id, w.Title, p.Name, w.SharedUtc!.Value))
-            .ToListAsync()).OrderByDescending(w => w.SharedUtc).ToList();
+            .Join(db.Projects, w => w.ProjectId, p => p.Id, (w, p) => new { w.Id, w.Title, p.Name, SharedUtc = w.SharedUtc!.Value })
+            .ToListAsync())
+        .OrderByDescending(w => w.SharedUtc)
+        .Select(w => new SharedWorksheetView(w.Id, w.Title, w.Name, $"/cohorts/{cohortId}/worksheets/{w.Id}", w.SharedUtc)).ToList();
 
     /// <summary>
     /// Responses in the share slot are links and nothing else: an https:// address, or the address of a worksheet in

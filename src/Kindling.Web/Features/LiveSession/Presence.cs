@@ -44,26 +44,47 @@ public sealed class Presence
         Changed(sessionId, newcomer: connectionId);
     }
 
-    /// <summary>Keeps the caller's connection so it can be closed when the person loses access (<see cref="Evict"/>).</summary>
+    /// <summary>Keeps every connection of this instance (joined or still waiting for the document) so it can be closed (<see cref="Evict"/>).</summary>
     public void Track(HubCallerContext caller) => _callers[caller.ConnectionId] = caller;
 
     /// <summary>
-    /// Closes this instance's connections of a person in the given sessions (they were removed from the cohort): their
-    /// client reconnects, and joining again is refused, so no further change of the session reaches them.
+    /// Closes this instance's connections of a person: those in the given sessions (they were removed from the cohort),
+    /// or every one when <paramref name="sessionIds"/> is null (they signed out, changed their password or their
+    /// security stamp changed otherwise). Their client reconnects and joining again is refused, so no further change of
+    /// the session reaches them.
     /// </summary>
-    public int Evict(string userId, IReadOnlyCollection<Guid> sessionIds)
+    public int Evict(string userId, IReadOnlyCollection<Guid>? sessionIds)
     {
-        var closed = 0;
-        foreach (var (connectionId, entry) in _connections)
+        var doomed = _callers.Where(c => c.Value.UserIdentifier == userId).Select(c => c.Key)
+            .Where(id => sessionIds is null || (_connections.TryGetValue(id, out var entry) && sessionIds.Contains(entry.SessionId)))
+            .ToList();
+        foreach (var connectionId in doomed) Close(connectionId);
+        return doomed.Count;
+    }
+
+    /// <summary>This instance's connections with the user they signed in as (for re-checking sign-ins that went stale).</summary>
+    public IReadOnlyList<(string ConnectionId, System.Security.Claims.ClaimsPrincipal? User)> Connections() =>
+        _callers.Select(c => (c.Key, c.Value.User)).ToList();
+
+    /// <summary>Takes a connection out of its session (no further change reaches it) and closes it.</summary>
+    public void Close(string connectionId)
+    {
+        Forget(connectionId);
+        if (_callers.TryGetValue(connectionId, out var caller)) caller.Abort();
+        Leave(connectionId);
+    }
+
+    /// <summary>Takes a connection out of its session's groups and the "who is here" list, leaving it open (its calls are refused).</summary>
+    public void Forget(string connectionId)
+    {
+        if (!_connections.TryGetValue(connectionId, out var entry)) return;
+        _ = hub.Groups.RemoveFromGroupAsync(connectionId, LiveGroups.Session(entry.SessionId));
+        _ = hub.Groups.RemoveFromGroupAsync(connectionId, LiveGroups.Person(entry.SessionId, entry.Member.UserId));
+        if (_connections.TryRemove(connectionId, out var gone) && _sessions.TryGetValue(gone.SessionId, out var members))
         {
-            if (entry.Member.UserId != userId || !sessionIds.Contains(entry.SessionId)) continue;
-            // Out of the groups first, so not one more change reaches them, then the connection is closed.
-            _ = hub.Groups.RemoveFromGroupAsync(connectionId, LiveGroups.Session(entry.SessionId));
-            _ = hub.Groups.RemoveFromGroupAsync(connectionId, LiveGroups.Person(entry.SessionId, userId));
-            if (_callers.TryGetValue(connectionId, out var caller)) { caller.Abort(); closed++; }
-            Leave(connectionId);
+            members.TryRemove(connectionId, out _);
+            Changed(gone.SessionId);
         }
-        return closed;
     }
 
     public void Leave(string connectionId)

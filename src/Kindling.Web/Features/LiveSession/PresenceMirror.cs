@@ -28,10 +28,10 @@ public sealed class PresenceMirror : IAsyncDisposable
 
     private static readonly RedisChannel EvictChannel = RedisChannel.Literal("kindling:presence-evict");
 
-    /// <summary>Runs <paramref name="evict"/> on this instance whenever any instance asks to close a person's connections.</summary>
-    public void OnEviction(Func<string, IReadOnlyCollection<Guid>, int> evict) => _ = SubscribeAsync(evict);
+    /// <summary>Runs <paramref name="evict"/> on this instance whenever any instance asks to close a person's connections (sessions null: all of them).</summary>
+    public void OnEviction(Func<string, IReadOnlyCollection<Guid>?, int> evict) => _ = SubscribeAsync(evict);
 
-    private async Task SubscribeAsync(Func<string, IReadOnlyCollection<Guid>, int> evict)
+    private async Task SubscribeAsync(Func<string, IReadOnlyCollection<Guid>?, int> evict)
     {
         try
         {
@@ -45,11 +45,11 @@ public sealed class PresenceMirror : IAsyncDisposable
         catch (Exception e) when (e is RedisException or TimeoutException) { _log.LogError(e, "Could not subscribe to presence evictions in Redis."); }
     }
 
-    /// <summary>Asks every instance (this one included) to close a person's connections to the given sessions.</summary>
-    public async Task PublishEvictionAsync(string userId, IReadOnlyCollection<Guid> sessionIds) =>
-        await (await _redis.Value).GetSubscriber().PublishAsync(EvictChannel, JsonSerializer.Serialize(new Eviction(userId, sessionIds.ToArray())));
+    /// <summary>Asks every instance (this one included) to close a person's connections to the given sessions, or all of them (null).</summary>
+    public async Task PublishEvictionAsync(string userId, IReadOnlyCollection<Guid>? sessionIds) =>
+        await (await _redis.Value).GetSubscriber().PublishAsync(EvictChannel, JsonSerializer.Serialize(new Eviction(userId, sessionIds?.ToArray())));
 
-    private sealed record Eviction(string UserId, Guid[] SessionIds);
+    private sealed record Eviction(string UserId, Guid[]? SessionIds);
 
     private static RedisKey SessionKey(Guid sessionId) => $"kindling:presence:{sessionId:N}";
     private static RedisKey HeartbeatKey(string instance) => $"kindling:presence-instance:{instance}";

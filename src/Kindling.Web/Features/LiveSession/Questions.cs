@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.Web.Features.LiveSession;
 
 /// <summary>
-/// The Q&amp;A: members ask and upvote, facilitators answer. Questions stay open after the call, so none of this
-/// checks the document lock. Every broadcast carries a question as a peer sees it: never the author of an anonymous one.
+/// The Q&amp;A: members ask and upvote, facilitators answer. Like every change it is refused while the document is
+/// locked (LiveStore checks). Every broadcast carries a question as a peer sees it: never the author of an anonymous one.
 /// </summary>
 public sealed class QuestionCommands(LiveStore store)
 {

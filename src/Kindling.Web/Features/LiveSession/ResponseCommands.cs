@@ -80,8 +80,7 @@ public sealed class ResponseCommands(LiveStore store)
     private async Task<(LiveDocument, LiveSection)> WritableSectionAsync(LiveContext ctx, Guid sectionId)
     {
         if (!ctx.CanWrite) throw new LiveRuleException("Observers can read the document but not write in it.");
-        var doc = await store.Db.LiveDocuments.AsNoTracking().SingleAsync(d => d.SessionId == ctx.SessionId);
-        if (doc.LockedUtc is not null) throw new LiveRuleException("The facilitator has locked this document; it is read-only now.");
+        var doc = await store.Db.LiveDocuments.AsNoTracking().SingleAsync(d => d.SessionId == ctx.SessionId); // the lock is checked by LiveStore
         var section = await store.Db.LiveSections.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sectionId && s.SessionId == ctx.SessionId)
             ?? throw new LiveRuleException("That prompt is not part of this session.");
         await BreakoutViews.CheckWriteAsync(store.Db, ctx, section);

@@ -19,7 +19,7 @@ public class RoomModel(KindlingDb db, OpenLiveDocument opener, TimeProvider cloc
     public DateTime OpensUtc => OpenLiveDocument.OpensUtc(StartsUtc);
     public string? JoinUrl { get; private set; }
     /// <summary>Worksheets the cohort's projects chose to share, shown in the "share your insights" slot.</summary>
-    public IReadOnlyList<ShareSlot.SharedWorksheet> SharedWorksheets { get; private set; } = [];
+    public IReadOnlyList<SharedWorksheetView> SharedWorksheets { get; private set; } = [];
 
     public string FeedbackUrl => $"/cohorts/{CohortId}/sessions/{SessionId}/feedback";
     public string DocumentUrl => $"/cohorts/{CohortId}/sessions/{SessionId}/document";

@@ -1,30 +1,63 @@
 using System.Security.Claims;
 using Kindling.LiveClient;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Kindling.Web.Features.LiveSession;
 
 /// <summary>
-/// The one hub for live sessions. Thin: every method loads the caller's membership from the database, runs the command
-/// (validate, authorise, commit) and only then acknowledges and broadcasts.
+/// The one hub for live sessions. Thin: every method loads the caller's membership (and the validity of their sign-in)
+/// from the database, runs the command (validate, authorise, commit) and only then acknowledges and broadcasts.
+/// Connections from other sites' pages never get here (<see cref="HubOrigin"/>).
 /// </summary>
 [Authorize]
 public sealed class SessionHub(LiveStore store, ResponseCommands responses, FacilitatorCommands facilitator,
     TimerCommands timer, OpenLiveDocument opener, LiveBroadcaster broadcaster, Presence presence, TimeProvider clock,
-    QuestionCommands questions, BreakoutCommands breakouts) : Hub<ISessionClient>
+    QuestionCommands questions, BreakoutCommands breakouts, IOptions<IdentityOptions> identity) : Hub<ISessionClient>
 {
+    public const string NotShared = "This session is not shared with you.";
+    public const string SignedOut = "You have signed out, or your password changed, since this room connected. Sign in again to rejoin.";
+
     private string? UserId => Context.User?.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public DateTime Time() => clock.GetUtcNow().UtcDateTime;
 
+    public override async Task OnConnectedAsync()
+    {
+        presence.Track(Context);
+        await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        presence.Leave(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>
+    /// The caller's membership as the database has it now, or why not. A connection keeps the sign-in it was opened
+    /// with, so that sign-in's security stamp is compared with the account's: after signing out or a password change
+    /// the connection leaves its session and every call is refused (the change itself closes it too: LiveEviction).
+    /// </summary>
+    private async Task<(LiveContext? Ctx, string Refusal)> CallerAsync(Guid sessionId)
+    {
+        var ctx = await LiveContext.LoadAsync(store.Db, sessionId, UserId);
+        if (ctx is null) return (null, NotShared);
+        if (ctx.IsSignedInAs(Context.User, identity.Value.ClaimsIdentity.SecurityStampClaimType)) return (ctx, "");
+        presence.Forget(Context.ConnectionId);
+        return (null, SignedOut);
+    }
+
     public async Task<JoinResult> Join(Guid sessionId, long since)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var ctx = await LiveContext.LoadAsync(store.Db, sessionId, UserId);
-        if (ctx is null) return new JoinResult(false, "This session is not shared with you.", null, [], now);
-        // The document opens by itself shortly before the session starts; a facilitator may open it earlier (Open).
+        var (ctx, refused) = await CallerAsync(sessionId);
+        if (ctx is null) return new JoinResult(false, refused, null, [], now);
+        // The document opens by itself shortly before the session starts (RoomOpeningWatcher); a facilitator may open it earlier.
         if (OpenLiveDocument.OpensUtc(ctx.StartsUtc) <= now) await opener.OpenAsync(sessionId);
+        // In the session's group before the snapshot is read, so a connection waiting for the document hears it open (Opened).
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Session(sessionId));
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Person(sessionId, ctx.UserId));
         var events = since > 0 ? await LiveViews.SinceAsync(store.Db, ctx, since, now) : null;
@@ -34,7 +67,6 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
             snapshot = await LiveViews.SnapshotAsync(store.Db, ctx);
             if (snapshot is null) return new JoinResult(false, "The facilitator has not opened this session's document yet.", null, [], now);
         }
-        presence.Track(Context);
         presence.Join(sessionId, Context.ConnectionId, ctx); // the list reaches the session, this caller included, coalesced
         if (ctx.Role == Kindling.Domain.CohortRole.Participant && await breakouts.NeedsPlacingAsync(ctx)) await Publish(await breakouts.PlaceLateJoinerAsync(ctx));
         return new JoinResult(true, null, snapshot, events ?? [], now);
@@ -43,17 +75,11 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
     /// <summary>Facilitator: creates the session document from the lesson now, before the session starts.</summary>
     public async Task<Ack> Open(Guid sessionId)
     {
-        var ctx = await LiveContext.LoadAsync(store.Db, sessionId, UserId);
-        if (ctx is null) return Ack.Fail("This session is not shared with you.");
+        var (ctx, refused) = await CallerAsync(sessionId);
+        if (ctx is null) return Ack.Fail(refused);
         if (!ctx.IsFacilitator) return Ack.Fail("Only a facilitator can open the session document early.");
         await opener.OpenAsync(sessionId);
         return new Ack(true, 0, sessionId, null);
-    }
-
-    public override async Task OnDisconnectedAsync(Exception? exception)
-    {
-        presence.Leave(Context.ConnectionId);
-        await base.OnDisconnectedAsync(exception);
     }
 
     public Task<Ack> AddResponse(AddResponse c) => Run(c.SessionId, ctx => responses.AddAsync(ctx, c));
@@ -77,20 +103,30 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
     public Task<Ack> MoveToGroup(MoveToGroup c) => Run(c.SessionId, ctx => breakouts.MoveAsync(ctx, c));
     public Task<Ack> EndBreakouts(EndBreakouts c) => Run(c.SessionId, ctx => breakouts.EndAsync(ctx, c));
 
-    public async Task<QuestionList> Questions(Guid sessionId) =>
-        await LiveContext.LoadAsync(store.Db, sessionId, UserId) is { } ctx
-            ? await QuestionCommands.ListAsync(store.Db, ctx)
-            : new QuestionList(false, "This session is not shared with you.", []);
+    public async Task<QuestionList> Questions(Guid sessionId) => await CallerAsync(sessionId) switch
+    {
+        ({ } ctx, _) => await QuestionCommands.ListAsync(store.Db, ctx),
+        (_, var refused) => new QuestionList(false, refused, []),
+    };
 
-    public async Task<BreakoutState> Breakouts(Guid sessionId) =>
-        await LiveContext.LoadAsync(store.Db, sessionId, UserId) is { } ctx
-            ? await BreakoutViews.StateAsync(store.Db, ctx.SessionId, ctx.UserId)
-            : new BreakoutState(false, "This session is not shared with you.", null, null, false, [], null);
+    public async Task<BreakoutState> Breakouts(Guid sessionId) => await CallerAsync(sessionId) switch
+    {
+        ({ } ctx, _) => await BreakoutViews.StateAsync(store.Db, ctx.SessionId, ctx.UserId),
+        (_, var refused) => new BreakoutState(false, refused, null, null, false, [], null),
+    };
 
-    public async Task<ParticipationResult> Participation(Guid sessionId) =>
-        await LiveContext.LoadAsync(store.Db, sessionId, UserId) is { } ctx
-            ? await LiveSession.Participation.ForAsync(store.Db, ctx, presence)
-            : new ParticipationResult(false, "This session is not shared with you.", [], 0);
+    public async Task<ParticipationResult> Participation(Guid sessionId) => await CallerAsync(sessionId) switch
+    {
+        ({ } ctx, _) => await LiveSession.Participation.ForAsync(store.Db, ctx, presence),
+        (_, var refused) => new ParticipationResult(false, refused, [], 0),
+    };
+
+    /// <summary>The cohort's shared worksheets for the "share your insights" slot (pushed again whenever they change).</summary>
+    public async Task<SharedWorksheetList> SharedWorksheets(Guid sessionId) => await CallerAsync(sessionId) switch
+    {
+        ({ } ctx, _) => new SharedWorksheetList(true, null, await ShareSlot.SharedWorksheetsAsync(store.Db, ctx.CohortId)),
+        (_, var refused) => new SharedWorksheetList(false, refused, []),
+    };
 
     private async Task Publish(LiveStore.Committed done)
     {
@@ -99,10 +135,10 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
 
     private async Task<Ack> Run(Guid sessionId, Func<LiveContext, Task<LiveStore.Committed>> command)
     {
-        var ctx = await LiveContext.LoadAsync(store.Db, sessionId, UserId);
-        if (ctx is null) return Ack.Fail("This session is not shared with you.");
+        var (ctx, refused) = await CallerAsync(sessionId);
+        if (ctx is null) return Ack.Fail(refused);
         var done = await command(ctx);
-        if (done.Event is not null) await broadcaster.PublishAsync(done.Event);
+        await Publish(done);
         return done.Ack;
     }
 }

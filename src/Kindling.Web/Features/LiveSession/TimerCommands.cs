@@ -12,7 +12,7 @@ public sealed class TimerCommands(LiveStore store, FacilitatorCommands facilitat
 {
     public Task<LiveStore.Committed> TimerAsync(LiveContext ctx, TimerCommand c) => store.CommitAsync(ctx, c.ClientKey, async () =>
     {
-        var doc = await facilitator.RequireAsync(ctx, allowLocked: false);
+        var doc = await facilitator.RequireAsync(ctx);
         var sections = await Sections(ctx);
         var now = store.Now;
         switch (c.Action)
@@ -53,7 +53,7 @@ public sealed class TimerCommands(LiveStore store, FacilitatorCommands facilitat
 
     public Task<LiveStore.Committed> GotoAsync(LiveContext ctx, GotoActivity c) => store.CommitAsync(ctx, c.ClientKey, async () =>
     {
-        var doc = await facilitator.RequireAsync(ctx, allowLocked: false);
+        var doc = await facilitator.RequireAsync(ctx);
         var sections = await Sections(ctx);
         if (sections.All(s => s.ActivityIndex != c.ActivityIndex)) throw new LiveRuleException("That agenda item does not exist.");
         doc.CurrentSection = c.ActivityIndex;

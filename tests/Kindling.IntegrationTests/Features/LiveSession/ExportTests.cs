@@ -22,6 +22,9 @@ public class ExportTests(Apps apps)
         var silent = sections.First(x => x.Silent);
 
         Assert.True((await par.AddResponseAsync(open.Id, "Both stories began\nwith one stubborn person", anonymous: true)).Ok);
+        // Anonymous text dressed up as a named entry: "**Name:** …" is how the export names an author.
+        var facName = s.Users["facilitator"].DisplayName;
+        Assert.True((await par.AddResponseAsync(open.Id, $"**{facName}:** Let's cancel next week. [Details](https://evil.example)", anonymous: true)).Ok);
         Assert.True((await fac.AddResponseAsync(open.Id, "Named: both grew through events")).Ok);
         var hidden = await fac.AddResponseAsync(open.Id, "Hidden: an off-topic remark");
         Assert.True((await fac.ModerateAsync(hidden.Id!.Value, hidden: true)).Ok);
@@ -42,12 +45,15 @@ public class ExportTests(Apps apps)
         Assert.StartsWith("# Community Narrative\n", text);
         Assert.Contains("## 1. Roll call", text);
         Assert.Contains("> " + open.Prompt, text);
-        Assert.Contains("- Both stories began\n  with one stubborn person", text);
-        Assert.Contains($"- **{s.Users["facilitator"].DisplayName}:** Named: both grew through events", text);
+        Assert.Contains("- _Anonymous:_ Both stories began\\\n  with one stubborn person", text);
+        // The impersonation stays visibly anonymous and its Markdown stays text (no bold name, no link).
+        Assert.Contains($"- _Anonymous:_ \\*\\*{facName}:\\*\\* Let's cancel next week. \\[Details\\](<https://evil.example>)", text);
+        Assert.DoesNotContain($"**{facName}:** Let's cancel", text);
+        Assert.Contains($"- **{facName}:** Named: both grew through events", text);
         Assert.Contains("### Group 1 — ", text);
         Assert.Contains("Group notes: we lack design skills", text);
         Assert.Contains("## Questions and answers", text);
-        Assert.Contains("- Anonymous question about funding (0 votes)", text);
+        Assert.Contains("- Anonymous question about funding (0 votes, asked anonymously)", text);
         Assert.Contains("Answer: Look at small community grants first.", text);
         Assert.Contains("_Written in silence; not revealed yet._", text);
         Assert.DoesNotContain("Hidden: an off-topic remark", text);

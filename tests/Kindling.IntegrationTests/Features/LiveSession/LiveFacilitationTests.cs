@@ -215,39 +215,6 @@ public class LiveFacilitationTests(Apps apps)
         Assert.False((await room.TryJoinAsync("participant")).Result.Snapshot!.Timer.Recording);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task LockedDocument_IsReadOnlyForEveryone_UntilTheFacilitatorReopensIt(string provider)
-    {
-        await using var room = await LiveRoom.OpenAsync(await apps.GetAsync(provider));
-        var fac = await room.JoinAsync("facilitator");
-        var par = await room.JoinAsync("participant");
-        var section = par.Snapshot!.Sections.First(x => !x.Silent).Id;
-        var note = await par.AddResponseAsync(section, "Before the lock");
-        LiveAssert.Ok(await fac.TimerAsync(TimerActions.Start, 5));
-
-        var locked = await fac.SetLockedAsync(true);
-        LiveAssert.Ok(locked);
-        await par.UntilSeqAsync(locked.Seq);
-        Assert.True(par.AppliedEvents.Single(e => e.Seq == locked.Seq).Data.GetProperty("locked").GetBoolean());
-        var seq = await room.SeqAsync();
-        LiveAssert.Fails(await par.AddResponseAsync(section, "After the lock"), "locked this document");
-        LiveAssert.Fails(await par.EditResponseAsync(note.Id!.Value, "Changed after the lock"), "locked this document");
-        LiveAssert.Fails(await par.DeleteResponseAsync(note.Id!.Value), "locked this document");
-        LiveAssert.Fails(await fac.AddResponseAsync(section, "Facilitator after the lock"), "locked this document");
-        LiveAssert.Fails(await fac.AddPromptAsync(0, "A late prompt"), "reopen it first");
-        LiveAssert.Fails(await fac.ModerateAsync(note.Id!.Value, pinned: true), "reopen it first");
-        LiveAssert.Fails(await fac.TimerAsync(TimerActions.Start, 5), "reopen it first");
-        Assert.Equal(seq, await room.SeqAsync());
-        var snapshot = (await room.TryJoinAsync("observer")).Result.Snapshot!;
-        Assert.True(snapshot.Locked);
-        Assert.Null(snapshot.Timer.EndsUtc);
-        Assert.Equal("Before the lock", snapshot.Responses.Single().Text);
-
-        LiveAssert.Ok(await fac.SetLockedAsync(false));
-        LiveAssert.Ok(await par.AddResponseAsync(section, "After reopening"));
-        Assert.False((await room.TryJoinAsync("observer")).Result.Snapshot!.Locked);
-    }
-
     /// <summary>Runs a timer command and returns the event (as the participant received it) and its timer state.</summary>
     private static async Task<(LiveEvent Event, TimerState State)> TimerAsync(LiveSessionClient fac, LiveSessionClient par, Func<LiveSessionClient, Task<Ack>> command)
     {

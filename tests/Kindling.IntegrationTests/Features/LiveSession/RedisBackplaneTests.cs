@@ -1,8 +1,11 @@
 using Kindling.IntegrationTests.Infrastructure;
 using Kindling.LiveClient;
+using Kindling.Domain;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Kindling.IntegrationTests.Features.LiveSession;
@@ -72,6 +75,25 @@ public class RedisBackplaneTests
                 string.Join(", ", onA.Present.Select(m => m.Name)));
             await Task.Delay(50);
         }
+
+        // A security-stamp change saved through A (as signing out or changing the password does) closes the person's
+        // rooms on both instances at once; nobody else's.
+        var closedOnB = ClosedAsync(authorOnB);
+        var closedOnA = ClosedAsync(onA);
+        using (var scope = a.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByIdAsync(room.S.Users["participant"].Id))!);
+        }
+        await Task.WhenAll(closedOnB, closedOnA).WaitAsync(TimeSpan.FromSeconds(LiveAssert.Patience));
+        LiveAssert.Ok(await onB.AddResponseAsync(section.Id, "The peer on B is still connected"));
+    }
+
+    private static Task ClosedAsync(LiveSessionClient client)
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.Connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        return closed.Task;
     }
 
     private static async Task<LiveSessionClient> JoinAsync(WebApplicationFactory<Program> app, string cookie, Guid sessionId)

@@ -39,9 +39,10 @@
   function render(body, state) {
     body.textContent = '';
     var error = ui.errorLine();
+    var locked = !!(room.state && room.state.locked); // a locked document takes no changes: no joining, starting or ending
     if (!state.running) {
       body.appendChild(ui.el('p', 'meta', state.roundId ? 'The last round has ended; its notes stay in the document.' : 'No breakout groups right now.'));
-      if (room.isFacilitator && room.state && !room.state.locked) startForm(body);
+      if (room.isFacilitator && !locked) startForm(body);
       return;
     }
     var mine = state.myGroupId;
@@ -74,7 +75,7 @@
         });
         li.appendChild(links);
       }
-      if (room.canWrite && !room.isFacilitator && g.id !== mine) {
+      if (room.canWrite && !room.isFacilitator && g.id !== mine && !locked) {
         var join = ui.el('button', 'secondary small', 'Join ' + g.name); join.type = 'button';
         join.addEventListener('click', function () {
           room.send('MoveToGroup', { groupId: g.id, userId: null }, {}).then(function (ack) { error.textContent = ack.ok ? '' : ack.error; });
@@ -84,7 +85,7 @@
       list.appendChild(li);
     });
     body.appendChild(list);
-    if (room.isFacilitator) {
+    if (room.isFacilitator && !locked) {
       var end = ui.el('button', 'secondary', 'End breakouts'); end.type = 'button';
       end.addEventListener('click', function () {
         room.send('EndBreakouts', {}, {}).then(function (ack) { error.textContent = ack.ok ? '' : ack.error; });
@@ -94,5 +95,5 @@
     body.appendChild(error);
   }
 
-  KL.breakouts = ui.panel(root, 'Breakouts', ['breakouts.started', 'breakouts.moved', 'breakouts.ended'], render, 'Breakouts');
+  KL.breakouts = ui.panel(root, 'Breakouts', ['breakouts.started', 'breakouts.moved', 'breakouts.ended', 'document.locked'], render, 'Breakouts');
 })(window.KindlingLive = window.KindlingLive || {});

@@ -327,7 +327,7 @@
     if (s.silent && !s.revealed) {
       top = el('div', 'section-top');
       top.appendChild(el('p', 'silent-note', "Silent round — others can't see your notes until the facilitator reveals them."));
-      if (room.isFacilitator) {
+      if (room.isFacilitator && !room.state.locked) {
         var error = el('p', 'error');
         error.setAttribute('role', 'alert');
         top.appendChild(button('Reveal responses', 'secondary', function (ev) {
@@ -344,6 +344,41 @@
     art.insertBefore(box, list.nextSibling);
     var field = box.querySelector('form.respond textarea, form.respond input[type=text]');
     if (field && keptValue) field.value = keptValue;
+  }
+
+  // ---- the "share your insights" slot -------------------------------------------------------------------------
+  /** Lists the cohort's shared worksheets under the share prompt, as the server renders it; kept current by the room. */
+  function renderShared(art, s) {
+    var old = art.querySelector('.shared-worksheets');
+    if (s.kind !== 'share') { if (old) old.remove(); return; }
+    var v = JSON.stringify(room.shared);
+    if (old && old.dataset.v === v) return;
+    var box = el('div', 'shared-worksheets');
+    box.dataset.v = v;
+    box.appendChild(el('h4', null, 'Worksheets shared with the cohort'));
+    if (!room.shared.length) box.appendChild(el('p', 'meta', "None yet. Share yours from its worksheet's \u201cSharing\u201d page and it appears here."));
+    else {
+      var ul = el('ul');
+      room.shared.forEach(function (w) {
+        var li = el('li');
+        var a = el('a', null, w.title);
+        a.href = w.url;
+        li.appendChild(a);
+        li.appendChild(document.createTextNode(' '));
+        li.appendChild(el('span', 'meta', '\u2014 ' + w.projectName));
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+    }
+    if (old) old.replaceWith(box);
+    else art.insertBefore(box, art.querySelector('.section-top') || art.querySelector('ul.responses'));
+  }
+
+  function refreshShared() {
+    if (!room.state || !room.state.sections.some(function (s) { return s.kind === 'share'; })) return;
+    room.invoke('SharedWorksheets', room.sessionId).then(function (list) {
+      if (list && list.ok) room.setShared(list.worksheets);
+    }, function () { /* kept as it was; the next join tries again */ });
   }
 
   function restoreFocus() {
@@ -406,6 +441,7 @@
         keep.add(art);
         if (sec.children[si + 1] !== art) sec.insertBefore(art, sec.children[si + 1] || null);
         renderSectionChrome(art, s, { first: si === 0, last: si === sections.length - 1 });
+        renderShared(art, s);
         renderResponses(art.querySelector('ul.responses'), s.id);
         renderRollCallDone(art, s);
       });
@@ -438,6 +474,8 @@
   // Later snapshots (a long disconnection) are merged by id, which keeps unsent text in the forms.
   room.on('snapshot', function () { if (!docEl.dataset.live) { docEl.textContent = ''; docEl.dataset.live = '1'; } });
   room.on('changed', render);
+  room.on('shared', render);
+  room.on('joined', refreshShared);
   room.on('event', noteNew);
   room.on('closed', function () {
     if (room.state) return;

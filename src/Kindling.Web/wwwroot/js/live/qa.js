@@ -5,8 +5,11 @@
   var root = document.getElementById('room-qa');
   var keys = {};
 
+  /** Asking, voting and answering are changes to the session: none while the facilitator has locked the document. */
+  function locked() { return !!(room.state && room.state.locked); }
+
   function ask(body) {
-    if (!room.canWrite) return;
+    if (!room.canWrite) return null;
     var form = ui.el('form', 'stack qa-ask');
     var text = ui.el('textarea');
     text.maxLength = 1000; text.rows = 2; text.required = true;
@@ -31,6 +34,7 @@
       });
     });
     body.appendChild(form);
+    return form;
   }
 
   function item(q) {
@@ -43,7 +47,7 @@
     if (q.answeredUtc) li.appendChild(ui.el('p', 'answer', 'Answered' + (q.answer ? ': ' + q.answer : '')));
     var error = ui.errorLine();
     var row = ui.el('div', 'actions');
-    if (room.canWrite && !q.mine) { // the server refuses a vote for one's own question, so none is offered
+    if (room.canWrite && !q.mine && !locked()) { // the server refuses a vote for one's own question, so none is offered
       var vote = ui.el('button', 'secondary small', q.votedByMe ? 'Remove my vote' : 'Vote up');
       vote.type = 'button';
       vote.setAttribute('aria-pressed', q.votedByMe ? 'true' : 'false');
@@ -53,7 +57,7 @@
       row.appendChild(vote);
     }
     li.appendChild(row);
-    if (room.isFacilitator) {
+    if (room.isFacilitator && !locked()) {
       var form = ui.el('form', 'qa-answer');
       var input = ui.el('input'); input.type = 'text'; input.maxLength = 1000; input.defaultValue = q.answer || '';
       form.appendChild(ui.field('qa-answer-' + q.id, 'Answer note', input));
@@ -69,7 +73,7 @@
     return li;
   }
 
-  function version(q) { return JSON.stringify([q.text, q.mine, q.anonymous, q.authorName, q.votes, q.votedByMe, q.answeredUtc, q.answer]); }
+  function version(q) { return JSON.stringify([q.text, q.mine, q.anonymous, q.authorName, q.votes, q.votedByMe, q.answeredUtc, q.answer, locked()]); }
 
   /** Replaces a question whose content changed, carrying over a half-typed answer note, its send key and focus. */
   function refresh(old, q) {
@@ -90,9 +94,17 @@
     return fresh;
   }
 
-  var asked = false;
-  var p = ui.panel(root, 'Questions', ['question.asked', 'question.voted', 'question.answered'], function (body, result) {
-    if (!asked) { ask(body); asked = true; }
+  var asked = false, askForm = null, lockedNote = null;
+  // Reloaded on locking and unlocking too, so the forms go and come back with the lock.
+  var p = ui.panel(root, 'Questions', ['question.asked', 'question.voted', 'question.answered', 'document.locked'], function (body, result) {
+    if (!asked) {
+      lockedNote = ui.el('p', 'meta', 'The document is locked, so questions and votes are closed for now.');
+      body.appendChild(lockedNote);
+      askForm = ask(body);
+      asked = true;
+    }
+    lockedNote.hidden = !locked();
+    if (askForm) askForm.hidden = locked();
     var list = body.querySelector('ol.questions');
     if (!list) { list = ui.el('ol', 'questions'); body.appendChild(list); }
     // Items are kept by id and only replaced when they changed, so typing in an answer note survives other questions.

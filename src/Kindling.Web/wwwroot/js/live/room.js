@@ -14,7 +14,8 @@
     isFacilitator: config.role === 'Facilitator',
     canWrite: config.role !== 'Observer',
     state: null,
-    present: []
+    present: [],
+    shared: config.shared || [] // the cohort's shared worksheets, listed in the "share your insights" slot
   };
 
   room.on = function (name, fn) { (handlers[name] = handlers[name] || []).push(fn); };
@@ -109,6 +110,12 @@
     if (sequencer.waiting() > 0) gapTimer = setTimeout(function () { if (sequencer.waiting() > 0) join(); }, 2000);
   }
 
+  /** The cohort's shared worksheets changed (fetched on joining, or pushed by the server when one is shared). */
+  room.setShared = function (list) {
+    room.shared = list || [];
+    emit('shared', room.shared);
+  };
+
   room.useSnapshot = function (s) {
     room.state = s ? fromSnapshot(s) : null;
     sequencer.reset(s ? s.seq : 0);
@@ -146,7 +153,7 @@
       if (!result.ok) {
         joined = false;
         status('closed', result.error);
-        // Waiting for the document to open (by time or by a facilitator): look again in a little while.
+        // Waiting for the document to open: the server says when it does (Opened); look again now and then all the same.
         retryJoinTimer = setTimeout(function () { if (connection.state === 'Connected') join(); }, 15000);
         emit('closed', result.error);
         return result;
@@ -168,11 +175,15 @@
 
   function offline() { status('offline', 'Offline — your unsent text is kept'); }
 
+  /** The server no longer takes this browser's sign-in (signed out, or the password changed): the negotiation says 401. */
+  function signedOut(err) { return !!err && (err.statusCode === 401 || /Status code '401'/.test(String(err.message || err))); }
+
   room.start = function () {
     connection = new signalR.HubConnectionBuilder()
       .withUrl(config.hub)
       .withAutomaticReconnect({
         nextRetryDelayInMilliseconds: function (ctx) {
+          if (signedOut(ctx.retryReason)) return null; // see connect()
           if (ctx.previousRetryCount >= 2) offline();
           return Math.min(10000, 1000 * Math.pow(2, ctx.previousRetryCount));
         }
@@ -184,6 +195,9 @@
     connection.on('Events', function (list) { list.forEach(receive); });
     connection.on('Presence', function (list) { room.present = list; emit('presence', list); });
     connection.on('PresenceChanged', function (delta) { room.present = applyPresence(room.present, delta); emit('presence', room.present); });
+    // The document opened while this room waited for it: join now rather than at the next look.
+    connection.on('Opened', function () { if (!joined && connection.state === 'Connected') join(); });
+    connection.on('SharedWorksheets', function (list) { if (list && list.ok) room.setShared(list.worksheets); });
     connection.onreconnecting(function () { joined = false; status('reconnecting', 'Reconnecting…'); });
     connection.onreconnected(function () { KL.clock.measure(connection).then(join, join); });
     connection.onclose(function () { joined = false; offline(); setTimeout(connect, 5000); });
@@ -202,7 +216,12 @@
     connection.start()
       .then(function () { return KL.clock.measure(connection); })
       .then(join)
-      .catch(function () { offline(); setTimeout(connect, 5000); });
+      .catch(function (err) {
+        // Signed out (here or elsewhere, or the password changed): trying again cannot help until they sign in.
+        if (signedOut(err)) { status('closed', 'You are signed out. Sign in again to rejoin the room.'); return; }
+        offline();
+        setTimeout(connect, 5000);
+      });
   }
 
   // ---- commands --------------------------------------------------------------------------------------------

@@ -162,7 +162,10 @@
       select.appendChild(o);
     });
     select.value = chosen && items.some(function (a) { return String(a.index) === chosen; }) ? chosen : String(st.currentActivity);
-    $('room-add-prompt').querySelector('button').disabled = st.locked;
+    // Locked: nothing to start, move on to or add; only the lock button stays (to unlock).
+    $('room-add-prompt').hidden = st.locked;
+    panel.querySelector('[role=group][aria-label=Timer]').hidden = st.locked;
+    $('room-next').hidden = st.locked;
   }
 
   if (panel) {
