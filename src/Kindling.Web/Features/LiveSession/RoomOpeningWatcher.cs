@@ -8,20 +8,14 @@ namespace Kindling.Web.Features.LiveSession;
 /// waiting in the room see it at once rather than when someone next loads the page. Every instance runs this; the
 /// document is created once (<see cref="OpenLiveDocument.OpenAsync"/>) and that instance tells the waiting room.
 /// </summary>
-public sealed class RoomOpeningWatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RoomOpeningWatcher> log) : BackgroundService
+public sealed class RoomOpeningWatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RoomOpeningWatcher> log) : ClockedJob(clock, log)
 {
     /// <summary>Sessions that started longer ago than this are left alone: their document opens if someone arrives.</summary>
     private static readonly TimeSpan LateBy = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
-    {
-        using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
-        while (await tick.WaitForNextTickAsync(stop))
-        {
-            try { await OpenDueAsync(); }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Opening due session documents failed; will retry"); }
-        }
-    }
+    protected override TimeSpan Every => TimeSpan.FromSeconds(1);
+    protected override string Doing => "Opening due session documents";
+    protected override Task RunOnceAsync() => OpenDueAsync();
 
     public async Task OpenDueAsync()
     {

@@ -5,20 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.Web.Features.LiveSession;
 
 /// <summary>When the timer of an agenda item with a silent prompt runs out, reveals that prompt's responses all at once.</summary>
-public sealed class SilentTimerWatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SilentTimerWatcher> log) : BackgroundService
+public sealed class SilentTimerWatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SilentTimerWatcher> log) : ClockedJob(clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stop)
-    {
-        // A fresh one-second delay each round, not a PeriodicTimer: moving a test's fake clock by days would
-        // otherwise fire the periodic timer once per elapsed second (172,800 times for two days).
-        while (!stop.IsCancellationRequested)
-        {
-            try { await Task.Delay(TimeSpan.FromSeconds(1), clock, stop); }
-            catch (OperationCanceledException) { return; }
-            try { await RevealDueAsync(); }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Revealing silent rounds failed; will retry"); }
-        }
-    }
+    protected override TimeSpan Every => TimeSpan.FromSeconds(1);
+    protected override string Doing => "Revealing silent rounds";
+    protected override Task RunOnceAsync() => RevealDueAsync();
 
     public async Task RevealDueAsync()
     {

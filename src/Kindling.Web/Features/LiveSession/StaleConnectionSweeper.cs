@@ -11,19 +11,13 @@ namespace Kindling.Web.Features.LiveSession;
 /// this catches a connection that only listens when that message could not reach this instance (Redis unreachable).
 /// </summary>
 public sealed class StaleConnectionSweeper(IServiceScopeFactory scopes, Presence presence, TimeProvider clock,
-    IOptions<IdentityOptions> identity, ILogger<StaleConnectionSweeper> log) : BackgroundService
+    IOptions<IdentityOptions> identity, ILogger<StaleConnectionSweeper> log) : ClockedJob(clock, log)
 {
-    public static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
-    {
-        using var tick = new PeriodicTimer(Every, clock);
-        while (await tick.WaitForNextTickAsync(stop))
-        {
-            try { await SweepAsync(); }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Checking live connections' sign-ins failed; will retry"); }
-        }
-    }
+    protected override TimeSpan Every => Interval;
+    protected override string Doing => "Checking live connections' sign-ins";
+    protected override Task RunOnceAsync() => SweepAsync();
 
     public async Task<int> SweepAsync()
     {
