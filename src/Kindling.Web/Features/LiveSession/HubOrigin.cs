@@ -1,3 +1,4 @@
+using Kindling.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Kindling.Web.Features.LiveSession;
@@ -23,7 +24,7 @@ public static class HubOrigin
     public static void UseHubOriginCheck(this IApplicationBuilder app, PathString hubPath)
     {
         var allowed = app.ApplicationServices.GetRequiredService<IOptions<LiveOptions>>().Value.AllowedOrigins
-            .Append(app.ApplicationServices.GetRequiredService<IConfiguration>()["Kindling:PublicUrl"])
+            .Append(app.ApplicationServices.GetRequiredService<IOptions<PublicAddressOptions>>().Value.PublicUrl)
             .Select(Normalise).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         app.UseWhen(http => http.Request.Path.StartsWithSegments(hubPath), hub => hub.Use(async (http, next) =>
         {
