@@ -33,6 +33,7 @@ public static class LiveSetup
         {
             o.MaximumReceiveMessageSize = 64 * 1024;
             o.EnableDetailedErrors = false;
+            o.AddFilter<UnstorableTextFilter>();
         });
         if (!string.IsNullOrWhiteSpace(options.RedisConnectionString))
         {
