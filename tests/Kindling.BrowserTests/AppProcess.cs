@@ -11,11 +11,16 @@ public sealed partial class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _dataDir;
+    private readonly System.Text.StringBuilder _log;
     public string BaseUrl { get; }
     public string SetupUrl { get; }
+    public string DatabaseFile => Path.Combine(_dataDir, "kindling.db");
 
-    private AppProcess(Process process, string dataDir, string baseUrl, string setupUrl) =>
-        (_process, _dataDir, BaseUrl, SetupUrl) = (process, dataDir, baseUrl, setupUrl);
+    /// <summary>What the process has printed so far (standard output and error).</summary>
+    public string Output { get { lock (_log) return _log.ToString(); } }
+
+    private AppProcess(Process process, string dataDir, string baseUrl, string setupUrl, System.Text.StringBuilder log) =>
+        (_process, _dataDir, BaseUrl, SetupUrl, _log) = (process, dataDir, baseUrl, setupUrl, log);
 
     [GeneratedRegex(@"one-time link\): (\S+)")]
     private static partial Regex SetupLine();
@@ -57,7 +62,7 @@ public sealed partial class AppProcess : IAsyncDisposable
             process.Kill(true);
             throw new InvalidOperationException("Kindling did not print its set-up link within 60 s:\n" + log);
         }
-        return new AppProcess(process, dataDir, baseUrl, setup.Task.Result);
+        return new AppProcess(process, dataDir, baseUrl, setup.Task.Result, log);
     }
 
     private static int FreePort()
