@@ -24,12 +24,7 @@ public class LiveRoomLockAndShareTests(BrowserFixture fx) : IAsyncLifetime
         await using var parContext = await LiveRoomTests.NewContextAsync(fx, _app, 360);
         var fac = await facContext.NewPageAsync();
         var par = await parContext.NewPageAsync();
-        var problems = new List<string>();
-        foreach (var page in new[] { fac, par })
-        {
-            page.Console += (_, m) => { if (m.Type == "error") lock (problems) problems.Add(m.Text); };
-            page.PageError += (_, e) => { lock (problems) problems.Add(e); };
-        }
+        var problems = PageErrors.Watch([fac, par]);
         var firstSession = await LiveRoomTests.ArrangeCohortWithSessionAsync(_app, fac, [(par, "Pat Participant", "pat@example.org")]);
         var cohortUrl = Regex.Match(firstSession, "^/cohorts/[^/]+").Value;
 

@@ -27,13 +27,8 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         await using var parContext = await NewContextAsync(360);
         var fac = await facContext.NewPageAsync();
         var par = await parContext.NewPageAsync();
-        var problems = new List<string>();
-        foreach (var page in new[] { fac, par })
-        {
-            // (Requests the test itself aborts to drop the connection fail with net::ERR_FAILED; anything else counts.)
-            page.Console += (_, m) => { if (m.Type == "error" && !m.Text.Contains("net::ERR_FAILED")) lock (problems) problems.Add(m.Text); };
-            page.PageError += (_, e) => { lock (problems) problems.Add(e); };
-        }
+        // (Requests the test itself aborts to drop the connection fail with net::ERR_FAILED; anything else counts.)
+        var problems = PageErrors.Watch([fac, par], text => text.Contains("net::ERR_FAILED"));
         var sessionUrl = await ArrangeCohortWithSessionAsync(_app, fac, [(par, "Pat Participant", "pat@example.org")]);
 
         // The participant's connection to the hub goes through a switch the test can pull (see "A dropped connection").

@@ -23,9 +23,7 @@ public class WorksheetJourneyTests(BrowserFixture fx) : IAsyncLifetime
         await using var parContext = await LiveRoomTests.NewContextAsync(fx, _app, 1280);
         var fac = await facContext.NewPageAsync();
         var par = await parContext.NewPageAsync();
-        var problems = new List<string>();
-        par.Console += (_, m) => { if (m.Type == "error") lock (problems) problems.Add(m.Text); };
-        par.PageError += (_, e) => { lock (problems) problems.Add(e); };
+        var problems = PageErrors.Watch([par]);
         var sessionUrl = await LiveRoomTests.ArrangeCohortWithSessionAsync(_app, fac, [(par, "Pat Participant", "pat@example.org")]);
         var cohortUrl = Regex.Match(sessionUrl, "^/cohorts/[^/]+").Value;
 
