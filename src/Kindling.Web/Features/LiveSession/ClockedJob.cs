@@ -7,6 +7,8 @@ namespace Kindling.Web.Features.LiveSession;
 /// </summary>
 public abstract class ClockedJob(TimeProvider clock, ILogger log) : BackgroundService
 {
+    protected TimeProvider Clock { get; } = clock;
+
     protected abstract TimeSpan Every { get; }
 
     /// <summary>What a round does, in words for the log when it fails.</summary>
@@ -18,7 +20,7 @@ public abstract class ClockedJob(TimeProvider clock, ILogger log) : BackgroundSe
     {
         while (!stop.IsCancellationRequested)
         {
-            try { await Task.Delay(Every, clock, stop); }
+            try { await Task.Delay(Every, Clock, stop); }
             catch (OperationCanceledException) { return; }
             try { await RunOnceAsync(); }
             catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "{Doing} failed; will retry", Doing); }

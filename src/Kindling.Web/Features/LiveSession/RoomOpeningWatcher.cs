@@ -21,7 +21,7 @@ public sealed class RoomOpeningWatcher(IServiceScopeFactory scopes, TimeProvider
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KindlingDb>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var opensBy = now + OpenLiveDocument.OpensBeforeStart;
         var startedAfter = now - LateBy;
         var due = await db.Sessions.Where(s => s.StartsUtc <= opensBy && s.StartsUtc > startedAfter && !db.LiveDocuments.Any(d => d.SessionId == s.Id))

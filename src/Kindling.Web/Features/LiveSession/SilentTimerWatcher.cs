@@ -15,7 +15,7 @@ public sealed class SilentTimerWatcher(IServiceScopeFactory scopes, TimeProvider
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KindlingDb>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var due = await db.LiveDocuments.Where(d => d.TimerEndsUtc != null && d.TimerEndsUtc <= now && d.LockedUtc == null)
             // Every instance runs this; the key (section and timer end) makes the reveal happen once.
             .SelectMany(d => db.LiveSections.Where(s => s.SessionId == d.SessionId && s.ActivityIndex == d.CurrentSection && s.Silent && s.RevealedUtc == null),
