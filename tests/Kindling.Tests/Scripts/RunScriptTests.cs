@@ -6,6 +6,7 @@ namespace Kindling.Tests.Scripts;
 /// ./run.sh, the README's start command, with a stand-in `dotnet` that records what it is asked to do: the person
 /// sees progress before the (on a fresh machine, minute-long) build, and the app then starts without building again.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // a bash script, run as on the README's Debian machine
 public class RunScriptTests
 {
     [Fact]
