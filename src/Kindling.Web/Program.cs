@@ -1,3 +1,4 @@
+using Kindling.Web.Features.Admin;
 using Kindling.Web.Features.Charter;
 using Kindling.Web.Features.Curricula;
 using Kindling.Web.Features.LiveSession;
@@ -18,7 +19,7 @@ builder.Services.AddSchedule();
 builder.AddLiveSessions();
 builder.Services.AddWorksheets();
 builder.Services.AddCharter();
-builder.Services.AddSingleton<Kindling.Web.Features.Admin.FirstAdminSetup>();
+builder.Services.AddAdmin();
 builder.Services.AddScoped<Kindling.Web.Features.Invitations.InvitationRedeemer>();
 
 var app = builder.Build();

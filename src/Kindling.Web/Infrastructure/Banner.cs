@@ -1,11 +1,16 @@
 using Kindling.Data;
-using Kindling.Web.Features.Admin;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Kindling.Web.Infrastructure;
+
+/// <summary>A line a feature adds to the start-up banner, e.g. the one-time first-admin link; null for none.</summary>
+public interface IStartupNotice
+{
+    string? Line(string baseUrl);
+}
 
 public static class Banner
 {
@@ -23,9 +28,8 @@ public static class Banner
             if (string.IsNullOrWhiteSpace(app.Services.GetRequiredService<IOptions<PublicAddressOptions>>().Value.PublicUrl)
                 && listening is not null && !listening.Contains("127.0.0.1") && !listening.Contains("localhost"))
                 Console.WriteLine($"Set Kindling__PublicUrl to the address people use: links in invitations and calendars now say {url}.");
-            var token = app.Services.GetRequiredService<FirstAdminSetup>().PendingToken;
-            if (token is not null)
-                Console.WriteLine($"Create the first admin account (one-time link): {url}/setup/{token}");
+            foreach (var notice in app.Services.GetServices<IStartupNotice>())
+                if (notice.Line(url) is { } line) Console.WriteLine(line);
             Console.WriteLine();
         });
     }

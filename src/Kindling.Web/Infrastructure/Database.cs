@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Kindling.Data;
 using Kindling.Domain;
-using Kindling.Web.Features.Admin;
-using Kindling.Web.Features.Curricula;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +14,12 @@ public sealed class DatabaseOptions
 
     /// <summary>For SQLite defaults to a file under App_Data in the working directory.</summary>
     public string? ConnectionString { get; set; }
+}
+
+/// <summary>Work a feature does once the database is ready, before Kindling serves anything.</summary>
+public interface IStartupTask
+{
+    Task RunAsync();
 }
 
 public static class DatabaseSetup
@@ -38,7 +42,10 @@ public static class DatabaseSetup
         builder.Services.AddDbContext<KindlingDb>(o => o.UseKindlingDatabase(opts.Provider, connection ?? ""));
     }
 
-    /// <summary>Migrates, loads the built-in curriculum and, while no admin exists, issues a one-time set-up link.</summary>
+    /// <summary>
+    /// Migrates, creates the instance roles, then runs what features need before the first request, in the order
+    /// they were registered (<see cref="IStartupTask"/>: the built-in curriculum, then the first-admin link).
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
@@ -55,7 +62,6 @@ public static class DatabaseSetup
         foreach (var role in new[] { InstanceRoles.Admin, InstanceRoles.Facilitator })
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
 
-        await sp.GetRequiredService<BuiltInCurriculumLoader>().LoadAsync();
-        await sp.GetRequiredService<FirstAdminSetup>().IssueLinkIfNoAdminAsync();
+        foreach (var task in sp.GetServices<IStartupTask>()) await task.RunAsync();
     }
 }

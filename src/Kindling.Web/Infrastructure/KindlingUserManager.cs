@@ -1,6 +1,5 @@
 using Kindling.Data;
 using Kindling.Domain;
-using Kindling.Web.Features.LiveSession;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -26,14 +25,14 @@ public sealed class KindlingUserManager : UserManager<AppUser>
     {
         var before = await StoredStampAsync(user);
         var result = await base.UpdateUserAsync(user);
-        if (result.Succeeded && before != user.SecurityStamp) await services.GetRequiredService<LiveEviction>().EvictEverywhereAsync(user.Id);
+        if (result.Succeeded && before != user.SecurityStamp) await services.GetRequiredService<ILiveRooms>().EvictEverywhereAsync(user.Id);
         return result;
     }
 
     public override async Task<IdentityResult> DeleteAsync(AppUser user)
     {
         var result = await base.DeleteAsync(user);
-        if (result.Succeeded) await services.GetRequiredService<LiveEviction>().EvictEverywhereAsync(user.Id);
+        if (result.Succeeded) await services.GetRequiredService<ILiveRooms>().EvictEverywhereAsync(user.Id);
         return result;
     }
 

@@ -1,4 +1,3 @@
-using Kindling.Web.Features.Cohorts;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
@@ -37,7 +36,7 @@ public static class PagesSetup
             o.ValueLengthLimit = 1_000_000;
         });
         builder.Services.Configure<ApiBehaviorOptions>(_ => { });
-        builder.Services.AddScoped<CohortAccess>();
+        builder.Services.AddCohortAccess();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
     }

@@ -3,6 +3,7 @@ using System.Text;
 using Kindling.Data;
 using Kindling.Domain;
 using Microsoft.AspNetCore.Identity;
+using Kindling.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Admin;
@@ -11,8 +12,13 @@ namespace Kindling.Web.Features.Admin;
 /// While the instance has no admin, a one-time link (printed at start-up) lets the person who started it create
 /// the first admin account. Only a hash of the token is stored; the link stops working once an admin exists.
 /// </summary>
-public sealed class FirstAdminSetup(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class FirstAdminSetup(IServiceScopeFactory scopes, TimeProvider clock) : IStartupTask, IStartupNotice
 {
+    Task IStartupTask.RunAsync() => IssueLinkIfNoAdminAsync();
+
+    string? IStartupNotice.Line(string baseUrl) =>
+        PendingToken is { } token ? $"Create the first admin account (one-time link): {baseUrl}/setup/{token}" : null;
+
     public string? PendingToken { get; private set; }
 
     public async Task IssueLinkIfNoAdminAsync()
@@ -39,4 +45,13 @@ public sealed class FirstAdminSetup(IServiceScopeFactory scopes, TimeProvider cl
     }
 
     public void Consumed() => PendingToken = null;
+}
+
+public static class AdminSetup
+{
+    /// <summary>The first-admin link: issued at start-up after the curriculum is loaded, printed in the banner.</summary>
+    public static IServiceCollection AddAdmin(this IServiceCollection services) =>
+        services.AddSingleton<FirstAdminSetup>()
+            .AddSingleton<IStartupTask>(sp => sp.GetRequiredService<FirstAdminSetup>())
+            .AddSingleton<IStartupNotice>(sp => sp.GetRequiredService<FirstAdminSetup>());
 }

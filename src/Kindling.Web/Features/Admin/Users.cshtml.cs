@@ -1,6 +1,5 @@
 using Kindling.Data;
 using Kindling.Domain;
-using Kindling.Web.Features.Cohorts;
 using Kindling.Web.Features.Invitations;
 using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;

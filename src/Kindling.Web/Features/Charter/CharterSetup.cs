@@ -1,6 +1,5 @@
 using System.Text;
 using Kindling.Data;
-using Kindling.Web.Features.Cohorts;
 using Kindling.Web.Features.Worksheets;
 using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,14 +25,13 @@ public static class CharterSetup
     /// </summary>
     public static void MapCharterEndpoints(this IEndpointRouteBuilder app)
     {
-        var project = app.MapGroup("/cohorts/{cohortId:guid}/projects/{projectId:guid}").RequireAuthorization()
-            .RequireRateLimiting(RateLimits.Export);
-        project.MapGet("/charter.md", (Guid cohortId, Guid projectId, HttpContext http) =>
-            Download(cohortId, projectId, http, d => Encoding.UTF8.GetBytes(CharterMarkdown.Write(d)), Markdown, "md"));
-        project.MapGet("/charter.pdf", (Guid cohortId, Guid projectId, HttpContext http) =>
-            Download(cohortId, projectId, http, d => CharterPdf.Write(d), Pdf, "pdf"));
-        project.MapGet("/charter.docx", (Guid cohortId, Guid projectId, HttpContext http) =>
-            Download(cohortId, projectId, http, CharterDocx.Write, Docx, "docx"));
+        var project = app.MapCohortGroup().MapGroup("/projects/{projectId:guid}").RequireRateLimiting(RateLimits.Export);
+        project.MapGet("/charter.md", (Guid projectId, HttpContext http) =>
+            Download(projectId, http, d => Encoding.UTF8.GetBytes(CharterMarkdown.Write(d)), Markdown, "md"));
+        project.MapGet("/charter.pdf", (Guid projectId, HttpContext http) =>
+            Download(projectId, http, d => CharterPdf.Write(d), Pdf, "pdf"));
+        project.MapGet("/charter.docx", (Guid projectId, HttpContext http) =>
+            Download(projectId, http, CharterDocx.Write, Docx, "docx"));
 
         app.MapGet("/charters/{slug}.md", async Task<Results<FileContentHttpResult, NotFound>> (string slug, KindlingDb db) =>
         {
@@ -51,12 +49,11 @@ public static class CharterSetup
         return json is null ? null : CharterDocument.FromJson(json);
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> Download(Guid cohortId, Guid projectId, HttpContext http,
+    private static async Task<Results<FileContentHttpResult, NotFound>> Download(Guid projectId, HttpContext http,
         Func<CharterDocument, byte[]> write, string contentType, string extension)
     {
         var services = http.RequestServices;
-        var membership = await services.GetRequiredService<CohortAccess>().FindAsync(cohortId, http.User);
-        if (membership is null || !membership.HasAcknowledged) return TypedResults.NotFound();
+        var membership = services.GetRequiredService<CurrentCohort>().Membership;
         var project = await services.GetRequiredService<WorksheetAccess>().ManagedProjectAsync(membership, projectId);
         if (project is null) return TypedResults.NotFound();
         var charter = await services.GetRequiredService<CompileCharter>().RunAsync(project);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Kindling.Domain;
-using Kindling.Web.Features.Cohorts;
 using Kindling.Web.Features.Worksheets;
 using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,3 @@
-using Kindling.Web.Features.LiveSession;
 using Kindling.Data;
 using Kindling.Domain;
 using Microsoft.AspNetCore.Identity;
@@ -7,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Cohorts;
 
-public class MembersModel(KindlingDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, LiveEviction live) : CohortPageModel
+public class MembersModel(KindlingDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, ILiveRooms live)
+    : CohortPageModel
 {
     public sealed record MemberRow(string UserId, string Name, string? Pronouns, CohortRole Role, DateTime JoinedUtc, DateTime? AcknowledgedUtc);
 

@@ -61,7 +61,7 @@ public sealed record CurriculumPackage(
         var slug = Get("slug");
         var title = Get("title");
         if (string.IsNullOrEmpty(title)) errors.Add(new CurriculumError(ManifestFile, 1, "'title' is required."));
-        if (slug is null || !LessonParser.SlugPattern().IsMatch(slug))
+        if (slug is null || !Slugs.Pattern().IsMatch(slug))
             errors.Add(new CurriculumError(ManifestFile, LineOf("slug"), "'slug' is required: lower-case letters, digits and hyphens."));
         var versionText = Get("version") ?? "1";
         if (!int.TryParse(versionText, out var version) || version < 1)

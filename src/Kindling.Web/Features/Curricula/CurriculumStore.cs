@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Kindling.Data;
 using Kindling.Domain;
+using Kindling.Web.Infrastructure;
 using Kindling.Web.Features.Worksheets;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,7 @@ public static class CurriculumSetup
     {
         s.AddScoped<CurriculumStore>();
         s.AddScoped<BuiltInCurriculumLoader>();
+        s.AddScoped<IStartupTask, CurriculumStartup>(); // start-up tasks run in registration order: this one first
         s.AddSingleton<LessonCache>();
     }
 }

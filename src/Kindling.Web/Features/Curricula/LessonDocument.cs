@@ -53,9 +53,3 @@ public static class ActivityKinds
     public static bool IsKnown(string kind) => Labels.ContainsKey(kind);
     public static string Label(string kind) => Labels.GetValueOrDefault(kind, kind);
 }
-
-/// <summary>What is wrong with a curriculum file, where.</summary>
-public sealed record CurriculumError(string File, int Line, string Message)
-{
-    public override string ToString() => $"{File}, line {Line}: {Message}";
-}

@@ -14,9 +14,6 @@ public static partial class LessonParser
         ["slug", "order", "title", "status", "epigraph", "key_lessons", "activities", "readings", "takeaways", "assignment"];
     private static readonly string[] ActivityKeys = ["kind", "title", "minutes", "recordable", "prompts"];
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-    public static partial Regex SlugPattern();
-
     public static (LessonDocument? Lesson, CurriculumError? Error) Parse(string file, string text)
     {
         try { return (ParseOrThrow(file, text), null); }
@@ -43,7 +40,7 @@ public static partial class LessonParser
         var r = new Reader(root!);
         r.RejectUnknown(KnownKeys, "lesson");
         var slug = r.Required("slug");
-        if (!SlugPattern().IsMatch(slug) || slug.Length > 80)
+        if (!Slugs.Pattern().IsMatch(slug) || slug.Length > 80)
             throw new LessonException(r.LineOf("slug"), $"'slug' must be lower-case letters, digits and single hyphens (at most 80), not '{slug}'.");
         var order = r.Int("order", 1, 999, required: true);
         var title = r.Required("title", 200);
@@ -84,7 +81,7 @@ public static partial class LessonParser
             var ar = new Reader(am);
             ar.RejectUnknown(["title", "summary", "template"], "assignment");
             var template = ar.Optional("template", 80);
-            if (template is not null && !SlugPattern().IsMatch(template))
+            if (template is not null && !Slugs.Pattern().IsMatch(template))
                 throw new LessonException(ar.LineOf("template"), $"'template' must be the slug of a template file of this curriculum (lower-case letters, digits and hyphens), not '{template}'.");
             assignment = new AssignmentInfo(ar.Required("title", 200), ar.Optional("summary") ?? "", template);
         }

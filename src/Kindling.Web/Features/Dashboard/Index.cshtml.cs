@@ -1,6 +1,5 @@
 using Kindling.Data;
 using Kindling.Domain;
-using Kindling.Web.Features.Cohorts;
 using Kindling.Web.Features.Curricula;
 using Kindling.Web.Features.Worksheets.Sharing;
 using Microsoft.AspNetCore.Mvc.RazorPages;

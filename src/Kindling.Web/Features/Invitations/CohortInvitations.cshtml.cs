@@ -1,6 +1,5 @@
 using Kindling.Data;
 using Kindling.Domain;
-using Kindling.Web.Features.Cohorts;
 using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;

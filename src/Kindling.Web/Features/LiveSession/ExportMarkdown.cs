@@ -11,17 +11,16 @@ namespace Kindling.Web.Features.LiveSession;
 public static class ExportMarkdown
 {
     public static void MapDocumentExport(this IEndpointRouteBuilder app) =>
-        app.MapGet("/cohorts/{cohortId:guid}/sessions/{sessionId:guid}/document.md",
-            async (Guid cohortId, Guid sessionId, KindlingDb db, CohortAccess access, HttpContext http) =>
+        app.MapCohortGroup().MapGet("/sessions/{sessionId:guid}/document.md",
+            async (Guid sessionId, CurrentCohort cohort, KindlingDb db) =>
             {
-                var membership = await access.FindAsync(cohortId, http.User);
-                if (membership is null || !membership.HasAcknowledged) return Results.NotFound();
-                var zone = await db.Users.Where(u => u.Id == membership.Member.UserId).Select(u => u.TimeZoneId).FirstAsync();
-                var doc = await ExportDocument.LoadAsync(db, cohortId, sessionId, zone);
+                var zone = await db.Users.Where(u => u.Id == cohort.Membership.Member.UserId)
+                    .Select(u => u.TimeZoneId).FirstAsync();
+                var doc = await ExportDocument.LoadAsync(db, cohort.CohortId, sessionId, zone);
                 if (doc is null) return Results.NotFound();
                 var name = $"session-{doc.StartsUtc:yyyy-MM-dd}.md";
                 return Results.File(Encoding.UTF8.GetBytes(Write(doc)), "text/markdown; charset=utf-8", name);
-            }).RequireAuthorization().RequireRateLimiting(RateLimits.Export);
+            }).RequireRateLimiting(RateLimits.Export);
 
     /// <summary>Everything people wrote (and every name and title) goes through <see cref="MarkdownText"/>: it stays text.</summary>
     public static string Write(ExportDocument d)

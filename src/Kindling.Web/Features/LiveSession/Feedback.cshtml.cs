@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Kindling.Data;
 using Kindling.Domain;
 using Kindling.LiveClient;
-using Kindling.Web.Features.Cohorts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

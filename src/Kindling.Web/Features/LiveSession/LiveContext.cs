@@ -20,9 +20,10 @@ public sealed record LiveContext(Guid SessionId, Guid CohortId, string UserId, s
     public static async Task<LiveContext?> LoadAsync(KindlingDb db, Guid sessionId, string? userId)
     {
         if (userId is null) return null;
-        return await db.Sessions.Where(s => s.Id == sessionId)
-            .SelectMany(s => db.CohortMembers.Where(m => m.CohortId == s.CohortId && m.UserId == userId && m.AcknowledgedUtc != null),
-                (s, m) => new LiveContext(s.Id, s.CohortId, m.UserId, m.User!.DisplayName, m.Role,
+        // The cohort rule every page and download goes through too: an admitted member of the session's cohort.
+        return await db.CohortMembers.WhereAdmitted().Where(m => m.UserId == userId)
+            .Join(db.Sessions.Where(s => s.Id == sessionId), m => m.CohortId, s => s.CohortId,
+                (m, s) => new LiveContext(s.Id, s.CohortId, m.UserId, m.User!.DisplayName, m.Role,
                     s.Cohort!.FacilitatorsSeeAnonymousAuthors, s.Recording, s.Lesson!.Title, s.StartsUtc, m.User!.SecurityStamp))
             .FirstOrDefaultAsync();
     }

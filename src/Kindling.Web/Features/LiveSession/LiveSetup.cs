@@ -55,6 +55,7 @@ public static class LiveSetup
         s.AddSingleton<Presence>();
         s.AddScoped<LiveEviction>();
         s.AddScoped<ShareSlotUpdates>();
+        s.AddScoped<ILiveRooms, LiveRooms>();
         s.AddHostedService<SilentTimerWatcher>();
         s.AddHostedService<RoomOpeningWatcher>();
         s.AddHostedService<StaleConnectionSweeper>();

@@ -1,6 +1,5 @@
 using Kindling.Data;
 using Kindling.LiveClient;
-using Kindling.Web.Features.Cohorts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

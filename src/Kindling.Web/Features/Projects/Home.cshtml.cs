@@ -1,6 +1,5 @@
 using Kindling.Data;
 using Kindling.Domain;
-using Kindling.Web.Features.Cohorts;
 using Kindling.Web.Features.Worksheets;
 using Kindling.Web.Features.Worksheets.Sharing;
 using Kindling.Web.Features.Worksheets.Templates;

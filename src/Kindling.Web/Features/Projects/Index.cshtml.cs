@@ -1,5 +1,4 @@
 using Kindling.Data;
-using Kindling.Web.Features.Cohorts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Projects;

@@ -1,6 +1,5 @@
 using Kindling.Data;
 using Kindling.Domain;
-using Kindling.Web.Features.Cohorts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kindling.Web.Features.Projects;

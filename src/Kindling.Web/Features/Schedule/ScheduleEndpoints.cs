@@ -1,5 +1,4 @@
 using Kindling.Data;
-using Kindling.Web.Features.Cohorts;
 using Kindling.Web.Features.Curricula;
 using Kindling.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -24,15 +23,15 @@ public static class ScheduleEndpoints
             return Ics(CalendarBuilder.Build(cohort.Name, views, urls.Base), null);
         }).AllowAnonymous();
 
-        app.MapGet("/cohorts/{cohortId:guid}/sessions/{sessionId:guid}/calendar.ics",
-            async (Guid cohortId, Guid sessionId, KindlingDb db, LessonCache cache, CohortAccess access, HttpContext http, PublicUrls urls) =>
+        // One session, for "add to calendar" on its page: for the cohort's members, through the cohort check.
+        app.MapCohortGroup().MapGet("/sessions/{sessionId:guid}/calendar.ics",
+            async (Guid sessionId, CurrentCohort cohort, KindlingDb db, LessonCache cache, PublicUrls urls) =>
             {
-                var membership = await access.FindAsync(cohortId, http.User);
-                if (membership is null) return Results.NotFound();
-                var view = (await SessionView.LoadAsync(db, cache, cohortId, sessionId)).FirstOrDefault();
+                var view = (await SessionView.LoadAsync(db, cache, cohort.CohortId, sessionId)).FirstOrDefault();
                 if (view is null) return Results.NotFound();
-                return Ics(CalendarBuilder.Build(membership.Cohort.Name, [view], urls.Base), $"kindling-{view.Lesson.Slug}.ics");
-            }).RequireAuthorization();
+                var name = $"kindling-{view.Lesson.Slug}.ics";
+                return Ics(CalendarBuilder.Build(cohort.Membership.Cohort.Name, [view], urls.Base), name);
+            });
     }
 
     private static IResult Ics(string text, string? downloadName) =>

@@ -1,5 +1,4 @@
 using Kindling.Data;
-using Kindling.Web.Features.Cohorts;
 using Kindling.Web.Features.Curricula;
 using Microsoft.AspNetCore.Mvc;
 

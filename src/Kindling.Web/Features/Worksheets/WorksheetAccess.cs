@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Kindling.Data;
 using Kindling.Domain;
-using Kindling.Web.Features.Cohorts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Worksheets;

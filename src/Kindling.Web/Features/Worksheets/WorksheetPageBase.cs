@@ -1,4 +1,3 @@
-using Kindling.Web.Features.Cohorts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kindling.Web.Features.Worksheets;

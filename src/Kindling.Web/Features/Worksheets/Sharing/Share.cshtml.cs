@@ -9,7 +9,8 @@ namespace Kindling.Web.Features.Worksheets.Sharing;
 
 /// <summary>Managers decide who sees a worksheet: the whole cohort (share) and named members asked for feedback (reviewers).</summary>
 [EnableRateLimiting(RateLimits.Send)]
-public class ShareModel(KindlingDb db, WorksheetAccess access, TimeProvider clock, Kindling.Web.Features.LiveSession.ShareSlotUpdates shareSlots) : WorksheetPageBase(access)
+public class ShareModel(KindlingDb db, WorksheetAccess access, TimeProvider clock, ILiveRooms liveRooms)
+    : WorksheetPageBase(access)
 {
     public sealed record Person(string UserId, string Name);
 
@@ -31,7 +32,7 @@ public class ShareModel(KindlingDb db, WorksheetAccess access, TimeProvider cloc
         if (share && w.SharedUtc is null) w.SharedUtc = clock.GetUtcNow().UtcDateTime;
         if (!share) w.SharedUtc = null;
         await db.SaveChangesAsync();
-        await shareSlots.PublishAsync(CohortId); // open live rooms list it (or drop it) at once
+        await liveRooms.SharedWorksheetsChangedAsync(CohortId); // open live rooms list it (or drop it) at once
         TempData["Flash"] = share
             ? "Shared: everyone in the cohort can now read this worksheet, and it is listed in the next session's “Share your insights” slot."
             : "This worksheet is private to the project again.";

@@ -87,7 +87,7 @@ public static class TemplateParser
         var id = r.Required("id", 60);
         if (id is not null)
         {
-            if (!LessonParser.SlugPattern().IsMatch(id))
+            if (!Slugs.Pattern().IsMatch(id))
                 r.Error(r.LineOf("id"), $"The field id '{id}' must be lower-case letters, digits and single hyphens (for example 'origin-story').");
             else if (seenIds.TryGetValue(id, out var firstLine))
                 r.Error(r.LineOf("id"), $"The field id '{id}' is already used on line {firstLine}; each field needs its own id.");

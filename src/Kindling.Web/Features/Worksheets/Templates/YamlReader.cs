@@ -58,7 +58,7 @@ internal sealed class YamlReader(string file, YamlMappingNode map, List<Curricul
     public string? Slug(string key)
     {
         var v = Required(key, 200);
-        if (v is not null && (v.Length > 80 || !LessonParser.SlugPattern().IsMatch(v)))
+        if (v is not null && (v.Length > 80 || !Slugs.Pattern().IsMatch(v)))
         {
             Error(LineOf(key), $"'{key}' must be lower-case letters, digits and single hyphens (at most 80), not '{v}'.");
             return null;

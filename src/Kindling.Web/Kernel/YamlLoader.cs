@@ -2,7 +2,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
-namespace Kindling.Web.Features.Curricula;
+namespace Kindling.Web.Kernel;
 
 /// <summary>
 /// The one way a curriculum file's YAML (curriculum.yml, lesson front matter, assignment templates) is read: either a

@@ -1,6 +1,6 @@
 using Kindling.Domain;
 
-namespace Kindling.Web.Features.Cohorts;
+namespace Kindling.Web.Kernel;
 
 /// <summary>The three cohort roles as forms send them ("participant") and as people read them ("Participant").</summary>
 public static class CohortRoles
