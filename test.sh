@@ -22,6 +22,12 @@ fi
 # ical.js, the second iCalendar parser of the calendar tests, at the version its package-lock.json pins.
 [ -d tests/tools/ical/node_modules/ical.js ] || (cd tests/tools/ical && npm ci --no-audit --no-fund --loglevel=error)
 
+# Seconds per phase, printed at the end so a slow phase is seen the day it slows down.
+PHASES=()
+phase_start=$SECONDS
+phase_done() { PHASES+=("$(printf '%-34s %4ss' "$1" $((SECONDS - phase_start)))"); phase_start=$SECONDS; }
+phase_done "install what the tests need"
+
 WORK=$(mktemp -d /tmp/kindling-tests.XXXXXX)
 chmod 755 "$WORK"
 PGBIN=/usr/lib/postgresql/15/bin
@@ -56,13 +62,17 @@ for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break;
 redis-cli -p "$REDIS_PORT" ping >/dev/null || { echo "redis-server did not start:"; cat "$WORK/redis.log"; exit 1; }
 export KINDLING_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 
+phase_done "start PostgreSQL and Redis"
+
 dotnet build Kindling.slnx -c Release -nologo -v q
+phase_done "build (Release)"
 RESULTS="$WORK/results"
 status=0
 for project in tests/Kindling.Tests tests/Kindling.IntegrationTests tests/Kindling.BrowserTests; do
   [ -d "$project" ] || continue
   echo "== $project"
   dotnet test "$project" -c Release --no-build -nologo --logger "trx" --results-directory "$RESULTS" -v q || status=1
+  phase_done "${project#tests/}"
 done
 
 python3 - "$RESULTS" <<'PY'
@@ -75,4 +85,7 @@ for f in glob.glob(sys.argv[1] + "/*.trx"):
     skipped += int(c.get("notExecuted"))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
+echo "Time per phase:"
+printf '  %s\n' "${PHASES[@]}"
+echo "  total                              $(printf '%4s' "$SECONDS")s"
 exit $status
