@@ -1,6 +1,8 @@
 using Kindling.Web.Features.Charter;
 using Kindling.Web.Features.Frameworks;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Fields;
+using Kindling.Web.Features.Worksheets.Fields.Mountain;
 using static Kindling.Tests.Charter.CharterSamples;
 
 namespace Kindling.Tests.Charter;
@@ -95,11 +97,13 @@ public class CharterCompilerTests
             new("Leading", "Leaders", "Decide", "Support", "Care", "Trust", "Named roles"),
         ];
 
-        Assert.True(FieldBlocks.IsUntouched(examples.ToList(), examples));
-        Assert.True(FieldBlocks.IsUntouched([examples[0] with { Who = " Newcomers " }], examples));
-        Assert.False(FieldBlocks.IsUntouched([examples[0], examples[1] with { Who = "Our two organisers" }], examples));
-        Assert.False(FieldBlocks.IsUntouched([.. examples, new MountainLevel("Mentoring", "Mentors", "", "", "", "", "")], examples));
-        Assert.False(FieldBlocks.IsUntouched(examples.ToList(), []));
+        Assert.True(MountainField.IsUntouched(examples.ToList(), examples));
+        Assert.True(MountainField.IsUntouched([examples[0] with { Who = " Newcomers " }], examples));
+        Assert.False(MountainField.IsUntouched(
+            [examples[0], examples[1] with { Who = "Our two organisers" }], examples));
+        Assert.False(MountainField.IsUntouched(
+            [.. examples, new MountainLevel("Mentoring", "Mentors", "", "", "", "", "")], examples));
+        Assert.False(MountainField.IsUntouched(examples.ToList(), []));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Kindling.Web.Features.Charter;
 using Kindling.Web.Features.Frameworks;
+using Kindling.Web.Features.Worksheets.Fields;
 using SkiaSharp;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using Kindling.Web.Features.Worksheets;
@@ -121,7 +122,8 @@ public class CharterDocxTests : IDisposable
 
     /// <summary>The pictures the PDF paints, in order: every diagram block the framework renderers can draw.</summary>
     private static List<Diagram> Pictures(CharterDocument charter) =>
-        charter.Sections.SelectMany(s => s.Blocks).OfType<DiagramBlock>().Select(CharterDiagrams.TryBuild).OfType<Diagram>().ToList();
+        charter.Sections.SelectMany(s => s.Blocks).OfType<DiagramBlock>().Select(CharterDiagrams.Build)
+            .OfType<Diagram>().ToList();
 
     private static Diagram WithoutText(Diagram d)
     {

@@ -3,6 +3,7 @@ using Kindling.Domain;
 using Kindling.Web.Features.Charter;
 using Kindling.Web.Features.Frameworks;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Fields;
 
 namespace Kindling.Tests.Charter;
 

@@ -1,5 +1,6 @@
 using Kindling.Web.Features.Curricula;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Fields;
 using Kindling.Web.Features.Worksheets.Templates;
 
 namespace Kindling.Tests.Worksheets;

@@ -1,4 +1,5 @@
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Fields;
 
 namespace Kindling.Tests.Worksheets;
 

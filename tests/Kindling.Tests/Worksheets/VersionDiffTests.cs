@@ -1,5 +1,6 @@
 using Kindling.Web.Features.Frameworks;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Fields;
 using Kindling.Web.Features.Worksheets.Versions;
 
 namespace Kindling.Tests.Worksheets;

@@ -1,6 +1,7 @@
 using Kindling.Web.Features.Frameworks;
 using Kindling.Web.Features.Worksheets;
 using Kindling.Web.Features.Worksheets.Editor;
+using Kindling.Web.Features.Worksheets.Fields;
 
 namespace Kindling.Tests.Worksheets;
 

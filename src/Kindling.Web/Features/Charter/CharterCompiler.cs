@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kindling.Domain;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Fields;
 
 namespace Kindling.Web.Features.Charter;
 
@@ -30,7 +31,8 @@ public static class CharterCompiler
         foreach (var sheet in sheets.OrderBy(x => LessonRank(lessonOrder, x.Worksheet.LessonSlug)).ThenBy(x => x.Worksheet.CreatedUtc))
         {
             var w = sheet.Worksheet;
-            var blocks = sheet.Template.Fields.Where(f => !shown.Contains((w.Id, f.Id))).SelectMany(f => FieldBlocks.Of(f, sheet.Data)).ToList();
+            var blocks = sheet.Template.Fields.Where(f => !shown.Contains((w.Id, f.Id)))
+                .SelectMany(f => FieldTypes.Of(f).Blocks(f, sheet.Data)).ToList();
             if (blocks.Count > 0) // numbered keys: a published copy must not carry worksheet ids
                 sections.Add(new CharterSection($"more-{++more}", $"More from ‘{w.Title}’", blocks, new CharterSource(w.Id, w.Title, Utc(w.UpdatedUtc))));
         }
@@ -58,7 +60,7 @@ public static class CharterCompiler
             .ToList();
         foreach (var (sheet, fields) in feeding)
         {
-            var blocks = fields.SelectMany(f => FieldBlocks.Of(f, sheet.Data)).ToList();
+            var blocks = fields.SelectMany(f => FieldTypes.Of(f).Blocks(f, sheet.Data)).ToList();
             if (blocks.Count == 0) continue;
             var w = sheet.Worksheet;
             return new CharterSection(key, title, blocks, new CharterSource(w.Id, w.Title, Utc(w.UpdatedUtc)));

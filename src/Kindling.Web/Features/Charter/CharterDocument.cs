@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Fields;
 
 namespace Kindling.Web.Features.Charter;
 
@@ -28,31 +28,6 @@ public sealed record CharterSection(string Key, string Title, IReadOnlyList<Char
 }
 
 public sealed record CharterSource(Guid WorksheetId, string WorksheetTitle, DateTime UpdatedUtc);
-
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "block")]
-[JsonDerivedType(typeof(ParagraphBlock), "paragraph")]
-[JsonDerivedType(typeof(ListBlock), "list")]
-[JsonDerivedType(typeof(TableBlock), "table")]
-[JsonDerivedType(typeof(DiagramBlock), "diagram")]
-[JsonDerivedType(typeof(MissingBlock), "missing")]
-public abstract record CharterBlock;
-
-/// <summary>Text as the person wrote it (may hold line breaks); <see cref="Label"/> is the field's label.</summary>
-public sealed record ParagraphBlock(string? Label, string Text) : CharterBlock;
-
-public sealed record ListBlock(string? Label, IReadOnlyList<string> Items) : CharterBlock;
-
-public sealed record TableBlock(string? Label, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows) : CharterBlock;
-
-/// <summary>
-/// The source data of a framework picture (<see cref="Kind"/> is the field type, e.g. "stakeholder-map"); each export
-/// draws it with the framework renderer, so a published charter keeps its data, not a frozen image.
-/// </summary>
-public sealed record DiagramBlock(string Kind, string Title, JsonElement Data) : CharterBlock;
-
-/// <summary>A section (or part of one) nobody has written yet: says what to fill in and where, never invents text.</summary>
-/// <param name="WorksheetId">The worksheet to fill in, when the project has one (manager pages link to it).</param>
-public sealed record MissingBlock(string Message, Guid? WorksheetId = null) : CharterBlock;
 
 public static class CharterTitles
 {

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Kindling.Web.Features.Frameworks;
+using Kindling.Web.Features.Worksheets.Fields;
 
 namespace Kindling.Web.Features.Charter;
 
@@ -18,7 +19,7 @@ public static class CharterDocx
     internal const int PageWidth = 11906, PageHeight = 16838, Margin = 1134;
     internal const int ContentWidth = PageWidth - 2 * Margin, ContentHeight = PageHeight - 2 * Margin;
 
-    public static byte[] Write(CharterDocument doc) => Write(doc, CharterDiagrams.TryBuild);
+    public static byte[] Write(CharterDocument doc) => Write(doc, CharterDiagrams.Build);
 
     /// <param name="diagrams">Draws a picture block (as for the PDF); null means it cannot be drawn, and a note says so.</param>
     public static byte[] Write(CharterDocument doc, Func<DiagramBlock, Diagram?> diagrams)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Kindling.Web.Features.Worksheets.Fields;
 using static Kindling.Web.Infrastructure.MarkdownText; // Inline and Block: people's text escaped
 
 namespace Kindling.Web.Features.Charter;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kindling.Web.Features.Frameworks;
+using Kindling.Web.Features.Worksheets.Fields;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -17,7 +18,7 @@ public static class CharterPdf
     public static byte[] Write(CharterDocument doc, Func<DiagramBlock, Diagram?>? diagrams = null)
     {
         CharterFonts.EnsureRegistered();
-        diagrams ??= CharterDiagrams.TryBuild;
+        diagrams ??= CharterDiagrams.Build;
         using var pdf = new PdfDocument();
         pdf.Info.Title = $"{doc.ProjectName}: community charter";
         pdf.Info.Creator = "Kindling";

@@ -1,3 +1,4 @@
+using Kindling.Web.Features.Worksheets.Fields;
 using PdfSharp.Drawing;
 
 namespace Kindling.Web.Features.Charter;

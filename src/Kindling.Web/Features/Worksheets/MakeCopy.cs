@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Kindling.Domain;
-using Kindling.Web.Features.Frameworks;
+using Kindling.Web.Features.Worksheets.Fields;
 
 namespace Kindling.Web.Features.Worksheets;
 
@@ -10,12 +10,7 @@ public static class MakeCopy
     public static (Worksheet Worksheet, WorksheetVersion First) Create(Project project, WorksheetTemplate template, string userId, DateTime nowUtc)
     {
         var data = WorksheetData.Empty();
-        foreach (var field in template.Fields)
-        {
-            if (field.Type == FieldTypes.Mountain) data.Set(field.Id, FrameworkDefaults.MountainLevels);
-            else if (field.Type == FieldTypes.Skills)
-                data.Set(field.Id, SkillAreas.All.Select(a => new SkillRating(a, 0, 0, "", "")).ToList());
-        }
+        foreach (var field in template.Fields) FieldTypes.Of(field).Start(field, data);
         var worksheet = new Worksheet
         {
             ProjectId = project.Id, CohortId = project.CohortId, TemplateSlug = template.Slug, LessonSlug = template.Lesson,

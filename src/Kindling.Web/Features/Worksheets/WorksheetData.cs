@@ -3,11 +3,8 @@ using System.Text.Json;
 namespace Kindling.Web.Features.Worksheets;
 
 /// <summary>
-/// A worksheet's values by field id, kept as JSON (camelCase). Value shapes by field type: text, long-text, date and
-/// single choice are strings; list and multiple choice are string arrays; table is an array of rows (string arrays, one
-/// cell per column); the framework tools use the records in <c>Features/Frameworks/FrameworkValues.cs</c>
-/// (stakeholder-map: Stakeholder[], channels: ChannelMap, mountain: MountainLevel[], skills: SkillRating[],
-/// values: CoreValues, roadmap: Milestone[], success: SuccessDefinition).
+/// A worksheet's values by field id, kept as JSON (camelCase). Each field type's class (under <c>Fields/</c>) says the
+/// shape of its value; the framework tools use the records in <c>Features/Frameworks/FrameworkValues.cs</c>.
 /// </summary>
 public sealed class WorksheetData
 {

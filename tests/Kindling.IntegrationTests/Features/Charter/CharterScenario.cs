@@ -2,6 +2,7 @@ using Kindling.Domain;
 using Kindling.IntegrationTests.Infrastructure;
 using Kindling.Web.Features.Frameworks;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Fields;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.Charter;

@@ -6,6 +6,7 @@ using Kindling.Domain;
 using Kindling.IntegrationTests.Infrastructure;
 using Kindling.Web.Features.Frameworks;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Fields;
 using Kindling.Web.Features.Worksheets.Templates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Kindling.IntegrationTests.Infrastructure;
 using Kindling.Web.Features.Frameworks;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Fields;
 using Microsoft.EntityFrameworkCore;
 using static Kindling.IntegrationTests.Features.Worksheets.WorksheetEditorScenario;
 

@@ -1,6 +1,7 @@
 using Kindling.Domain;
 using Kindling.IntegrationTests.Infrastructure;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Fields;
 
 namespace Kindling.IntegrationTests.Features.Worksheets;
 

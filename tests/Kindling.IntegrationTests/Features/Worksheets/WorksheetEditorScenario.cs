@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using Kindling.Domain;
 using Kindling.IntegrationTests.Infrastructure;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Fields;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.Worksheets;

@@ -1,5 +1,3 @@
-using Kindling.Web.Features.Frameworks;
-
 namespace Kindling.Web.Features.Worksheets.Editor;
 
 /// <summary>What one field's editor partial needs: the field, the form to read values from, its problems, how many blank
@@ -22,9 +20,4 @@ public sealed record FieldEditor(TemplateField Field, FormState Form, IReadOnlyL
     }
 
     public string RowKey(string? group = null) => group is null ? Key() : Key(group);
-
-    public static string QuadrantLabel(string power, string interest) =>
-        int.TryParse(power, out var p) && int.TryParse(interest, out var i) && p is >= StakeholderGrid.Min and <= StakeholderGrid.Max
-            && i is >= StakeholderGrid.Min and <= StakeholderGrid.Max
-            ? StakeholderGrid.Label(StakeholderGrid.QuadrantOf(p, i)) : "—";
 }

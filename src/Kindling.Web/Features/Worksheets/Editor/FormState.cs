@@ -49,6 +49,15 @@ public sealed class FormState
 
     public void SetRows(string key, int rows) => Set(key + ".rows", rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>A row editor's rows: <c>{key}.rows</c>, and <c>{key}.{row}.{part}</c> for each cell.</summary>
+    public void SetRows(string key, IReadOnlyList<string[]> rows, string[] parts)
+    {
+        SetRows(key, rows.Count);
+        for (var r = 0; r < rows.Count; r++)
+            for (var p = 0; p < parts.Length; p++)
+                Set($"{key}.{r}.{parts[p]}", rows[r][p]);
+    }
+
     /// <summary>Drops a field's entries (used when "keep theirs" replaces what was typed).</summary>
     public void RemoveField(string fieldId)
     {

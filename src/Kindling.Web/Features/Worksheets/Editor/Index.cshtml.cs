@@ -1,6 +1,7 @@
 using Kindling.Data;
 using Kindling.Web.Features.Cohorts;
-using Kindling.Web.Features.Worksheets.Versions;
+using Kindling.Web.Features.Frameworks;
+using Kindling.Web.Features.Worksheets.Fields;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace Kindling.Web.Features.Worksheets.Editor;
 
 /// <summary>The worksheet page: managers edit (a plain form POST, so it works without JavaScript); reviewers and the
 /// cohort (once shared) read.</summary>
-public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorksheet saver, ILogger<WorksheetPageModel> log)
+public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorksheet saver)
     : WorksheetPageBase(access)
 {
     public WorksheetData Data { get; private set; } = WorksheetData.Empty();
@@ -26,8 +27,10 @@ public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorks
     {
         if (!await LoadPageAsync()) return NotFound();
         Form = WorksheetForm.ToForm(Template, Data);
-        AddDefaultBlanks();
-        if (add is not null && add.StartsWith("f.", StringComparison.Ordinal)) Extra[add] = Extra.GetValueOrDefault(add) + (IsListKey(add) ? 3 : 1);
+        var blanks = Template.Fields.SelectMany(f => FieldTypes.Of(f).Blanks(f, Form)).ToList();
+        foreach (var b in blanks) Extra[b.Key] = b.Count;
+        if (add is not null && add.StartsWith("f.", StringComparison.Ordinal))
+            Extra[add] = Extra.GetValueOrDefault(add) + (blanks.FirstOrDefault(b => b.Key == add)?.PerAdd ?? 1);
         return Page();
     }
 
@@ -107,37 +110,12 @@ public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorks
         return true;
     }
 
-    private void AddDefaultBlanks()
-    {
-        foreach (var f in Template.Fields)
-        {
-            var key = FormState.Key(f.Id);
-            switch (f.Type)
-            {
-                case FieldTypes.List: Extra[key] = 3; break;
-                case FieldTypes.Table or FieldTypes.StakeholderMap or FieldTypes.Roadmap: Extra[key] = 1; break;
-                case FieldTypes.Mountain: Extra[key] = Form.Rows(key) == 0 ? 1 : 0; break;
-                case FieldTypes.Values: Extra[FormState.Key(f.Id, "examples")] = 2; break;
-                case FieldTypes.Channels:
-                    foreach (var g in WorksheetForm.ChannelGroups) Extra[FormState.Key(f.Id, g)] = 1;
-                    break;
-            }
-        }
-    }
+    /// <summary>What a field's editor partial needs; its picture shows the saved values (the stakeholder map's script
+    /// moves points live until the next save).</summary>
+    public FieldEditor EditorFor(TemplateField field) =>
+        new(field, Form, Errors.Where(e => e.FieldId == field.Id).ToList(), Extra,
+            FieldTypes.Of(field).Picture(field, Data) is { } picture ? SvgWriter.Write(picture) : null);
 
-    private bool IsListKey(string key) => Template.Fields.Any(f => f.Type == FieldTypes.List && FormState.Key(f.Id) == key)
-        || key.EndsWith(".examples", StringComparison.Ordinal);
-
-    public FieldEditor EditorFor(TemplateField field) => new(field, Form, Errors.Where(e => e.FieldId == field.Id).ToList(), Extra,
-        FieldPictures.Svg(field, Data, log)); // the saved values; the script moves points live until the next save
-
-    public IReadOnlyList<string> LinesOf(TemplateField field, WorksheetData data) => FieldLines.Of(field, data);
-
-    public static string PartialFor(string type) => $"/Features/Worksheets/Editor/Fields/_{type switch
-    {
-        FieldTypes.Text => "Text", FieldTypes.LongText => "LongText", FieldTypes.Date => "Date", FieldTypes.Choice => "Choice",
-        FieldTypes.List => "List", FieldTypes.Table => "Table", FieldTypes.StakeholderMap => "StakeholderMap",
-        FieldTypes.Channels => "Channels", FieldTypes.Mountain => "Mountain", FieldTypes.Skills => "Skills",
-        FieldTypes.Values => "Values", FieldTypes.Roadmap => "Roadmap", _ => "Success",
-    }}.cshtml";
+    public IReadOnlyList<string> LinesOf(TemplateField field, WorksheetData data) =>
+        FieldTypes.Of(field).Lines(field, data);
 }

@@ -1,4 +1,5 @@
 using Kindling.Web.Features.Curricula;
+using Kindling.Web.Features.Worksheets.Fields;
 using YamlDotNet.RepresentationModel;
 
 namespace Kindling.Web.Features.Worksheets.Templates;
@@ -95,7 +96,7 @@ public static class TemplateParser
         }
 
         var type = r.Required("type", 40);
-        if (type is not null && !FieldTypes.All.Contains(type))
+        if (type is not null && !FieldTypes.IsKnown(type))
         {
             r.Error(r.LineOf("type"), $"Unknown field type '{type}'. Use one of: {string.Join(", ", FieldTypes.All)}.");
             type = null;
@@ -114,20 +115,31 @@ public static class TemplateParser
 
         if (type is not null)
         {
-            var what = $"'{id}' is a {type} field";
-            if (type == FieldTypes.Table && (columnList is { Count: 0 } || !r.Has("columns")))
-                r.Error(r.Has("columns") ? r.LineOf("columns") : r.LineOf("type"), $"The table field '{id}' needs 'columns': a list of column names.");
-            if (type != FieldTypes.Table && r.Has("columns"))
-                r.Error(r.LineOf("columns"), $"'columns' only applies to table fields; {what}.");
-            if (type == FieldTypes.Choice && (optionList is { Count: < 2 } || !r.Has("options")))
-                r.Error(r.Has("options") ? r.LineOf("options") : r.LineOf("type"), $"The choice field '{id}' needs 'options': a list of at least two answers to choose from.");
-            if (type is not (FieldTypes.Choice or FieldTypes.Values) && r.Has("options"))
-                r.Error(r.LineOf("options"), $"'options' only applies to choice and values fields; {what}.");
-            if (type != FieldTypes.Choice && r.Has("multiple"))
-                r.Error(r.LineOf("multiple"), $"'multiple' only applies to choice fields; {what}.");
+            var keys = FieldTypes.Of(type).Keys;
+            CheckKey(r, keys, "columns", columnList, 1, "a list of column names", id, type);
+            CheckKey(r, keys, "options", optionList, 2, "a list of at least two answers to choose from", id, type);
+            CheckKey(r, keys, "multiple", null, 0, "", id, type);
         }
         return errors.Count > before
             ? null
             : new TemplateField(id!, type!, label!, help, prompts, columns, options, multiple, charter);
+    }
+
+    /// <summary>A key the field's type requires must be there (with at least <paramref name="min"/> items); a key it
+    /// does not take must not.</summary>
+    private static void CheckKey(YamlReader r, TemplateKeys keys, string key, IReadOnlyList<string>? list, int min,
+        string what, string? id, string type)
+    {
+        if (keys.Of(key) == KeyUse.Required && (list?.Count < min || !r.Has(key)))
+            r.Error(r.Has(key) ? r.LineOf(key) : r.LineOf("type"), $"The {type} field '{id}' needs '{key}': {what}.");
+        if (keys.Of(key) == KeyUse.NotAllowed && r.Has(key))
+            r.Error(r.LineOf(key), $"'{key}' only applies to {TakersOf(key)} fields; '{id}' is a {type} field.");
+    }
+
+    /// <summary>The types that take a key, as in "choice and values".</summary>
+    private static string TakersOf(string key)
+    {
+        var names = FieldTypes.Types.Where(t => t.Keys.Of(key) != KeyUse.NotAllowed).Select(t => t.Name).ToList();
+        return names.Count <= 1 ? string.Concat(names) : string.Join(", ", names[..^1]) + " and " + names[^1];
     }
 }

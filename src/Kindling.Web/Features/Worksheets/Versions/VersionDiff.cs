@@ -1,3 +1,5 @@
+using Kindling.Web.Features.Worksheets.Fields;
+
 namespace Kindling.Web.Features.Worksheets.Versions;
 
 public enum LineChange { Same, Added, Removed }
@@ -13,7 +15,10 @@ public sealed record FieldDiff(TemplateField Field, IReadOnlyList<DiffLine> Line
 public static class VersionDiff
 {
     public static IReadOnlyList<FieldDiff> Compare(WorksheetTemplate template, WorksheetData from, WorksheetData to) =>
-        template.Fields.Select(f => new FieldDiff(f, Lines(FieldLines.Of(f, from), FieldLines.Of(f, to)))).ToList();
+        template.Fields.Select(f => new FieldDiff(f, Lines(LinesOf(f, from), LinesOf(f, to)))).ToList();
+
+    private static IReadOnlyList<string> LinesOf(TemplateField field, WorksheetData data) =>
+        FieldTypes.Of(field).Lines(field, data);
 
     /// <summary>A longest-common-subsequence line diff: removed lines come before the added lines that replace them.</summary>
     public static IReadOnlyList<DiffLine> Lines(IReadOnlyList<string> a, IReadOnlyList<string> b)

@@ -1,6 +1,7 @@
 // "Add a row" without a round trip: the worksheet form works without JavaScript (the button saves and comes back with
 // a blank row); with it, the button copies the table's last row blank in place and the next save keeps it if filled.
-// Contract with Editor/Fields: the button is <button name="op" value="add:{key}">; a table's rows sit in the tbody
+// Contract with the editor partials (Features/Worksheets/Fields/<Type>/): the button is
+// <button name="op" value="add:{key}">; a table's rows sit in the tbody
 // under #{id}-rows and its row count in <input type="hidden" name="{key}.rows">; a list's items in <ol id="{id}">,
 // where {id} is "in_" + key with dots as underscores and row inputs are named {key}.{row}.{part}.
 (function () {

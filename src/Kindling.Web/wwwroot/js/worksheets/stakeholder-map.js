@@ -5,6 +5,7 @@
 // point sits at its cell's centre (ToPlot/FromPlot there; mirrored below). Each point is a group with class
 // "stakeholder-point", data-index = the table row, data-power/-interest/-quadrant, a circle and a <title>.
 // Interest runs left to right, power bottom to top.
+// The field type that loads it: Features/Worksheets/Fields/StakeholderMap (its Script).
 (function () {
   "use strict";
   const labels = { mc: "Manage closely", ks: "Keep satisfied", ir: "Inform regularly", mo: "Monitor and anticipate needs" };
