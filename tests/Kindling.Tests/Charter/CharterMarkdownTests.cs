@@ -83,9 +83,11 @@ public class CharterMarkdownLayoutTests
     {
         var updated = new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
         var empty = System.Text.Json.JsonDocument.Parse("{}").RootElement;
-        var doc = new CharterDocument("Bike_Kitchen", "We fix\n\nbikes *together*", new DateTime(2026, 11, 26, 12, 0, 0, DateTimeKind.Utc),
+        var compiled = new DateTime(2026, 11, 26, 12, 0, 0, DateTimeKind.Utc);
+        var doc = new CharterDocument("Bike_Kitchen", "We fix\n\nbikes *together*", compiled,
         [
-            new("vision", "Vision", [new ParagraphBlock("Our [vision]", "Every street\n# safe"), new ListBlock(null, ["a\nb", "c"])],
+            new("vision", "Vision",
+                [new ParagraphBlock("Our [vision]", "Every street\n# safe"), new ListBlock(null, ["a\nb", "c"])],
                 new(Guid.Empty, "Charter | sheet", updated)),
             new("stakeholders", "Stakeholders", [new TableBlock("Map", ["Who", "Role"], [["Council", ""], ["a | b"]]),
                 new DiagramBlock("stakeholder-map", "Stakeholder map", empty)], null),
@@ -140,8 +142,9 @@ public class CharterMarkdownLayoutTests
     [Fact]
     public void Write_PublicCopy_SaysOnlyThatAMissingPartIsNotWrittenYet()
     {
-        var doc = new CharterDocument("P", "", DateTime.UnixEpoch, [new("vision", "Vision", [new MissingBlock("Fill in Vision.")], null)]);
+        var missing = new CharterSection("vision", "Vision", [new MissingBlock("Fill in Vision.")], null);
+        var md = CharterMarkdown.Write(new CharterDocument("P", "", DateTime.UnixEpoch, [missing]), publicCopy: true);
 
-        Assert.Contains($"> **Missing.** {CharterText.NotWrittenPublic}\n", CharterMarkdown.Write(doc, publicCopy: true).ReplaceLineEndings("\n"));
+        Assert.Contains($"> **Missing.** {CharterText.NotWrittenPublic}\n", md.ReplaceLineEndings("\n"));
     }
 }

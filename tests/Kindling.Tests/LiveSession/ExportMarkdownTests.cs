@@ -11,7 +11,8 @@ public class ExportMarkdownTests
     {
         var doc = new ExportDocument("Riverside *team*", "# Welcome", Starts, "UTC",
         [
-            new("Roll call", [new(null, "Who are you?\nSay it", [new("Ann_B", "I am\n- here"), new(null, "hidden me")], false)]),
+            new("Roll call",
+                [new(null, "Who are you?\nSay it", [new("Ann_B", "I am\n- here"), new(null, "hidden me")], false)]),
             new("Breakouts", [new("Group [1]", "Plan", [], false), new(null, "Write alone", [], true)]),
         ],
         [
@@ -63,7 +64,8 @@ public class ExportMarkdownTests
     {
         var md = ExportMarkdown.Write(new ExportDocument("C", "L", Starts, "UTC", [], []));
 
-        Assert.Equal("# L\n\nC, Mon 2 Mar 2026, 17:30 (UTC)\n\n## Questions and answers\n\n_No questions were asked._\n",
+        Assert.Equal(
+            "# L\n\nC, Mon 2 Mar 2026, 17:30 (UTC)\n\n## Questions and answers\n\n_No questions were asked._\n",
             md.ReplaceLineEndings("\n"));
     }
 }
