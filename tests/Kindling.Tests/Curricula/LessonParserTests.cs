@@ -48,7 +48,10 @@ public class LessonParserTests
         // The same words as every curriculum file (YamlReader).
         { "key not text", With("status: ready", "status: ready\n[a]: red"), 6, "Unknown lesson key '(not text)'" },
         { "title a list", With("title: Sample lesson", "title: [a, b]"), 4, "'title' must be text, not a list" },
-        { "over-long title", With("title: Sample lesson", "title: " + new string('a', 201)), 4, "'title' is 201 characters long; the limit is 200." },
+        {
+            "over-long title", With("title: Sample lesson", "title: " + new string('a', 201)), 4,
+            "'title' is 201 characters long; the limit is 200."
+        },
         { "unknown activity kind", With("kind: roll-call", "kind: lecture"), 7, "Unknown activity kind 'lecture'" },
         { "minutes 0", With("minutes: 5", "minutes: 0"), 9, "'minutes' must be a whole number from 1 to 180" },
         { "minutes 500", With("minutes: 5", "minutes: 500"), 9, "'minutes' must be a whole number from 1 to 180" },
