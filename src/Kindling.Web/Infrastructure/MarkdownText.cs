@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Kindling.Web.Infrastructure;
 
 /// <summary>
-/// The one way Kindling writes people's text into Markdown it generates (charter export, session document): every
+/// How people's text is escaped in Markdown Kindling generates (through <see cref="MarkdownWriter"/>): every
 /// character Markdown could read as syntax is backslash-escaped, so the text stays text. It can never open a heading,
 /// a list, a quote, a table cell, a link, emphasis (bold as if it were a name: <c>**Quinn:**</c>) or raw HTML.
 /// </summary>
@@ -26,9 +26,6 @@ public static partial class MarkdownText
         }
         return sb.ToString();
     }
-
-    /// <summary>Multi-line text inside a list item: as <see cref="Block"/>, each following line indented by <paramref name="indent"/> so it stays in the item.</summary>
-    public static string ListItem(string text, string indent = "  ") => Block(text).Replace("\n", "\n" + indent);
 
     /// <summary>Syntax wherever it stands: emphasis, code, links, raw HTML and entities, tables, strikethrough, attributes, Markdig's extra emphasis.</summary>
     private const string Anywhere = "\\`*_{}[]<>|~&=+^";

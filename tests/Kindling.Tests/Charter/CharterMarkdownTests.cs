@@ -1,5 +1,6 @@
 using Kindling.Web.Features.Charter;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Fields;
 using Markdig;
 using static Kindling.Tests.Charter.CharterSamples;
 
@@ -73,5 +74,78 @@ public class CharterMarkdownTests
         Assert.Contains("# Owned", text);
         Assert.Contains("<script>alert(1)</script>", text);
         Assert.Contains("a | b", text);
+    }
+}
+
+public class CharterMarkdownLayoutTests
+{
+    [Fact]
+    public void Write_EveryKindOfBlock_GivesTheMarkdownAsExpected()
+    {
+        var updated = new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
+        var empty = System.Text.Json.JsonDocument.Parse("{}").RootElement;
+        var compiled = new DateTime(2026, 11, 26, 12, 0, 0, DateTimeKind.Utc);
+        var doc = new CharterDocument("Bike_Kitchen", "We fix\n\nbikes *together*", compiled,
+        [
+            new("vision", "Vision",
+                [new ParagraphBlock("Our [vision]", "Every street\n# safe"), new ListBlock(null, ["a\nb", "c"])],
+                new(Guid.Empty, "Charter | sheet", updated)),
+            new("stakeholders", "Stakeholders", [new TableBlock("Map", ["Who", "Role"], [["Council", ""], ["a | b"]]),
+                new DiagramBlock("stakeholder-map", "Stakeholder map", empty)], null),
+            new("roadmap", "Roadmap", [new MissingBlock("Fill in *Milestones*.")], null),
+        ]);
+
+        Assert.Equal(
+            $"""
+            # Bike\_Kitchen: community charter
+
+            We fix
+
+            bikes \*together\*
+
+            _Compiled 26 November 2026._
+
+            ## Vision
+
+            _From the worksheet ‘Charter \| sheet’, updated 20 November 2026._
+
+            **Our \[vision\]**
+
+            Every street\
+            \# safe
+
+            - a\
+              b
+            - c
+
+            ## Stakeholders
+
+            **Map**
+
+            | Who | Role |
+            | --- | --- |
+            | Council |   |
+            | a \| b |
+
+            _Picture: Stakeholder map (drawn in the PDF and on the web page; its data follows)._
+
+            ## Roadmap
+
+            > **Missing.** Fill in \*Milestones\*.
+
+            ---
+
+            {Kindling.Web.Infrastructure.MarkdownText.Inline(CharterText.Attribution)}
+
+            """.ReplaceLineEndings("\n"), CharterMarkdown.Write(doc).ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Write_PublicCopy_SaysOnlyThatAMissingPartIsNotWrittenYet()
+    {
+        var missing = new CharterSection("vision", "Vision", [new MissingBlock("Fill in Vision.")], null);
+        var md = CharterMarkdown.Write(new CharterDocument("P", "", DateTime.UnixEpoch, [missing]), publicCopy: true);
+
+        Assert.Contains($"> **Missing.** {CharterText.NotWrittenPublic}\n", md.ReplaceLineEndings("\n"));
     }
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Kindling.Web.Features.Curricula;
+using Kindling.Web.Kernel;
 
 namespace Kindling.Tests.Curricula;
 
@@ -120,6 +121,23 @@ public class CurriculumPackageTests
         Assert.Equal("curriculum.yml", error.File);
         Assert.Equal(line, error.Line);
         Assert.Contains(fragment, error.Message);
+    }
+
+    [Theory]
+    [InlineData("slug: test\n", 1, "'title' is required.")]
+    [InlineData("title: [A, list]\nslug: test\n", 1, "'title' must be text, not a list or a group of keys.")]
+    [InlineData("title: Test\nslug: Not_A_Slug\n", 2, "'slug' is required: lower-case letters, digits and hyphens.")]
+    [InlineData("title: Test\nslug: test\nversion:\n", 3, "'version' must be a whole number of 1 or more, not ''.")]
+    [InlineData("title: Test\nslug: test\nversion: 0\n", 3, "'version' must be a whole number of 1 or more, not '0'.")]
+    public void Read_WrongManifestValue_GivesLineAndReason(string manifest, int line, string message)
+    {
+        var files = Files(("a.md", Lesson("one", 1)));
+        files["curriculum.yml"] = manifest;
+
+        var (package, errors) = CurriculumPackage.Read(files);
+
+        Assert.Null(package);
+        Assert.Contains(new CurriculumError("curriculum.yml", line, message), errors);
     }
 
     [Fact]

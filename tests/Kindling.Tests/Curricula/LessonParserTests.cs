@@ -45,6 +45,13 @@ public class LessonParserTests
         { "order out of range", With("order: 1", "order: 1000"), 3, "'order' must be a whole number from 1 to 999" },
         { "unknown status", With("status: ready", "status: draft"), 5, "'status' must be 'ready' or 'planned'" },
         { "unknown top-level key", With("status: ready", "status: ready\ncolour: red"), 6, "Unknown lesson key 'colour'" },
+        // The same words as every curriculum file (YamlReader).
+        { "key not text", With("status: ready", "status: ready\n[a]: red"), 6, "Unknown lesson key '(not text)'" },
+        { "title a list", With("title: Sample lesson", "title: [a, b]"), 4, "'title' must be text, not a list" },
+        {
+            "over-long title", With("title: Sample lesson", "title: " + new string('a', 201)), 4,
+            "'title' is 201 characters long; the limit is 200."
+        },
         { "unknown activity kind", With("kind: roll-call", "kind: lecture"), 7, "Unknown activity kind 'lecture'" },
         { "minutes 0", With("minutes: 5", "minutes: 0"), 9, "'minutes' must be a whole number from 1 to 180" },
         { "minutes 500", With("minutes: 5", "minutes: 500"), 9, "'minutes' must be a whole number from 1 to 180" },
@@ -86,6 +93,18 @@ public class LessonParserTests
         Assert.Equal(("sample", 1, "Sample lesson", "ready"), (lesson!.Slug, lesson.Order, lesson.Title, lesson.Status));
         Assert.Equal("roll-call", Assert.Single(lesson.Activities).Kind);
         Assert.Equal("Some **text**.", lesson.Body);
+    }
+
+    [Fact]
+    public void Parse_RepeatedPromptsAndKeyLessons_AreKept()
+    {
+        var source = With("    minutes: 5", "    minutes: 5\n    prompts: [Why?, Why?]\nkey_lessons: [Listen, Listen]");
+
+        var (lesson, error) = LessonParser.Parse("repeats.md", source);
+
+        Assert.Null(error);
+        Assert.Equal(["Why?", "Why?"], Assert.Single(lesson!.Activities).Prompts);
+        Assert.Equal(["Listen", "Listen"], lesson.KeyLessons);
     }
 
     [Fact]

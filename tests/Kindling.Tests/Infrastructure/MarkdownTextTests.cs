@@ -1,4 +1,5 @@
 using Kindling.Web.Infrastructure;
+using System.Text.RegularExpressions;
 using Markdig;
 
 namespace Kindling.Tests.Infrastructure;
@@ -33,12 +34,15 @@ public class MarkdownTextTests
     }
 
     [Theory, MemberData(nameof(Hostile))]
-    public void ListItem_HostileText_StaysInsideItsOneItem(string hostile)
+    public void List_HostileText_StaysInsideItsOneItem(string hostile)
     {
-        var html = Markdown.ToHtml("- " + MarkdownText.ListItem(hostile) + "\n- next\n", Gfm);
+        var item = new MarkdownWriter.Item(Md.Lines(hostile), [Md.Lines(hostile)]);
+        var md = new MarkdownWriter().List([item, new(Md.Own("next"))]);
+        var html = Markdown.ToHtml(md.ToString(), Gfm);
 
         html = WithoutBareAddresses(html);
-        Assert.Equal(2, html.Split("<li>").Length - 1);
+        Assert.Equal(3, html.Split("<li>").Length - 1);
+        Assert.Equal(2, html.Split("<ul>").Length - 1);
         Assert.DoesNotContain("<a ", html);
         Assert.DoesNotContain("<strong>", html);
         Assert.DoesNotContain("<script", html);
@@ -46,12 +50,29 @@ public class MarkdownTextTests
         Assert.DoesNotContain("<h", html);
     }
 
+    [Theory, MemberData(nameof(Hostile))]
+    public void Writer_HostileTextInEveryBlock_BuildsOnlyTheWritersStructure(string hostile)
+    {
+        var md = new MarkdownWriter().Heading(2, hostile)
+            .Paragraph(Md.Bold(hostile) + Md.Own(" and ") + Md.Italic(hostile))
+            .Quote(Md.Lines(hostile)).Table([hostile, "b"], [[hostile, ""]]).Paragraph(Md.Lines(hostile)).ToString();
+        var html = WithoutBareAddresses(Markdown.ToHtml(md, Gfm));
+
+        Assert.Single(Regex.Matches(html, "<h2"));
+        Assert.Single(Regex.Matches(html, "<strong>"));
+        Assert.Single(Regex.Matches(html, "<em>"));
+        Assert.Single(Regex.Matches(html, "<blockquote>"));
+        Assert.Single(Regex.Matches(html, "<table>"));
+        Assert.Equal(4, Regex.Matches(html, "<t[hd]>").Count);
+        Assert.Empty(Regex.Matches(html, "<(h[13-6]|ul|ol|li|a|img|script|code|b|del|hr)[ >]"));
+    }
+
     /// <summary>
     /// A bare web address may be made clickable by a renderer (GitHub and Markdig do): it shows exactly where it leads,
     /// so it cannot disguise anything. Any other link would be a failure.
     /// </summary>
     private static string WithoutBareAddresses(string html) =>
-        System.Text.RegularExpressions.Regex.Replace(html, "<a href=\"([^\"]*)\">\\1</a>", "$1");
+        Regex.Replace(html, "<a href=\"([^\"]*)\">\\1</a>", "$1");
 
     [Fact]
     public void Inline_FlattensLineBreaks_AndEscapesALeadingNumber()

@@ -1,64 +1,61 @@
 using System.Globalization;
-using System.Text;
 using Kindling.Web.Features.Worksheets.Fields;
-using static Kindling.Web.Infrastructure.MarkdownText; // Inline and Block: people's text escaped
+using Kindling.Web.Infrastructure;
 
 namespace Kindling.Web.Features.Charter;
 
 /// <summary>
-/// The charter as Markdown (GitHub flavour): a heading per section, lists, tables, missing parts as quotes. Everything a
-/// person wrote is escaped, so their text stays text — it can never open a heading, a list, a link or raw HTML.
+/// The charter as Markdown (GitHub flavour): a heading per section, lists, tables, missing parts as quotes. Everything
+/// a person wrote enters as <see cref="Md"/>, so their text stays text — it can never open a heading, a list, a link or
+/// raw HTML.
 /// </summary>
 public static class CharterMarkdown
 {
     /// <param name="publicCopy">For the public download: missing parts say only that they are not written yet.</param>
     public static string Write(CharterDocument doc, bool publicCopy = false)
     {
-        var md = new StringBuilder();
-        md.Append("# ").AppendLine(Inline($"{doc.ProjectName}: community charter"));
-        if (doc.Description.Length > 0) md.AppendLine().AppendLine(Block(doc.Description));
-        md.AppendLine().Append("_Compiled ").Append(Date(doc.CompiledUtc)).AppendLine("._");
+        var md = new MarkdownWriter().Heading(1, $"{doc.ProjectName}: community charter");
+        if (doc.Description.Length > 0) md.Paragraph(Md.Lines(doc.Description));
+        md.Paragraph(Md.Italic(Md.Own($"Compiled {Date(doc.CompiledUtc)}.")));
         foreach (var section in doc.Sections)
         {
-            md.AppendLine().Append("## ").AppendLine(Inline(section.Title));
+            md.Heading(2, section.Title);
             if (section.Source is { } source)
-                md.AppendLine().Append("_From the worksheet ‘").Append(Inline(source.WorksheetTitle)).Append("’, updated ")
-                    .Append(Date(source.UpdatedUtc)).AppendLine("._");
-            foreach (var block in section.Blocks) WriteBlock(md, publicCopy && block is MissingBlock ? new MissingBlock(CharterText.NotWrittenPublic) : block);
+                md.Paragraph(Md.Italic(Md.Own("From the worksheet ‘") + source.WorksheetTitle
+                    + Md.Own($"’, updated {Date(source.UpdatedUtc)}.")));
+            foreach (var block in section.Blocks)
+                WriteBlock(md, publicCopy && block is MissingBlock ? NotWrittenPublic : block);
         }
-        md.AppendLine().AppendLine("---").AppendLine().AppendLine(Inline(CharterText.Attribution));
-        return md.ToString();
+        return md.Rule().Paragraph(CharterText.Attribution).ToString();
     }
 
-    private static void WriteBlock(StringBuilder md, CharterBlock block)
+    private static readonly MissingBlock NotWrittenPublic = new(CharterText.NotWrittenPublic);
+
+    private static void WriteBlock(MarkdownWriter md, CharterBlock block)
     {
-        md.AppendLine();
         switch (block)
         {
             case ParagraphBlock p:
-                if (p.Label is not null) md.Append("**").Append(Inline(p.Label)).AppendLine("**").AppendLine();
-                md.AppendLine(Block(p.Text));
+                Label(md, p.Label).Paragraph(Md.Lines(p.Text));
                 break;
             case ListBlock l:
-                if (l.Label is not null) md.Append("**").Append(Inline(l.Label)).AppendLine("**").AppendLine();
-                foreach (var item in l.Items) md.Append("- ").AppendLine(Block(item).Replace("\n", "\n  "));
+                Label(md, l.Label).List(l.Items.Select(Md.Lines));
                 break;
             case TableBlock t:
-                if (t.Label is not null) md.Append("**").Append(Inline(t.Label)).AppendLine("**").AppendLine();
-                md.Append("| ").AppendJoin(" | ", t.Columns.Select(Cell)).AppendLine(" |");
-                md.Append('|').AppendJoin("", t.Columns.Select(_ => " --- |")).AppendLine();
-                foreach (var row in t.Rows) md.Append("| ").AppendJoin(" | ", row.Select(Cell)).AppendLine(" |");
+                Label(md, t.Label).Table(t.Columns, t.Rows);
                 break;
             case DiagramBlock d:
-                md.Append("_Picture: ").Append(Inline(d.Title)).AppendLine(" (drawn in the PDF and on the web page; its data follows)._");
+                md.Paragraph(Md.Own("_Picture: ") + d.Title
+                    + Md.Own(" (drawn in the PDF and on the web page; its data follows)._"));
                 break;
             case MissingBlock m:
-                md.Append("> **Missing.** ").AppendLine(Inline(m.Message));
+                md.Quote(Md.Own("**Missing.** ") + m.Message);
                 break;
         }
     }
 
-    private static string Cell(string text) => Inline(text).Length == 0 ? " " : Inline(text);
+    private static MarkdownWriter Label(MarkdownWriter md, string? label) =>
+        label is null ? md : md.Paragraph(Md.Bold(label));
 
     private static string Date(DateTime utc) => utc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Kindling.Web.Features.Frameworks;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -63,34 +64,21 @@ internal sealed class PdfFlow(PdfDocument doc, string footer) : IDisposable
         }
     }
 
-    /// <summary>Splits text into lines no wider than <paramref name="width"/> (breaking inside a word only when it is wider alone).</summary>
+    /// <summary>
+    /// Splits text into lines no wider than <paramref name="width"/> (<see cref="WordWrap"/>, measured with the font it
+    /// is drawn with); a word wider than a line alone is broken across lines, so no character is lost.
+    /// </summary>
     public List<string> Wrap(string text, XFont font, double width)
     {
-        var lines = new List<string>();
         var drawable = CharterFonts.Drawable(text.Replace("\r\n", "\n").Replace('\r', '\n'), font);
-        if (drawable.Count(c => c == CharterFonts.Replacement[0]) > text.Count(c => c == CharterFonts.Replacement[0])) ReplacedCharacters = true;
-        foreach (var paragraph in drawable.Split('\n'))
-        {
-            var line = "";
-            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (Measure(candidate, font) <= width) { line = candidate; continue; }
-                if (line.Length > 0) lines.Add(line);
-                line = word;
-                while (Measure(line, font) > width && line.Length > 1)
-                {
-                    int lo = 1, hi = line.Length - 1; // the longest prefix that fits, by halving
-                    while (lo < hi) { var mid = (lo + hi + 1) / 2; if (Measure(line[..mid], font) <= width) lo = mid; else hi = mid - 1; }
-                    var fit = lo;
-                    lines.Add(line[..fit]);
-                    line = line[fit..];
-                }
-            }
-            lines.Add(line);
-        }
-        return lines;
+        if (Replacements(drawable) > Replacements(text)) ReplacedCharacters = true;
+        return drawable.Split('\n')
+            .SelectMany(paragraph => WordWrap.Lines(paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries), width,
+                line => Measure(line, font), LongWords.Break) is { Count: > 0 } lines ? lines : [""])
+            .ToList();
     }
+
+    private static int Replacements(string text) => text.Count(c => c == CharterFonts.Replacement[0]);
 
     public double Measure(string text, XFont font) => G.MeasureString(text, font).Width;
 

@@ -10,8 +10,6 @@ namespace Kindling.Web.Features.Charter;
 /// </summary>
 public static class PngDiagramPainter
 {
-    private static readonly Lazy<SKTypeface> Regular = new(() => Load(bold: false)), Bold = new(() => Load(bold: true));
-
     /// <summary>The picture as an opaque PNG on white, <paramref name="pixelsPerUnit"/> pixels for each diagram unit.</summary>
     public static byte[] Write(Diagram d, double pixelsPerUnit)
     {
@@ -63,9 +61,9 @@ public static class PngDiagramPainter
                 break;
             case TextShape t when t.Content.Length > 0 && t.Size > 0 && Fill(t.Fill, 1) is { } ink:
                 using (ink)
-                using (var font = new SKFont(t.Bold ? Bold.Value : Regular.Value, (float)t.Size) { Subpixel = true })
+                using (var font = DejaVuSans.Font(t.Size, t.Bold))
                 {
-                    var text = CharterFonts.Drawable(t.Content, font.ContainsGlyph);
+                    var text = DejaVuSans.Drawable(t.Content, font.ContainsGlyph);
                     var align = t.Anchor switch { TextAnchor.Middle => SKTextAlign.Center, TextAnchor.End => SKTextAlign.Right, _ => SKTextAlign.Left };
                     canvas.DrawText(text, (float)t.X, (float)t.Y, align, font, ink);
                 }
@@ -94,8 +92,4 @@ public static class PngDiagramPainter
     /// <summary>The same colour rules as the PDF: "#rrggbb" or "#rgb", "none" or empty for nothing, grey for anything else.</summary>
     private static SKColor? Colour(string? value, double opacity) =>
         PdfDiagramPainter.Color(value, opacity) is { } c ? new SKColor(c.R, c.G, c.B, (byte)Math.Round(c.A * 255)) : null;
-
-    private static SKTypeface Load(bool bold) =>
-        SKTypeface.FromData(SKData.CreateCopy(CharterFonts.FontFile(bold)))
-        ?? throw new InvalidOperationException("The picture font could not be read.");
 }

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using Kindling.Web.Features.Worksheets;
-using YamlDotNet.RepresentationModel;
 
 namespace Kindling.Web.Features.Curricula;
 
@@ -55,20 +54,21 @@ public sealed record CurriculumPackage(
             errors.Add(yamlError!);
             return null;
         }
-        YamlNode? Key(string k) => map.Children.Keys.FirstOrDefault(c => c is YamlScalarNode s && s.Value == k);
-        string? Get(string k) => Key(k) is { } key ? (map.Children[key] as YamlScalarNode)?.Value?.Trim() : null;
-        int LineOf(string k) => Key(k) is { } n ? (int)n.Start.Line : 1;
-        var slug = Get("slug");
-        var title = Get("title");
-        if (string.IsNullOrEmpty(title)) errors.Add(new CurriculumError(ManifestFile, 1, "'title' is required."));
+        var r = new YamlReader(ManifestFile, map, errors);
+        var before = errors.Count;
+        var title = r.Optional("title", int.MaxValue);
+        if (title is null) r.Error(1, "'title' is required.");
+        var slug = r.Optional("slug", int.MaxValue);
         if (slug is null || !Slugs.Pattern().IsMatch(slug))
-            errors.Add(new CurriculumError(ManifestFile, LineOf("slug"), "'slug' is required: lower-case letters, digits and hyphens."));
-        var versionText = Get("version") ?? "1";
+            r.Error(r.LineOf("slug"), "'slug' is required: lower-case letters, digits and hyphens.");
+        var versionText = r.Optional("version", int.MaxValue) ?? (r.Has("version") ? "" : "1"); // written empty: wrong
         if (!int.TryParse(versionText, out var version) || version < 1)
-            errors.Add(new CurriculumError(ManifestFile, LineOf("version"), $"'version' must be a whole number of 1 or more, not '{versionText}'."));
-        var attribution = Get("attribution") ?? "";
-        if (attribution.Length > 1000) errors.Add(new CurriculumError(ManifestFile, LineOf("attribution"), "'attribution' is longer than 1000 characters."));
-        return errors.Count > 0 ? null : (slug!, title!, Get("description") ?? "", attribution, version);
+            r.Error(r.LineOf("version"), $"'version' must be a whole number of 1 or more, not '{versionText}'.");
+        var attribution = r.Optional("attribution", int.MaxValue) ?? "";
+        if (attribution.Length > 1000)
+            r.Error(r.LineOf("attribution"), "'attribution' is longer than 1000 characters.");
+        var description = r.Optional("description", int.MaxValue) ?? "";
+        return errors.Count > before ? null : (slug!, title!, description, attribution, version);
     }
 
     public static IReadOnlyDictionary<string, string> FromDirectory(string dir) =>

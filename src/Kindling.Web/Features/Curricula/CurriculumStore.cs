@@ -1,9 +1,10 @@
-using System.Collections.Concurrent;
 using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Infrastructure;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kindling.Web.Features.Curricula;
 
@@ -15,15 +16,17 @@ public static class CurriculumSetup
         s.AddScoped<BuiltInCurriculumLoader>();
         s.AddScoped<IStartupTask, CurriculumStartup>(); // start-up tasks run in registration order: this one first
         s.AddSingleton<LessonCache>();
+        s.AddParsedCache<LessonCache>(LessonCache.Limit);
     }
 }
 
-/// <summary>Parsed lessons by id and edit time, so pages don't re-parse a lesson on every request.</summary>
-public sealed class LessonCache
+/// <summary>Parsed lessons, one entry per lesson (<see cref="ParsedCache"/>).</summary>
+public sealed class LessonCache([FromKeyedServices(typeof(LessonCache))] IMemoryCache cache)
 {
-    private readonly ConcurrentDictionary<(Guid, DateTime), LessonDocument> _cache = new();
+    /// <summary>Lessons kept parsed: many curricula's worth.</summary>
+    public const int Limit = 500;
 
-    public LessonDocument Get(Lesson lesson) => _cache.GetOrAdd((lesson.Id, lesson.UpdatedUtc), _ =>
+    public LessonDocument Get(Lesson lesson) => cache.GetOrParse(lesson.Id, lesson.UpdatedUtc, () =>
         LessonParser.Parse(lesson.FileName, lesson.Source) is ({ } doc, null)
             ? doc
             : throw new InvalidOperationException($"Stored lesson {lesson.FileName} no longer parses."));

@@ -11,7 +11,8 @@ namespace Kindling.Web.Features.Frameworks;
 public static class SvgWriter
 {
     public const string Namespace = "http://www.w3.org/2000/svg";
-    public const string FontFamily = "DejaVu Sans, Verdana, Arial, sans-serif";
+    /// <summary>The font the text was measured with (<see cref="DejaVuSans"/>), then ones about as wide.</summary>
+    public const string FontFamily = DejaVuSans.Family + ", Verdana, Arial, sans-serif";
 
     public static string Write(Diagram d) => Write(d, null);
 

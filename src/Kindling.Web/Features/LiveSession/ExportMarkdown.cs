@@ -2,7 +2,6 @@ using System.Text;
 using Kindling.Data;
 using Kindling.Web.Features.Cohorts;
 using Kindling.Web.Infrastructure;
-using static Kindling.Web.Infrastructure.MarkdownText;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.LiveSession;
@@ -22,37 +21,33 @@ public static class ExportMarkdown
                 return Results.File(Encoding.UTF8.GetBytes(Write(doc)), "text/markdown; charset=utf-8", name);
             }).RequireRateLimiting(RateLimits.Export);
 
-    /// <summary>Everything people wrote (and every name and title) goes through <see cref="MarkdownText"/>: it stays text.</summary>
+    /// <summary>Everything people wrote (and every name and title) enters as <see cref="Md"/>: it stays text.</summary>
     public static string Write(ExportDocument d)
     {
-        var md = new StringBuilder();
-        md.Append("# ").AppendLine(Inline(d.LessonTitle));
-        md.AppendLine().Append(Inline(d.CohortName)).Append(", ").AppendLine(TimeZones.Format(d.StartsUtc, d.ReaderZone));
+        var md = new MarkdownWriter().Heading(1, d.LessonTitle)
+            .Paragraph(d.CohortName + Md.Own(", " + TimeZones.Format(d.StartsUtc, d.ReaderZone)));
         var number = 0;
         foreach (var a in d.Activities)
         {
-            md.AppendLine().Append("## ").Append(++number).Append(". ").AppendLine(Inline(a.Title));
+            md.Heading(2, Md.Own($"{++number}. ") + a.Title);
             foreach (var s in a.Sections)
             {
-                md.AppendLine();
-                if (s.GroupTitle is not null) md.Append("### ").AppendLine(Inline(s.GroupTitle)).AppendLine();
-                foreach (var line in Block(s.Prompt).Split('\n')) md.Append("> ").AppendLine(line);
-                md.AppendLine();
-                if (s.SilentNotRevealed) md.AppendLine("_Written in silence; not revealed yet._");
-                else if (s.Responses.Count == 0) md.AppendLine("_No responses._");
+                if (s.GroupTitle is not null) md.Heading(3, s.GroupTitle);
+                md.Quote(Md.Lines(s.Prompt));
+                if (s.SilentNotRevealed) md.Paragraph(Md.Own("_Written in silence; not revealed yet._"));
+                else if (s.Responses.Count == 0) md.Paragraph(Md.Own("_No responses._"));
                 // Who wrote it is said in one way Kindling alone writes: a name in bold, or "Anonymous" in italics.
-                foreach (var r in s.Responses)
-                    md.Append("- ").Append(r.AuthorName is null ? "_Anonymous:_ " : $"**{Inline(r.AuthorName)}:** ").AppendLine(ListItem(r.Text));
+                md.List(s.Responses.Select(r =>
+                    (r.AuthorName is null ? Md.Own("_Anonymous:_") : Md.Bold(r.AuthorName + Md.Own(":")))
+                    + Md.Own(" ") + Md.Lines(r.Text)));
             }
         }
-        md.AppendLine().AppendLine("## Questions and answers").AppendLine();
-        if (d.Questions.Count == 0) md.AppendLine("_No questions were asked._");
-        foreach (var q in d.Questions)
-        {
-            md.Append("- ").Append(ListItem(q.Text)).Append(" (").Append(q.Votes).Append(q.Votes == 1 ? " vote" : " votes")
-                .Append(q.AuthorName is null ? ", asked anonymously" : $", asked by {Inline(q.AuthorName)}").AppendLine(")");
-            md.Append("  - ").AppendLine(q.Answer is null ? "_Not answered yet._" : "Answer: " + ListItem(q.Answer, "    "));
-        }
-        return md.ToString();
+        md.Heading(2, Md.Own("Questions and answers"));
+        if (d.Questions.Count == 0) md.Paragraph(Md.Own("_No questions were asked._"));
+        return md.List(d.Questions.Select(q => new MarkdownWriter.Item(
+            Md.Lines(q.Text) + Md.Own($" ({q.Votes} {(q.Votes == 1 ? "vote" : "votes")}")
+                + (q.AuthorName is null ? Md.Own(", asked anonymously") : Md.Own(", asked by ") + q.AuthorName)
+                + Md.Own(")"),
+            [q.Answer is null ? Md.Own("_Not answered yet._") : Md.Own("Answer: ") + Md.Lines(q.Answer)]))).ToString();
     }
 }

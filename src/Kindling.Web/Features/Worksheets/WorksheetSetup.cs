@@ -1,3 +1,5 @@
+using Kindling.Web.Infrastructure;
+
 namespace Kindling.Web.Features.Worksheets;
 
 public static class WorksheetSetup
@@ -7,6 +9,7 @@ public static class WorksheetSetup
         s.AddScoped<WorksheetAccess>();
         s.AddScoped<Templates.TemplateCatalog>();
         s.AddSingleton<Templates.ParsedTemplates>();
+        s.AddParsedCache<Templates.ParsedTemplates>(Templates.ParsedTemplates.Limit);
         s.AddScoped<Editor.SaveWorksheet>();
     }
 }

@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
 using Kindling.Data;
 using Kindling.Domain;
+using Kindling.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kindling.Web.Features.Worksheets.Templates;
 
@@ -38,13 +39,15 @@ public sealed class TemplateCatalog(KindlingDb db, ParsedTemplates parsed)
     }
 }
 
-/// <summary>Parsed templates by row id and edit time, so pages don't re-parse a template on every request.</summary>
-public sealed class ParsedTemplates(ILogger<ParsedTemplates> log)
+/// <summary>Parsed templates, one entry per template row (<see cref="ParsedCache"/>).</summary>
+public sealed class ParsedTemplates([FromKeyedServices(typeof(ParsedTemplates))] IMemoryCache cache,
+    ILogger<ParsedTemplates> log)
 {
-    private readonly ConcurrentDictionary<(Guid, DateTime), WorksheetTemplate?> _cache = new();
+    /// <summary>Templates kept parsed: many curricula's worth.</summary>
+    public const int Limit = 500;
 
     /// <summary>The parsed template, or null (logged) when the stored source no longer parses.</summary>
-    public WorksheetTemplate? Get(AssignmentTemplate row) => _cache.GetOrAdd((row.Id, row.UpdatedUtc), _ =>
+    public WorksheetTemplate? Get(AssignmentTemplate row) => cache.GetOrParse(row.Id, row.UpdatedUtc, () =>
     {
         var (template, errors) = TemplateParser.Parse(row.FileName, row.Source);
         if (template is null)
