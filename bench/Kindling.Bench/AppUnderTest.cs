@@ -57,7 +57,7 @@ public sealed class AppUnderTest : IAsyncDisposable
                 app._tail.Enqueue(line);
                 while (app._tail.Count > 60) app._tail.Dequeue();
             }
-            if (line.StartsWith("fail:") || line.StartsWith("crit:")) Interlocked.Increment(ref app._failures);
+            if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)) Interlocked.Increment(ref app._failures);
             if (line.Contains("Kindling is running at")) started.TrySetResult();
         }
         process.OutputDataReceived += (_, e) => OnLine(e.Data);

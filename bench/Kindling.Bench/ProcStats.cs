@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 
 namespace Kindling.Bench;
@@ -17,7 +18,7 @@ public static class ProcStats
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             // After "pid (comm) ", field 3 (state) is index 0, so utime (14) is index 11 and stime (15) index 12.
-            return (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond;
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
         }
         catch (IOException) { return double.NaN; }
     }
@@ -29,8 +30,8 @@ public static class ProcStats
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-                if (line.StartsWith("VmRSS:"))
-                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
         }
         catch (IOException) { }
         return 0;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Kindling.Bench;
 
@@ -18,7 +19,7 @@ Console.Error.WriteLine(options.Url is not null ? $"Targeting {options.Url}…"
 await using var app = options.Url is null ? await AppUnderTest.StartAsync(options.Postgres, options.ServerEnv) : AppUnderTest.Existing(options);
 try
 {
-    Console.Error.WriteLine($"Server at {app.BaseUrl} (pid {app.Pid?.ToString() ?? "unknown"}). Seeding {max} participants…");
+    Console.Error.WriteLine($"Server at {app.BaseUrl} (pid {app.Pid?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}). Seeding {max} participants…");
     var seeded = await Seeder.SeedAsync(app.DatabaseProvider, app.Database, max);
     Console.Error.WriteLine($"Signing {max} participants in through /account/signin (210,000-iteration password hashing on the server)…");
     var cookies = await SignIn.CookiesAsync(app.BaseUrl, seeded.Emails, Seeder.Password, options.SignInParallelism);

@@ -44,7 +44,7 @@ public static partial class SignIn
         };
         post.Headers.Add("Cookie", string.Join("; ", Cookies(get)));
         using var res = await http.SendAsync(post, ct);
-        var auth = Cookies(res).Where(c => c.StartsWith("kindling.auth")).ToList();
+        var auth = Cookies(res).Where(c => c.StartsWith("kindling.auth", StringComparison.Ordinal)).ToList();
         if (res.StatusCode != HttpStatusCode.Redirect || auth.Count == 0)
             throw new InvalidOperationException($"Signing in as {email} failed with {(int)res.StatusCode}.");
         return string.Join("; ", auth);

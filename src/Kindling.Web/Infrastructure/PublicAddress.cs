@@ -70,7 +70,7 @@ public static class PublicAddressSetup
 #pragma warning restore ASPDEPR005
         foreach (var p in proxies)
         {
-            TryParseProxy(p, out var address, out var network);
+            _ = TryParseProxy(p, out var address, out var network); // checked when the options were validated
             if (address is not null) forwarded.KnownProxies.Add(address);
             if (network is not null) forwarded.KnownIPNetworks.Add(network.Value);
         }

@@ -7,7 +7,7 @@ public static class TimeZones
 {
     public static readonly IReadOnlyList<string> All = TimeZoneInfo.GetSystemTimeZones()
         .Select(z => z.Id).Where(id => id.Contains('/') || id == "UTC")
-        .Where(id => !id.StartsWith("Etc/") && !id.StartsWith("SystemV/"))
+        .Where(id => !id.StartsWith("Etc/", StringComparison.Ordinal) && !id.StartsWith("SystemV/", StringComparison.Ordinal))
         .Order(StringComparer.Ordinal).ToList();
 
     private static readonly Dictionary<string, string> Listed = All.ToDictionary(z => z, StringComparer.OrdinalIgnoreCase);

@@ -31,7 +31,7 @@ public class LiveRoomLockAndShareTests(BrowserFixture fx) : IAsyncLifetime
         // The next session (the form suggests the next lesson): its room starts with the "share your insights" slot.
         await fac.GotoAsync(cohortUrl);
         await fac.GetByRole(AriaRole.Link, new() { Name = "Schedule a session" }).ClickAsync();
-        await fac.GetByLabel("Date").FillAsync(DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd"));
+        await fac.GetByLabel("Date").FillAsync(DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await fac.GetByLabel(new Regex("^Start time")).FillAsync("15:00");
         await fac.GetByRole(AriaRole.Button, new() { Name = "Schedule session" }).ClickAsync();
         await Assertions.Expect(fac.GetByText("Session scheduled.")).ToBeVisibleAsync();

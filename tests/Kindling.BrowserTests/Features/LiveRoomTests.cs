@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -187,7 +188,7 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
     {
         var m = Regex.Match(clock ?? "", @"^(\d+):(\d\d)$");
         Assert.True(m.Success, $"The timer should read m:ss, not '{clock}'.");
-        return int.Parse(m.Groups[1].Value) * 60 + int.Parse(m.Groups[2].Value);
+        return int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) * 60 + int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
     }
 
     private Task<IBrowserContext> NewContextAsync(int width) => NewContextAsync(fx, _app, width);
@@ -226,7 +227,7 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         var cohortUrl = fac.Url;
 
         await fac.GetByRole(AriaRole.Link, new() { Name = "Schedule a session" }).ClickAsync();
-        await fac.GetByLabel("Date").FillAsync(DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd"));
+        await fac.GetByLabel("Date").FillAsync(DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await fac.GetByLabel(new Regex("^Start time")).FillAsync("15:00");
         await fac.GetByLabel(new Regex("The presentation may be recorded")).CheckAsync();
         await fac.GetByRole(AriaRole.Button, new() { Name = "Schedule session" }).ClickAsync();

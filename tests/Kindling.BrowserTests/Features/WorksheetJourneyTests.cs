@@ -86,8 +86,8 @@ public class WorksheetJourneyTests(BrowserFixture fx) : IAsyncLifetime
 
         // The table and the grid follow the drag at once, before saving.
         await Assertions.Expect(table.Locator("output[data-quadrant-for='2']")).ToHaveTextAsync("Manage closely");
-        Assert.True(int.Parse(await table.GetByLabel("Power, row 3", new() { Exact = true }).InputValueAsync()) >= 6);
-        Assert.True(int.Parse(await table.GetByLabel("Interest, row 3", new() { Exact = true }).InputValueAsync()) >= 6);
+        Assert.True(int.Parse(await table.GetByLabel("Power, row 3", new() { Exact = true }).InputValueAsync(), CultureInfo.InvariantCulture) >= 6);
+        Assert.True(int.Parse(await table.GetByLabel("Interest, row 3", new() { Exact = true }).InputValueAsync(), CultureInfo.InvariantCulture) >= 6);
         await Assertions.Expect(library).ToHaveAttributeAsync("data-quadrant", "manage-closely");
         await par.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).First.ClickAsync();
         await Assertions.Expect(par.GetByText("Saved as version 3.")).ToBeVisibleAsync();

@@ -1,7 +1,7 @@
 namespace Kindling.IntegrationTests.Infrastructure;
 
 /// <summary>One app per provider, shared by every test class in the run; each test arranges its own cohort and users.</summary>
-public sealed class Apps : IAsyncLifetime
+public sealed class Apps : IAsyncLifetime, IDisposable
 {
     private readonly Dictionary<string, KindlingApp> _apps = new();
     private readonly SemaphoreSlim _lock = new(1, 1);
@@ -28,6 +28,8 @@ public sealed class Apps : IAsyncLifetime
     {
         foreach (var app in _apps.Values) await app.DisposeAsync();
     }
+
+    public void Dispose() => _lock.Dispose();
 }
 
 [CollectionDefinition(Name)]

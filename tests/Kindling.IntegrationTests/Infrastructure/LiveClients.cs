@@ -14,7 +14,7 @@ public static class LiveClients
     {
         using var client = app.Client();
         var page = await client.SignInAsync(email, password);
-        var cookie = page.SetCookies.Select(c => c.Split(';')[0]).FirstOrDefault(c => c.StartsWith("kindling.auth="))
+        var cookie = page.SetCookies.Select(c => c.Split(';')[0]).FirstOrDefault(c => c.StartsWith("kindling.auth=", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"Signing in as {email} set no session cookie.");
         return cookie;
     }

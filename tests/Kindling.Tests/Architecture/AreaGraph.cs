@@ -138,7 +138,7 @@ public sealed class AreaGraph
             foreach (var w in Edges.TryGetValue(v, out var targets) ? targets.Keys.Order().ToList() : [])
             {
                 if (!index.ContainsKey(w)) { Visit(w); low[v] = Math.Min(low[v], low[w]); }
-                else if (onStack.Contains(w)) low[v] = Math.Min(low[v], index[w]);
+                else if (onStack.Contains(w) && index.TryGetValue(w, out var wIndex)) low[v] = Math.Min(low[v], wIndex);
             }
             if (low[v] != index[v]) return;
             var group = new List<string>();

@@ -154,7 +154,7 @@ public class CharterCompilerTests
 
         var charter = CharterCompiler.Compile("P", "", [newSheet, oldSheet], [], Now);
 
-        var more = Assert.Single(charter.Sections, s => s.Key.StartsWith("more-"));
+        var more = Assert.Single(charter.Sections, s => s.Key.StartsWith("more-", StringComparison.Ordinal));
         Assert.Equal("More from ‘Community background’", more.Title);
         Assert.Equal(oldSheet.Id, more.Source!.WorksheetId);
         Assert.Equal(["Vision draft", "Origin story"], more.Blocks.OfType<ParagraphBlock>().Select(p => p.Label));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -15,7 +16,11 @@ public class CharterDocxTests : IDisposable
 {
     private readonly ExportTools _tools = new();
 
-    public void Dispose() => _tools.Dispose();
+    public void Dispose()
+    {
+        _tools.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Write_FullCharter_IsValidOpenXmlWithHeadingStylesBulletsAndTables()
@@ -116,7 +121,7 @@ public class CharterDocxTests : IDisposable
         var images = ExportTools.Run("pdfimages", TimeSpan.FromMinutes(1), "-list", pdf).Split('\n').Skip(2)
             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(c => c.Length > 4 && c[2] == "image").ToList();
         Assert.Equal(Pictures(charter).Count, images.Count);
-        Assert.All(images, c => Assert.True(int.Parse(c[3]) >= 400, $"an image of only {c[3]} pixels across"));
+        Assert.All(images, c => Assert.True(int.Parse(c[3], CultureInfo.InvariantCulture) >= 400, $"an image of only {c[3]} pixels across"));
         Assert.All(_tools.Pages(pdf), p => Assert.True(p.DarkPixels() > 50, "a page came out blank"));
     }
 

@@ -69,7 +69,7 @@ public class CharterMarkdownTests
         Assert.DoesNotContain("href=\"javascript", html);
         Assert.DoesNotContain("<ol", html);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<h1"));
-        Assert.Equal(charter.Sections.Count, System.Text.RegularExpressions.Regex.Matches(html, "<h2").Count);
+        Assert.Equal(charter.Sections.Count, System.Text.RegularExpressions.Regex.Count(html, "<h2"));
         var text = Markdown.ToPlainText(md, Gfm);
         Assert.Contains("# Owned", text);
         Assert.Contains("<script>alert(1)</script>", text);

@@ -11,7 +11,11 @@ public class CharterPdfTests : IDisposable
 {
     private readonly ExportTools _tools = new();
 
-    public void Dispose() => _tools.Dispose();
+    public void Dispose()
+    {
+        _tools.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Write_FullCharter_PagesAreNotBlankAndHeadingsAreText()

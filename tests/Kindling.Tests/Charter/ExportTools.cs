@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.IO.Compression;
 
@@ -37,7 +38,7 @@ public sealed class ExportTools : IDisposable
     public List<GreyImage> Pages(string pdf, int dpi = 40)
     {
         var prefix = Path.Combine(Dir, Path.GetFileNameWithoutExtension(pdf) + "-page");
-        Run("pdftoppm", TimeSpan.FromMinutes(1), "-png", "-gray", "-r", dpi.ToString(), pdf, prefix);
+        Run("pdftoppm", TimeSpan.FromMinutes(1), "-png", "-gray", "-r", dpi.ToString(CultureInfo.InvariantCulture), pdf, prefix);
         return Directory.GetFiles(Dir, Path.GetFileName(prefix) + "*.png").Order(StringComparer.Ordinal)
             .Select(f => GreyImage.FromPng(File.ReadAllBytes(f))).ToList();
     }

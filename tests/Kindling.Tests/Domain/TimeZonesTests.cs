@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kindling.Web.Infrastructure;
 
 namespace Kindling.Tests.Domain;
@@ -11,9 +12,9 @@ public class TimeZonesTests
     [InlineData("Australia/Sydney", "2026-04-06T09:00", "2026-04-05T23:00Z")] // AEST after 5 April
     public void TryToUtc_WallClockInZone_GivesTheRightInstant(string zone, string local, string expected)
     {
-        Assert.True(TimeZones.TryToUtc(DateTime.Parse(local), zone, out var utc));
-        Assert.Equal(DateTime.Parse(expected).ToUniversalTime(), utc);
-        Assert.Equal(DateTime.Parse(local), TimeZones.ToLocal(utc, zone));
+        Assert.True(TimeZones.TryToUtc(DateTime.Parse(local, CultureInfo.InvariantCulture), zone, out var utc));
+        Assert.Equal(DateTime.Parse(expected, CultureInfo.InvariantCulture).ToUniversalTime(), utc);
+        Assert.Equal(DateTime.Parse(local, CultureInfo.InvariantCulture), TimeZones.ToLocal(utc, zone));
     }
 
     [Fact]

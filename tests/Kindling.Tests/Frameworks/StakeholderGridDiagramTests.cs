@@ -53,7 +53,7 @@ public class StakeholderGridDiagramTests
         Assert.Contains("Manage closely", texts);
         Assert.Contains("Keep satisfied", texts);
         Assert.Contains("Inform regularly", texts);
-        Assert.Contains(texts, t => t.StartsWith("Monitor and anticipate"));
+        Assert.Contains(texts, t => t.StartsWith("Monitor and anticipate", StringComparison.Ordinal));
         Assert.Contains("Power", texts);
         Assert.Contains("Interest", texts);
     }

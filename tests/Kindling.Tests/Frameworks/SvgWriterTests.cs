@@ -60,7 +60,7 @@ public class SvgWriterTests
         Assert.DoesNotContain(root.Descendants(), e => e.Name.LocalName is "script" or "b" or "svg");
         Assert.Contains(hostile, root.Texts());
         Assert.Equal(hostile, root.WithClass("box").Single().Data("name"));
-        Assert.DoesNotContain(root.DescendantsAndSelf().SelectMany(e => e.Attributes()), a => a.Name.LocalName.StartsWith("on"));
+        Assert.DoesNotContain(root.DescendantsAndSelf().SelectMany(e => e.Attributes()), a => a.Name.LocalName.StartsWith("on", StringComparison.Ordinal));
     }
 
     [Fact]

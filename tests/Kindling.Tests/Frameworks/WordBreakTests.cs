@@ -26,7 +26,7 @@ public class WordBreakTests
     {
         var tokens = Svg.Parse(Diagrams[name]()).Texts().SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
 
-        foreach (var token in tokens.Where(t => !t.EndsWith(TextLayout.Ellipsis)).Select(t => t.Trim('.', ',', ':', ';')))
+        foreach (var token in tokens.Where(t => !t.EndsWith(TextLayout.Ellipsis, StringComparison.Ordinal)).Select(t => t.Trim('.', ',', ':', ';')))
             foreach (var word in LongWords)
                 Assert.False(token.Length >= 3 && token != word && (word.StartsWith(token, StringComparison.Ordinal) || word.EndsWith(token, StringComparison.Ordinal)),
                     $"{name}: “{token}” is a piece of “{word}”");

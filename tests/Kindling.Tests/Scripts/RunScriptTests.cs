@@ -26,8 +26,8 @@ public class RunScriptTests
             await process.WaitForExitAsync();
 
             var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            var build = Array.FindIndex(lines, l => l.StartsWith("DOTNET build"));
-            var run = Array.FindIndex(lines, l => l.StartsWith("DOTNET run"));
+            var build = Array.FindIndex(lines, l => l.StartsWith("DOTNET build", StringComparison.Ordinal));
+            var run = Array.FindIndex(lines, l => l.StartsWith("DOTNET run", StringComparison.Ordinal));
             Assert.True(build > 0, output);
             Assert.Contains("Building Kindling", string.Join('\n', lines[..build]));
             Assert.DoesNotContain("-v q", lines[build]); // restore and build progress stays visible

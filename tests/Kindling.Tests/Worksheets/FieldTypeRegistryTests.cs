@@ -33,7 +33,7 @@ public class FieldTypeRegistryTests
             Assert.StartsWith(type.Folder + "/", type.EditorPartial);
             Assert.True(File.Exists(Web + type.EditorPartial), $"{type.Name}: no editor partial {type.EditorPartial}");
             if (type.ReadOnlyPartial is { } own)
-                Assert.True(own.StartsWith(type.Folder + "/") && File.Exists(Web + own), $"{type.Name}: {own}");
+                Assert.True(own.StartsWith(type.Folder + "/", StringComparison.Ordinal) && File.Exists(Web + own), $"{type.Name}: {own}");
             if (type.Script is { } script)
                 Assert.True(File.Exists(Path.Combine(Web, "wwwroot") + script), $"{type.Name}: no script {script}");
         }
@@ -54,8 +54,8 @@ public class FieldTypeRegistryTests
             if (keys.Of(key) != KeyUse.NotAllowed) continue;
             var (_, errors) = TemplateParser.Parse("t.template.yml",
                 Yaml(t => t.Name == name ? $"        {key}: {line}\n" : ""));
-            Assert.Contains(errors, e => e.Message.StartsWith($"'{key}' only applies to ")
-                && e.Message.EndsWith($"; '{name}' is a {name} field."));
+            Assert.Contains(errors, e => e.Message.StartsWith($"'{key}' only applies to ", StringComparison.Ordinal)
+                && e.Message.EndsWith($"; '{name}' is a {name} field.", StringComparison.Ordinal));
         }
     }
 

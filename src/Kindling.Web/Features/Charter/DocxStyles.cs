@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -53,7 +54,7 @@ internal static class DocxStyles
         var para = new StyleParagraphProperties();
         if (outline is not null) para.Append(new KeepNext());
         if (spaceBefore is not null || spaceAfter is not null)
-            para.Append(new SpacingBetweenLines { Before = (spaceBefore ?? 0).ToString(), After = (spaceAfter ?? 120).ToString() });
+            para.Append(new SpacingBetweenLines { Before = (spaceBefore ?? 0).ToString(CultureInfo.InvariantCulture), After = (spaceAfter ?? 120).ToString(CultureInfo.InvariantCulture) });
         if (outline is not null) para.Append(new OutlineLevel { Val = outline });
         if (para.HasChildren) style.Append(para);
         if (run is not null) style.Append(new StyleRunProperties(run.ChildElements.Select(c => c.CloneNode(true))));

@@ -72,7 +72,7 @@ public sealed record CurriculumPackage(
     }
 
     public static IReadOnlyDictionary<string, string> FromDirectory(string dir) =>
-        Directory.EnumerateFiles(dir).Where(f => f.EndsWith(".md") || f.EndsWith(".yml"))
+        Directory.EnumerateFiles(dir).Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
             .ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
 
     /// <summary>Reads a zip of one curriculum folder (files at the root or inside one top folder).</summary>
@@ -81,16 +81,16 @@ public sealed record CurriculumPackage(
         try
         {
             using var archive = new ZipArchive(zip, ZipArchiveMode.Read);
-            var entries = archive.Entries.Where(e => !string.IsNullOrEmpty(e.Name) && !e.FullName.StartsWith("__MACOSX/")).ToList();
+            var entries = archive.Entries.Where(e => !string.IsNullOrEmpty(e.Name) && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal)).ToList();
             if (entries.Count > 200) return (null, "The zip holds more than 200 files; a curriculum is a small folder of lessons.");
-            var folders = entries.Where(e => e.Name.EndsWith(".md") || e.Name.EndsWith(".yml"))
+            var folders = entries.Where(e => e.Name.EndsWith(".md", StringComparison.Ordinal) || e.Name.EndsWith(".yml", StringComparison.Ordinal))
                 .Select(e => e.FullName[..^e.Name.Length]).Distinct().Order(StringComparer.Ordinal).ToList();
             if (folders.Count > 1)
                 return (null, $"The zip holds curriculum files in more than one folder ({string.Join(", ", folders.Select(f => f.Length == 0 ? "the top level" : f))}); put one curriculum folder in the zip.");
             var files = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var e in entries)
             {
-                if (!e.Name.EndsWith(".md") && !e.Name.EndsWith(".yml")) continue;
+                if (!e.Name.EndsWith(".md", StringComparison.Ordinal) && !e.Name.EndsWith(".yml", StringComparison.Ordinal)) continue;
                 if (e.Length > LessonParser.MaxFileBytes) return (null, $"{e.FullName} is larger than {LessonParser.MaxFileBytes / 1000} KB.");
                 // The header's size can lie: read no more than the limit allows.
                 using var reader = new StreamReader(e.Open());

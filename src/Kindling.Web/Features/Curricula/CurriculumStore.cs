@@ -2,7 +2,6 @@ using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Infrastructure;
 using Kindling.Web.Features.Worksheets;
-using Kindling.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 

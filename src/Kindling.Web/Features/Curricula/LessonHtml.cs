@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 
@@ -17,20 +18,20 @@ public static class LessonHtml
         var h = new StringBuilder();
         if (l.IsPlanned) h.Append("<p class=\"tag planned\">Planned module — an outline, not yet a full lesson</p>");
         if (l.Epigraph is { } ep)
-            h.Append($"<figure class=\"epigraph\"><blockquote><p>{E(ep.Quote)}</p></blockquote><figcaption>— {E(ep.Author)}</figcaption></figure>");
+            h.Append(CultureInfo.InvariantCulture, $"<figure class=\"epigraph\"><blockquote><p>{E(ep.Quote)}</p></blockquote><figcaption>— {E(ep.Author)}</figcaption></figure>");
         List(h, "key-lessons", "Key lessons", l.KeyLessons);
         if (l.Activities.Count > 0)
         {
-            h.Append($"<section aria-labelledby=\"activities\"><h2 id=\"activities\">Activities <span class=\"meta\">({l.PlannedMinutes} minutes)</span></h2><ol class=\"activities\">");
+            h.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"activities\"><h2 id=\"activities\">Activities <span class=\"meta\">({l.PlannedMinutes} minutes)</span></h2><ol class=\"activities\">");
             foreach (var a in l.Activities)
             {
-                h.Append($"<li><h3>{E(a.Title)} <span class=\"meta\">{E(a.KindLabel)} · {a.Minutes} min</span>");
+                h.Append(CultureInfo.InvariantCulture, $"<li><h3>{E(a.Title)} <span class=\"meta\">{E(a.KindLabel)} · {a.Minutes} min</span>");
                 if (a.Recordable) h.Append(" <span class=\"tag rec\">may be recorded</span>");
                 h.Append("</h3>");
                 if (a.Prompts.Count > 0)
                 {
                     h.Append("<ul class=\"prompts\">");
-                    foreach (var p in a.Prompts) h.Append($"<li>{E(p)}</li>");
+                    foreach (var p in a.Prompts) h.Append(CultureInfo.InvariantCulture, $"<li>{E(p)}</li>");
                     h.Append("</ul>");
                 }
                 h.Append("</li>");
@@ -38,25 +39,25 @@ public static class LessonHtml
             h.Append("</ol></section>");
         }
         if (!string.IsNullOrWhiteSpace(l.Body))
-            h.Append($"<section class=\"prose\" aria-label=\"Lesson text\">{MarkdownRenderer.ToSafeHtml(l.Body)}</section>");
+            h.Append(CultureInfo.InvariantCulture, $"<section class=\"prose\" aria-label=\"Lesson text\">{MarkdownRenderer.ToSafeHtml(l.Body)}</section>");
         if (l.Readings.Count > 0)
         {
             h.Append("<section aria-labelledby=\"readings\"><h2 id=\"readings\">Reading list</h2><ul>");
-            foreach (var r in l.Readings) h.Append($"<li><a href=\"{E(r.Url)}\" rel=\"nofollow noopener noreferrer\">{E(r.Title)}</a></li>");
+            foreach (var r in l.Readings) h.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{E(r.Url)}\" rel=\"nofollow noopener noreferrer\">{E(r.Title)}</a></li>");
             h.Append("</ul></section>");
         }
         List(h, "takeaways", "Key takeaways", l.Takeaways);
         if (l.Assignment is { } asg)
-            h.Append($"<section aria-labelledby=\"assignment\" class=\"card\"><h2 id=\"assignment\">Assignment: {E(asg.Title)}</h2><p>{E(asg.Summary)}</p></section>");
-        h.Append($"<p class=\"attribution\">{(string.IsNullOrWhiteSpace(curriculumAttribution) ? Attribution : E(curriculumAttribution))}</p>");
+            h.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"assignment\" class=\"card\"><h2 id=\"assignment\">Assignment: {E(asg.Title)}</h2><p>{E(asg.Summary)}</p></section>");
+        h.Append(CultureInfo.InvariantCulture, $"<p class=\"attribution\">{(string.IsNullOrWhiteSpace(curriculumAttribution) ? Attribution : E(curriculumAttribution))}</p>");
         return h.ToString();
     }
 
     private static void List(StringBuilder h, string id, string title, IReadOnlyList<string> items)
     {
         if (items.Count == 0) return;
-        h.Append($"<section aria-labelledby=\"{id}\"><h2 id=\"{id}\">{title}</h2><ul>");
-        foreach (var i in items) h.Append($"<li>{E(i)}</li>");
+        h.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"{id}\"><h2 id=\"{id}\">{title}</h2><ul>");
+        foreach (var i in items) h.Append(CultureInfo.InvariantCulture, $"<li>{E(i)}</li>");
         h.Append("</ul></section>");
     }
 }

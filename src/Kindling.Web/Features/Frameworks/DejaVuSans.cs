@@ -74,7 +74,7 @@ public static class DejaVuSans
             if (element is ['\t']) sb.Append(' ');
             else if (element is [var control] && char.IsControl(control)) continue;
             else if (CanDraw(element, hasGlyph)) sb.Append(element);
-            else sb.Append(Replacement);
+            else sb.Append(Replacement[0]); // one character
         }
         return sb.ToString();
     }

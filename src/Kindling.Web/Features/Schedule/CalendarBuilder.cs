@@ -1,3 +1,4 @@
+using CultureInfo = System.Globalization.CultureInfo;
 using System.Text;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -64,7 +65,7 @@ public static class CalendarBuilder
     {
         var s = v.Session;
         var d = new StringBuilder();
-        d.AppendLine($"Session page: {pageUrl}");
+        d.AppendLine(CultureInfo.InvariantCulture, $"Session page: {pageUrl}");
         d.AppendLine(string.IsNullOrEmpty(s.JoinUrl) ? "Join link: not set yet, see the session page." : $"Join the call: {s.JoinUrl}");
         d.AppendLine(s.Recording == Domain.RecordingPolicy.PresentationMayBeRecorded
             ? "Recording: the presentation may be recorded; the discussion is never recorded."
@@ -72,10 +73,10 @@ public static class CalendarBuilder
         if (v.PreviousAssignment is { } a || v.Readings.Count > 0)
         {
             d.AppendLine().AppendLine("Before the session:");
-            if (v.PreviousAssignment is { } pa) d.AppendLine($"- Finish the assignment: {pa.Title}");
-            foreach (var r in v.Readings) d.AppendLine($"- Read: {r.Title} {r.Url}");
+            if (v.PreviousAssignment is { } pa) d.AppendLine(CultureInfo.InvariantCulture, $"- Finish the assignment: {pa.Title}");
+            foreach (var r in v.Readings) d.AppendLine(CultureInfo.InvariantCulture, $"- Read: {r.Title} {r.Url}");
         }
-        if (!string.IsNullOrEmpty(s.NotesUrl)) d.AppendLine().AppendLine($"Notes: {s.NotesUrl}");
+        if (!string.IsNullOrEmpty(s.NotesUrl)) d.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Notes: {s.NotesUrl}");
         return d.ToString().TrimEnd();
     }
 }

@@ -14,7 +14,7 @@ public static class ScheduleEndpoints
         // The cohort feed lives behind a secret URL so calendar apps can subscribe without signing in.
         app.MapGet("/calendar/{file}", async (string file, KindlingDb db, LessonCache cache, PublicUrls urls, HttpContext http) =>
         {
-            if (!file.EndsWith(".ics") || file.Length > 80) return Results.NotFound();
+            if (!file.EndsWith(".ics", StringComparison.Ordinal) || file.Length > 80) return Results.NotFound();
             var token = file[..^4];
             var cohort = await db.Cohorts.Where(c => c.CalendarToken == token).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync();
             if (cohort is null) return Results.NotFound();

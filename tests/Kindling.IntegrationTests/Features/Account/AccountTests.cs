@@ -148,7 +148,7 @@ public class AccountTests(Apps apps)
         await app.CreateUserAsync(email, CohortScenario.Password);
         using var client = app.Client();
         var signIn = await client.SignInAsync(email, CohortScenario.Password);
-        var cookie = signIn.SetCookies.Single(c => c.StartsWith("kindling.auth=")).Split(';')[0];
+        var cookie = signIn.SetCookies.Single(c => c.StartsWith("kindling.auth=", StringComparison.Ordinal)).Split(';')[0];
         using (var copy = app.Client())
         {
             copy.Http.DefaultRequestHeaders.Add("Cookie", cookie);
@@ -179,7 +179,7 @@ public class AccountTests(Apps apps)
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Contains("Your profile", result.Text);
-        Assert.Contains(result.SetCookies, c => c.StartsWith("kindling.auth=")); // re-issued after the stamp check
+        Assert.Contains(result.SetCookies, c => c.StartsWith("kindling.auth=", StringComparison.Ordinal)); // re-issued after the stamp check
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

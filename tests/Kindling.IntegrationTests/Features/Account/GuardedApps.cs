@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Net;
 using Kindling.Domain;
@@ -26,8 +27,8 @@ public sealed class GuardedApps : IAsyncLifetime
     {
         var app = new KindlingApp(p, new Dictionary<string, string>
         {
-            ["RateLimits:SignIn:PermitLimit"] = SignInLimit.ToString(), ["RateLimits:SignIn:WindowSeconds"] = "3600",
-            ["RateLimits:Send:PermitLimit"] = SendLimit.ToString(), ["RateLimits:Send:WindowSeconds"] = "3600",
+            ["RateLimits:SignIn:PermitLimit"] = SignInLimit.ToString(CultureInfo.InvariantCulture), ["RateLimits:SignIn:WindowSeconds"] = "3600",
+            ["RateLimits:Send:PermitLimit"] = SendLimit.ToString(CultureInfo.InvariantCulture), ["RateLimits:Send:WindowSeconds"] = "3600",
         }, s =>
         {
             s.AddSingleton<IStartupFilter, ClientAddressFromHeader>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Kindling.IntegrationTests.Features.Invitations;
 using Kindling.IntegrationTests.Infrastructure;
@@ -30,11 +31,11 @@ public class RateLimitTests(GuardedApps apps)
         var refused = await PostAsync(guesser, "/account/signin", new() { ["Email"] = email, ["Password"] = CohortScenario.Password });
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single()) > 0);
+        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture) > 0);
         var page = await PageClient.Page.FromAsync(refused);
         Assert.Equal("Slow down", page.Document.QuerySelector("h1")!.TextContent);
         Assert.Contains("Nothing was saved", page.Text);
-        Assert.DoesNotContain(page.SetCookies, c => c.StartsWith("kindling.auth="));
+        Assert.DoesNotContain(page.SetCookies, c => c.StartsWith("kindling.auth=", StringComparison.Ordinal));
         // The refused attempt never reached the password check: only the three wrong ones count toward lockout.
         Assert.Equal(GuardedApps.SignInLimit, await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.AccessFailedCount).SingleAsync()));
 

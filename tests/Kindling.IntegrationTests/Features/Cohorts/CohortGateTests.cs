@@ -33,9 +33,9 @@ public class CohortGateTests(Apps apps)
         using var outsider = await s.ClientAsAsync("outsider");
 
         var addresses = CohortAddresses(s);
-        Assert.Contains(addresses, a => a.EndsWith("/calendar.ics"));
-        Assert.Contains(addresses, a => a.EndsWith("/document.md"));
-        Assert.Contains(addresses, a => a.EndsWith("/charter.pdf"));
+        Assert.Contains(addresses, a => a.EndsWith("/calendar.ics", StringComparison.Ordinal));
+        Assert.Contains(addresses, a => a.EndsWith("/document.md", StringComparison.Ordinal));
+        Assert.Contains(addresses, a => a.EndsWith("/charter.pdf", StringComparison.Ordinal));
         var welcome = $"/cohorts/{s.CohortId}/welcome";
         var wrong = new List<string>();
         foreach (var address in addresses)

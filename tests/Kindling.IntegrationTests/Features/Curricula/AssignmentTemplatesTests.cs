@@ -169,8 +169,8 @@ public class AssignmentTemplatesTests(Apps apps)
             new Dictionary<string, string> { ["Source"] = Naming("two.md", "first-sheet") });
 
         Assert.Equal(HttpStatusCode.OK, missing.Status);
-        Assert.Contains(missing.Errors, e => e.StartsWith("one.md, line 16: The assignment names the template 'nowhere'"));
-        Assert.Contains(otherLesson.Errors, e => e.StartsWith("two.md, line 16: The assignment names the template 'first-sheet'"));
+        Assert.Contains(missing.Errors, e => e.StartsWith("one.md, line 16: The assignment names the template 'nowhere'", StringComparison.Ordinal));
+        Assert.Contains(otherLesson.Errors, e => e.StartsWith("two.md, line 16: The assignment names the template 'first-sheet'", StringComparison.Ordinal));
         Assert.Equal(files["one.md"], await StoredAsync("first-steps"));
         Assert.Equal(files["two.md"], await StoredAsync("second-steps"));
 

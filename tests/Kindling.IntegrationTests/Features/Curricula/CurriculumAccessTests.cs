@@ -88,7 +88,7 @@ public class CurriculumAccessTests(Apps apps)
 
         var slug = "copy-" + Guid.NewGuid().ToString("N")[..8];
         var renamed = files.ToDictionary(f => f.Key.Replace("foundations/", $"{slug}/"),
-            f => f.Key.EndsWith("curriculum.yml") ? f.Value.Replace("slug: foundations", $"slug: {slug}") : f.Value);
+            f => f.Key.EndsWith("curriculum.yml", StringComparison.Ordinal) ? f.Value.Replace("slug: foundations", $"slug: {slug}") : f.Value);
         Assert.Contains($"slug: {slug}", renamed[$"{slug}/curriculum.yml"]);
         var result = await CurriculumZip.UploadAsync(facilitator, CurriculumZip.Build(renamed));
         Assert.True(result.Status == HttpStatusCode.Redirect, string.Join("; ", result.Errors));

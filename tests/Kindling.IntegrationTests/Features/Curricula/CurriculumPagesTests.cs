@@ -67,7 +67,7 @@ public class CurriculumPagesTests(Apps apps)
         var result = await CurriculumZip.UploadAsync(client, CurriculumZip.Build(files));
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
-        Assert.Contains(result.Errors, e => e.StartsWith("bad.md, line 3: 'order' must be a whole number"));
+        Assert.Contains(result.Errors, e => e.StartsWith("bad.md, line 3: 'order' must be a whole number", StringComparison.Ordinal));
         Assert.Contains("Nothing was imported", result.Text);
         Assert.Equal(before, await CountAsync(app));
     }

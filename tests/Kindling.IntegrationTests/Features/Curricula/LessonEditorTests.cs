@@ -64,7 +64,7 @@ public class LessonEditorTests(Apps apps)
         var result = await client.PostFormAsync(url, new Dictionary<string, string> { ["Source"] = broken });
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
-        Assert.Contains(result.Errors, e => e.StartsWith("one.md, line 12: 'minutes' must be a whole number from 1 to 180"));
+        Assert.Contains(result.Errors, e => e.StartsWith("one.md, line 12: 'minutes' must be a whole number from 1 to 180", StringComparison.Ordinal));
         Assert.Equal(broken, result.Document.QuerySelector("textarea.code")!.TextContent);
         Assert.Equal(original, await StoredSourceAsync(app, slug, "first-steps"));
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Kindling.IntegrationTests.Infrastructure;
 
@@ -12,7 +13,7 @@ public static class InvitationFlow
         var url = $"/cohorts/{cohortId}/invitations";
         var result = await facilitator.PostFormAsync(url, new Dictionary<string, string>
         {
-            ["Input.Role"] = role, ["Input.Uses"] = uses, ["Input.ExpiresInDays"] = days.ToString(),
+            ["Input.Role"] = role, ["Input.Uses"] = uses, ["Input.ExpiresInDays"] = days.ToString(CultureInfo.InvariantCulture),
         }, url + "?handler=Create");
         Assert.Equal(HttpStatusCode.Redirect, result.Status);
         var page = await facilitator.GetAsync(url);

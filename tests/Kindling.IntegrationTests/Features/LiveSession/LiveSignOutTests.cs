@@ -60,7 +60,7 @@ public class LiveSignOutTests(Apps apps)
     {
         using var own = pages is null ? app.Client() : null;
         var page = await (pages ?? own!).SignInAsync(email, password);
-        return page.SetCookies.Select(c => c.Split(';')[0]).Single(c => c.StartsWith("kindling.auth="));
+        return page.SetCookies.Select(c => c.Split(';')[0]).Single(c => c.StartsWith("kindling.auth=", StringComparison.Ordinal));
     }
 
     /// <summary>A connection without automatic reconnection, so being closed by the server is plain to see.</summary>

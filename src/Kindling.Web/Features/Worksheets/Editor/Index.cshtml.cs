@@ -39,7 +39,7 @@ public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorks
         if (!await LoadPageAsync() || !Rights.CanEdit) return NotFound();
         var userId = Access.Member.UserId;
         var form = FormState.From(Request.Form);
-        int.TryParse(Request.Form["baseVersion"], out var baseVersion);
+        var baseVersion = int.TryParse(Request.Form["baseVersion"], out var sent) ? sent : 0;
         var op = Request.Form["op"].ToString();
         await ApplyKeepTheirsAsync(form, baseVersion);
 
