@@ -4,7 +4,8 @@ using System.Net.Sockets;
 
 namespace Kindling.Bench;
 
-/// <summary>The Kindling instance under load: the built app started on a free 127.0.0.1 port with a fresh SQLite file, or a running one.</summary>
+/// <summary>The Kindling instance under load: the built app started on a free 127.0.0.1 port with a fresh SQLite file,
+/// or a running one.</summary>
 public sealed class AppUnderTest : IAsyncDisposable
 {
     private readonly Process? _process;
@@ -16,20 +17,38 @@ public sealed class AppUnderTest : IAsyncDisposable
     public string DatabaseProvider { get; }
     public string Database { get; }
     public int? Pid { get; }
+
     /// <summary>Server log lines at error level or above ("fail:"/"crit:") since start.</summary>
     public int LoggedFailures => Volatile.Read(ref _failures);
 
-    private AppUnderTest(string baseUrl, string provider, string database, int? pid, Process? process, string? dataDir) =>
-        (BaseUrl, DatabaseProvider, Database, Pid, _process, _dataDir) = (baseUrl, provider, database, pid, process, dataDir);
+    private AppUnderTest(
+        string baseUrl,
+        string provider,
+        string database,
+        int? pid,
+        Process? process,
+        string? dataDir
+    ) =>
+        (BaseUrl, DatabaseProvider, Database, Pid, _process, _dataDir) = (
+            baseUrl,
+            provider,
+            database,
+            pid,
+            process,
+            dataDir
+        );
 
-    public static AppUnderTest Existing(BenchOptions o) => new(o.Url!, o.DatabaseProvider, o.Database!, o.ServerPid, null, null);
+    public static AppUnderTest Existing(BenchOptions o) =>
+        new(o.Url!, o.DatabaseProvider, o.Database!, o.ServerPid, null, null);
 
-    /// <summary>Starts the app; with <paramref name="postgres"/> on that PostgreSQL database (created by the app's migrations) instead of SQLite.</summary>
+    /// <summary>Starts the app; with <paramref name="postgres"/> on that PostgreSQL database (created by the app's
+    /// migrations) instead of SQLite.</summary>
     public static async Task<AppUnderTest> StartAsync(string? postgres, IReadOnlyList<string> env)
     {
         var root = RepoRoot();
         var dll = Path.Combine(root, "src", "Kindling.Web", "bin", "Release", "net10.0", "Kindling.Web.dll");
-        if (!File.Exists(dll)) throw new FileNotFoundException($"Build the app first (dotnet build -c Release): {dll} is missing.");
+        if (!File.Exists(dll))
+            throw new FileNotFoundException($"Build the app first (dotnet build -c Release): {dll} is missing.");
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var dataDir = Directory.CreateTempSubdirectory("kindling-bench-").FullName;
@@ -38,27 +57,37 @@ public sealed class AppUnderTest : IAsyncDisposable
         var psi = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl])
         {
             WorkingDirectory = Path.Combine(root, "src", "Kindling.Web"),
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
         };
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Database__Provider"] = provider;
         psi.Environment["Database__ConnectionString"] = database;
-        // Every participant signs in from 127.0.0.1: lift the per-address sign-in limit (later --env entries still win).
+        // Every participant signs in from 127.0.0.1: lift the per-address sign-in limit (later --env entries still
+        // win).
         psi.Environment["RateLimits__SignIn__PermitLimit"] = "1000000";
-        foreach (var kv in env) psi.Environment[kv[..kv.IndexOf('=')]] = kv[(kv.IndexOf('=') + 1)..];
+        foreach (var kv in env)
+            psi.Environment[kv[..kv.IndexOf('=')]] = kv[(kv.IndexOf('=') + 1)..];
         var process = Process.Start(psi)!;
         var app = new AppUnderTest(baseUrl, provider, database, process.Id, process, dataDir);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnLine(string? line)
         {
-            if (line is null) return;
+            if (line is null)
+                return;
             lock (app._tail)
             {
                 app._tail.Enqueue(line);
-                while (app._tail.Count > 60) app._tail.Dequeue();
+                while (app._tail.Count > 60)
+                    app._tail.Dequeue();
             }
-            if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)) Interlocked.Increment(ref app._failures);
-            if (line.Contains("Kindling is running at")) started.TrySetResult();
+            if (
+                line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)
+            )
+                Interlocked.Increment(ref app._failures);
+            if (line.Contains("Kindling is running at"))
+                started.TrySetResult();
         }
         process.OutputDataReceived += (_, e) => OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
@@ -72,12 +101,17 @@ public sealed class AppUnderTest : IAsyncDisposable
         return app;
     }
 
-    public string Tail() { lock (_tail) return string.Join('\n', _tail); }
+    public string Tail()
+    {
+        lock (_tail)
+            return string.Join('\n', _tail);
+    }
 
     public static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kindling.slnx"))) dir = dir.Parent;
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kindling.slnx")))
+            dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("Repository root (Kindling.slnx) not found.");
     }
 
@@ -92,9 +126,18 @@ public sealed class AppUnderTest : IAsyncDisposable
     {
         if (_process is not null)
         {
-            if (!_process.HasExited) { _process.Kill(true); await _process.WaitForExitAsync(); }
+            if (!_process.HasExited)
+            {
+                _process.Kill(true);
+                await _process.WaitForExitAsync();
+            }
             _process.Dispose();
         }
-        if (_dataDir is not null) try { Directory.Delete(_dataDir, true); } catch (IOException) { }
+        if (_dataDir is not null)
+            try
+            {
+                Directory.Delete(_dataDir, true);
+            }
+            catch (IOException) { }
     }
 }

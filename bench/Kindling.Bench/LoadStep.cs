@@ -3,15 +3,31 @@ using System.Diagnostics;
 
 namespace Kindling.Bench;
 
-/// <summary>One measured step: every participant posts once per interval (at a random phase), everyone receives.</summary>
+/// <summary>One measured step: every participant posts once per interval (at a random phase), everyone
+/// receives.</summary>
 public sealed class LoadStep(BenchOptions options, AppUnderTest app, Participants people, long firstId)
 {
     private readonly ConcurrentDictionary<string, int> _errors = new();
     private int _errorCount;
 
-    public sealed record Result(int Participants, double IntervalSeconds, int DurationSeconds, int Posted, int Acked, double PostsPerSecond,
-        Recorder.Summary Summary, int Errors, string ErrorSample, int Drops, int Stuck, int ServerFailures, CpuWindow Cpu,
-        long RssBeforeBytes, long RssConnectedBytes, long RssPeakBytes);
+    public sealed record Result(
+        int Participants,
+        double IntervalSeconds,
+        int DurationSeconds,
+        int Posted,
+        int Acked,
+        double PostsPerSecond,
+        Recorder.Summary Summary,
+        int Errors,
+        string ErrorSample,
+        int Drops,
+        int Stuck,
+        int ServerFailures,
+        CpuWindow Cpu,
+        long RssBeforeBytes,
+        long RssConnectedBytes,
+        long RssPeakBytes
+    );
 
     public async Task<Result> RunAsync(long rssBefore, long rssConnected)
     {
@@ -20,8 +36,8 @@ public sealed class LoadStep(BenchOptions options, AppUnderTest app, Participant
         var random = new Random(42);
         var schedule = new List<(double At, int Who)>();
         for (var p = 0; p < n; p++)
-            for (var at = random.NextDouble() * options.IntervalSeconds; at < total; at += options.IntervalSeconds)
-                schedule.Add((at, p));
+        for (var at = random.NextDouble() * options.IntervalSeconds; at < total; at += options.IntervalSeconds)
+            schedule.Add((at, p));
         schedule.Sort((a, b) => a.At.CompareTo(b.At));
         var recorder = new Recorder(firstId, schedule.Count, n);
         people.Current = recorder;
@@ -38,26 +54,45 @@ public sealed class LoadStep(BenchOptions options, AppUnderTest app, Participant
         {
             var (at, who) = schedule[slot];
             var wait = at - Stopwatch.GetElapsedTime(start).TotalSeconds;
-            if (wait > 0.001) await Task.Delay(TimeSpan.FromSeconds(wait));
+            if (wait > 0.001)
+                await Task.Delay(TimeSpan.FromSeconds(wait));
             posts.Add(PostAsync(recorder, slot, who));
         }
         var postedBy = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        if (postedBy > total + 1) Record($"the load tool fell {postedBy - total:F1} s behind its posting schedule");
+        if (postedBy > total + 1)
+            Record($"the load tool fell {postedBy - total:F1} s behind its posting schedule");
 
         var drainUntil = Stopwatch.GetTimestamp() + options.DrainSeconds * Stopwatch.Frequency;
         await Task.WhenAny(Task.WhenAll(posts), Task.Delay(TimeSpan.FromSeconds(options.DrainSeconds)));
-        while (Stopwatch.GetTimestamp() < drainUntil && !recorder.AllDelivered(schedule.Count)) await Task.Delay(100);
+        while (Stopwatch.GetTimestamp() < drainUntil && !recorder.AllDelivered(schedule.Count))
+            await Task.Delay(100);
         var unanswered = posts.Count(t => !t.IsCompleted);
-        if (unanswered > 0) Record($"{unanswered} posts had no answer after the drain time", unanswered);
+        if (unanswered > 0)
+            Record($"{unanswered} posts had no answer after the drain time", unanswered);
         stop.Cancel();
         var (cpu, peak) = await meter;
 
         var summary = recorder.Summarise(schedule.Count, options.DurationSeconds);
         var acked = Enumerable.Range(0, schedule.Count).Count(s => posts[s].IsCompletedSuccessfully && posts[s].Result);
         people.Current = null;
-        return new Result(n, options.IntervalSeconds, options.DurationSeconds, schedule.Count, acked, n / options.IntervalSeconds, summary,
-            _errorCount, string.Join("; ", _errors.OrderByDescending(e => e.Value).Take(3).Select(e => $"{e.Value}× {e.Key}")),
-            people.Drops - drops, people.Stuck, app.LoggedFailures - failures, cpu, rssBefore, rssConnected, Math.Max(peak, rssConnected));
+        return new Result(
+            n,
+            options.IntervalSeconds,
+            options.DurationSeconds,
+            schedule.Count,
+            acked,
+            n / options.IntervalSeconds,
+            summary,
+            _errorCount,
+            string.Join("; ", _errors.OrderByDescending(e => e.Value).Take(3).Select(e => $"{e.Value}× {e.Key}")),
+            people.Drops - drops,
+            people.Stuck,
+            app.LoggedFailures - failures,
+            cpu,
+            rssBefore,
+            rssConnected,
+            Math.Max(peak, rssConnected)
+        );
     }
 
     private async Task<bool> PostAsync(Recorder recorder, int slot, int who)
@@ -69,7 +104,11 @@ public sealed class LoadStep(BenchOptions options, AppUnderTest app, Participant
         try
         {
             var ack = await client.AddResponseAsync(people.SectionId, text);
-            if (!ack.Ok) { Record("refused: " + ack.Error); return false; }
+            if (!ack.Ok)
+            {
+                Record("refused: " + ack.Error);
+                return false;
+            }
             recorder.Acked(slot, Stopwatch.GetTimestamp());
             return true;
         }
@@ -95,10 +134,16 @@ public sealed class LoadStep(BenchOptions options, AppUnderTest app, Participant
         while (!stop.IsCancellationRequested)
         {
             var now = Stopwatch.GetTimestamp();
-            if (meter is null && now >= recorder.WindowStart) meter = new CpuWindow.Meter(app.Pid);
-            if (meter is not null && cpu is null && now >= recorder.WindowEnd) cpu = meter.Stop();
+            if (meter is null && now >= recorder.WindowStart)
+                meter = new CpuWindow.Meter(app.Pid);
+            if (meter is not null && cpu is null && now >= recorder.WindowEnd)
+                cpu = meter.Stop();
             peak = Math.Max(peak, ProcStats.RssBytes(app.Pid));
-            try { await Task.Delay(200, stop); } catch (OperationCanceledException) { }
+            try
+            {
+                await Task.Delay(200, stop);
+            }
+            catch (OperationCanceledException) { }
         }
         return (cpu ?? meter?.Stop() ?? default, peak);
     }

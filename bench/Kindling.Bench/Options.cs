@@ -54,7 +54,13 @@ public sealed record BenchOptions
             o = args[i] switch
             {
                 "--participants" => o with { Steps = [Int(Next())] },
-                "--ramp" => o with { Steps = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Int).ToArray() },
+                "--ramp" => o with
+                {
+                    Steps = Next()
+                        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(Int)
+                        .ToArray(),
+                },
                 "--interval-seconds" => o with { IntervalSeconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--duration-seconds" => o with { DurationSeconds = Int(Next()) },
                 "--warmup" => o with { WarmupSeconds = Int(Next()) },
@@ -78,19 +84,31 @@ public sealed record BenchOptions
 
     private void Validate()
     {
-        if (Steps.Length is 0 or > MaxRampSteps) throw new ArgumentException($"Give between 1 and {MaxRampSteps} participant counts.");
-        if (Steps.Any(n => n is < 2 or > MaxParticipants)) throw new ArgumentException($"Participant counts must be between 2 and {MaxParticipants}.");
-        if (Steps.Zip(Steps.Skip(1)).Any(p => p.Second <= p.First)) throw new ArgumentException("Ramp counts must increase.");
-        if (DurationSeconds is < 5 or > MaxDurationSeconds) throw new ArgumentException($"--duration-seconds must be between 5 and {MaxDurationSeconds}.");
-        if (WarmupSeconds is < 0 or > 120 || DrainSeconds is < 1 or > 120) throw new ArgumentException("--warmup and --drain must be at most 120 seconds.");
-        if (IntervalSeconds is < 0.05 or > 600) throw new ArgumentException("--interval-seconds must be between 0.05 and 600.");
-        if (ServerEnv.Any(e => e.IndexOf('=') < 1)) throw new ArgumentException("--server-env takes NAME=value.");
-        if (TextLength is < 20 or > 4000) throw new ArgumentException("--text-length must be between 20 and 4000.");
+        if (Steps.Length is 0 or > MaxRampSteps)
+            throw new ArgumentException($"Give between 1 and {MaxRampSteps} participant counts.");
+        if (Steps.Any(n => n is < 2 or > MaxParticipants))
+            throw new ArgumentException($"Participant counts must be between 2 and {MaxParticipants}.");
+        if (Steps.Zip(Steps.Skip(1)).Any(p => p.Second <= p.First))
+            throw new ArgumentException("Ramp counts must increase.");
+        if (DurationSeconds is < 5 or > MaxDurationSeconds)
+            throw new ArgumentException($"--duration-seconds must be between 5 and {MaxDurationSeconds}.");
+        if (WarmupSeconds is < 0 or > 120 || DrainSeconds is < 1 or > 120)
+            throw new ArgumentException("--warmup and --drain must be at most 120 seconds.");
+        if (IntervalSeconds is < 0.05 or > 600)
+            throw new ArgumentException("--interval-seconds must be between 0.05 and 600.");
+        if (ServerEnv.Any(e => e.IndexOf('=') < 1))
+            throw new ArgumentException("--server-env takes NAME=value.");
+        if (TextLength is < 20 or > 4000)
+            throw new ArgumentException("--text-length must be between 20 and 4000.");
         if (Url is not null)
         {
             var host = new Uri(Url).Host;
-            if (host is not ("127.0.0.1" or "localhost" or "[::1]")) throw new ArgumentException("The benchmark only targets loopback (127.0.0.1).");
-            if (Database is null) throw new ArgumentException("--url needs --database (the instance's connection string) to seed participants.");
+            if (host is not ("127.0.0.1" or "localhost" or "[::1]"))
+                throw new ArgumentException("The benchmark only targets loopback (127.0.0.1).");
+            if (Database is null)
+                throw new ArgumentException(
+                    "--url needs --database (the instance's connection string) to seed participants."
+                );
         }
     }
 }

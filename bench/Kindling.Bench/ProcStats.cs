@@ -1,9 +1,10 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Kindling.Bench;
 
-/// <summary>CPU time and resident memory read from /proc (Linux), for the server, this load tool and the whole machine.</summary>
+/// <summary>CPU time and resident memory read from /proc (Linux), for the server, this load tool and the whole
+/// machine.</summary>
 public static class ProcStats
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
@@ -11,27 +12,39 @@ public static class ProcStats
     /// <summary>User + system CPU seconds used by a process so far.</summary>
     public static double CpuSeconds(int? pid)
     {
-        if (pid is null) return double.NaN;
-        if (pid == Environment.ProcessId) return Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        if (pid is null)
+            return double.NaN;
+        if (pid == Environment.ProcessId)
+            return Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             // After "pid (comm) ", field 3 (state) is index 0, so utime (14) is index 11 and stime (15) index 12.
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+            return (
+                    long.Parse(fields[11], CultureInfo.InvariantCulture)
+                    + long.Parse(fields[12], CultureInfo.InvariantCulture)
+                ) / TicksPerSecond;
         }
-        catch (IOException) { return double.NaN; }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
     }
 
     /// <summary>Resident set size in bytes.</summary>
     public static long RssBytes(int? pid)
     {
-        if (pid is null) return 0;
+        if (pid is null)
+            return 0;
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
                 if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+                    return long.Parse(
+                            line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+                            CultureInfo.InvariantCulture
+                        ) * 1024;
         }
         catch (IOException) { }
         return 0;
@@ -45,12 +58,14 @@ public static class ProcStats
     {
         var clock = Stopwatch.StartNew();
         await Task.Delay(5000);
-        if (pid is null) return clock.Elapsed;
+        if (pid is null)
+            return clock.Elapsed;
         while (clock.Elapsed < TimeSpan.FromSeconds(60))
         {
             var before = CpuSeconds(pid);
             await Task.Delay(1000);
-            if (CpuSeconds(pid) - before < 0.05) break;
+            if (CpuSeconds(pid) - before < 0.05)
+                break;
         }
         return clock.Elapsed;
     }
@@ -58,7 +73,12 @@ public static class ProcStats
     /// <summary>Busy and total CPU seconds of the whole machine (all cores), from /proc/stat.</summary>
     public static (double Busy, double Total) Machine()
     {
-        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+        var cpu = File.ReadLines("/proc/stat")
+            .First()
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Skip(1)
+            .Select(long.Parse)
+            .ToArray();
         var idle = cpu[3] + (cpu.Length > 4 ? cpu[4] : 0);
         var total = cpu.Take(8).Sum();
         return ((total - idle) / TicksPerSecond, total / TicksPerSecond);
@@ -66,14 +86,20 @@ public static class ProcStats
 }
 
 /// <summary>CPU used between two moments by the server, the load tool and everything else on the machine.</summary>
-public readonly record struct CpuWindow(double ServerCores, double BenchCores, double MachineCores, double MachineCapacity)
+public readonly record struct CpuWindow(
+    double ServerCores,
+    double BenchCores,
+    double MachineCores,
+    double MachineCapacity
+)
 {
     public double OtherCores => MachineCores - (double.IsNaN(ServerCores) ? 0 : ServerCores) - BenchCores;
 
     public sealed class Meter(int? serverPid)
     {
         private readonly long _start = Stopwatch.GetTimestamp();
-        private readonly double _server = ProcStats.CpuSeconds(serverPid), _bench = ProcStats.CpuSeconds(Environment.ProcessId);
+        private readonly double _server = ProcStats.CpuSeconds(serverPid),
+            _bench = ProcStats.CpuSeconds(Environment.ProcessId);
         private readonly (double Busy, double Total) _machine = ProcStats.Machine();
 
         public CpuWindow Stop()
@@ -84,7 +110,8 @@ public readonly record struct CpuWindow(double ServerCores, double BenchCores, d
                 (ProcStats.CpuSeconds(serverPid) - _server) / seconds,
                 (ProcStats.CpuSeconds(Environment.ProcessId) - _bench) / seconds,
                 (m.Busy - _machine.Busy) / seconds,
-                (m.Total - _machine.Total) / seconds);
+                (m.Total - _machine.Total) / seconds
+            );
         }
     }
 }

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace Kindling.Bench;
 
-/// <summary>The seeded session: its id and the participants' e-mail addresses (all share <see cref="Seeder.Password"/>).</summary>
+/// <summary>The seeded session: its id and the participants' e-mail addresses (all share <see
+/// cref="Seeder.Password"/>).</summary>
 public sealed record SeededSession(Guid SessionId, IReadOnlyList<string> Emails);
 
 /// <summary>
@@ -26,35 +27,56 @@ public static class Seeder
         await using var db = new KindlingDb(options);
         var now = DateTime.UtcNow;
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var curriculum = await db.Curricula.Include(c => c.Lessons).OrderBy(c => c.Slug).FirstOrDefaultAsync()
+        var curriculum =
+            await db.Curricula.Include(c => c.Lessons).OrderBy(c => c.Slug).FirstOrDefaultAsync()
             ?? throw new InvalidOperationException("The instance has no curriculum loaded yet.");
-        // One hash at the app's cost (210,000 iterations), shared by every participant: hashing 1,000 times would take minutes.
-        var hasher = new PasswordHasher<AppUser>(Options.Create(new PasswordHasherOptions { IterationCount = 210_000 }));
+        // One hash at the app's cost (210,000 iterations), shared by every participant: hashing 1,000 times would take
+        // minutes.
+        var hasher = new PasswordHasher<AppUser>(
+            Options.Create(new PasswordHasherOptions { IterationCount = 210_000 })
+        );
         var hash = hasher.HashPassword(new AppUser(), Password);
         var emails = new List<string>(count);
         var cohort = new Cohort
         {
-            Name = $"Load test {tag}", CurriculumId = curriculum.Id, Guidelines = "Benchmark.", CodeOfConduct = "Benchmark.",
-            CalendarToken = $"bench{tag}{Guid.NewGuid():N}", CreatedUtc = now,
+            Name = $"Load test {tag}",
+            CurriculumId = curriculum.Id,
+            Guidelines = "Benchmark.",
+            CodeOfConduct = "Benchmark.",
+            CalendarToken = $"bench{tag}{Guid.NewGuid():N}",
+            CreatedUtc = now,
         };
         for (var i = 0; i < count; i++)
         {
             var email = $"bench-{tag}-{i:D4}@example.org";
             var user = new AppUser
             {
-                UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-                EmailConfirmed = true, PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
-                LockoutEnabled = true, DisplayName = $"Participant {i:D4}", TimeZoneId = "UTC", CreatedUtc = now,
+                UserName = email,
+                NormalizedUserName = email.ToUpperInvariant(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                EmailConfirmed = true,
+                PasswordHash = hash,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                ConcurrencyStamp = Guid.NewGuid().ToString(),
+                LockoutEnabled = true,
+                DisplayName = $"Participant {i:D4}",
+                TimeZoneId = "UTC",
+                CreatedUtc = now,
             };
             db.Users.Add(user);
-            if (i == 0) cohort.CreatedById = user.Id;
+            if (i == 0)
+                cohort.CreatedById = user.Id;
             cohort.AddMember(user.Id, CohortRole.Participant, now).AcknowledgedUtc = now;
             emails.Add(email);
         }
         var session = new Session
         {
-            CohortId = cohort.Id, LessonId = curriculum.Lessons.OrderBy(l => l.Order).First().Id,
-            StartsUtc = now.AddMinutes(5), CreatedUtc = now, UpdatedUtc = now,
+            CohortId = cohort.Id,
+            LessonId = curriculum.Lessons.OrderBy(l => l.Order).First().Id,
+            StartsUtc = now.AddMinutes(5),
+            CreatedUtc = now,
+            UpdatedUtc = now,
         };
         db.Cohorts.Add(cohort);
         db.Sessions.Add(session);

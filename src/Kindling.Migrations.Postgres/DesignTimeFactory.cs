@@ -8,6 +8,13 @@ namespace Kindling.Migrations.Postgres;
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<KindlingDb>
 {
     public KindlingDb CreateDbContext(string[] args) =>
-        new((DbContextOptions<KindlingDb>)new DbContextOptionsBuilder<KindlingDb>()
-            .UseKindlingDatabase(ProviderSwitch.Postgres, "Host=127.0.0.1;Database=kindling_design;Username=postgres").Options);
+        new(
+            (DbContextOptions<KindlingDb>)
+                new DbContextOptionsBuilder<KindlingDb>()
+                    .UseKindlingDatabase(
+                        ProviderSwitch.Postgres,
+                        "Host=127.0.0.1;Database=kindling_design;Username=postgres"
+                    )
+                    .Options
+        );
 }

@@ -8,6 +8,10 @@ namespace Kindling.Migrations.Sqlite;
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<KindlingDb>
 {
     public KindlingDb CreateDbContext(string[] args) =>
-        new((DbContextOptions<KindlingDb>)new DbContextOptionsBuilder<KindlingDb>()
-            .UseKindlingDatabase(ProviderSwitch.Sqlite, "Data Source=design.db").Options);
+        new(
+            (DbContextOptions<KindlingDb>)
+                new DbContextOptionsBuilder<KindlingDb>()
+                    .UseKindlingDatabase(ProviderSwitch.Sqlite, "Data Source=design.db")
+                    .Options
+        );
 }

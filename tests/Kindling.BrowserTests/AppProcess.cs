@@ -6,7 +6,8 @@ using System.Text.RegularExpressions;
 
 namespace Kindling.BrowserTests;
 
-/// <summary>Kindling started as a real process on 127.0.0.1 with a fresh SQLite database, as ./run.sh would start it.</summary>
+/// <summary>Kindling started as a real process on 127.0.0.1 with a fresh SQLite database, as ./run.sh would start
+/// it.</summary>
 public sealed partial class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -17,10 +18,22 @@ public sealed partial class AppProcess : IAsyncDisposable
     public string DatabaseFile => Path.Combine(_dataDir, "kindling.db");
 
     /// <summary>What the process has printed so far (standard output and error).</summary>
-    public string Output { get { lock (_log) return _log.ToString(); } }
+    public string Output
+    {
+        get
+        {
+            lock (_log)
+                return _log.ToString();
+        }
+    }
 
-    private AppProcess(Process process, string dataDir, string baseUrl, string setupUrl, System.Text.StringBuilder log) =>
-        (_process, _dataDir, BaseUrl, SetupUrl, _log) = (process, dataDir, baseUrl, setupUrl, log);
+    private AppProcess(
+        Process process,
+        string dataDir,
+        string baseUrl,
+        string setupUrl,
+        System.Text.StringBuilder log
+    ) => (_process, _dataDir, BaseUrl, SetupUrl, _log) = (process, dataDir, baseUrl, setupUrl, log);
 
     [GeneratedRegex(@"one-time link\): (\S+)")]
     private static partial Regex SetupLine();
@@ -28,32 +41,48 @@ public sealed partial class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync()
     {
         var root = FindRoot();
-        var config = Assembly.GetExecutingAssembly().GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        var config =
+            Assembly.GetExecutingAssembly().GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration
+            ?? "Release";
         var dll = Path.Combine(root, "src", "Kindling.Web", "bin", config, "net10.0", "Kindling.Web.dll");
-        if (!File.Exists(dll)) throw new FileNotFoundException($"Build the app first: {dll} is missing.");
+        if (!File.Exists(dll))
+            throw new FileNotFoundException($"Build the app first: {dll} is missing.");
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var dataDir = Directory.CreateTempSubdirectory("kindling-browser-").FullName;
         var psi = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl])
         {
-            // The project folder is the content root (wwwroot lives there), exactly as `dotnet run` in ./run.sh uses it.
-            WorkingDirectory = Path.Combine(root, "src", "Kindling.Web"), RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            // The project folder is the content root (wwwroot lives there), exactly as `dotnet run` in ./run.sh uses
+            // it.
+            WorkingDirectory = Path.Combine(root, "src", "Kindling.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
         };
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Database__Provider"] = "sqlite";
         psi.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(dataDir, "kindling.db")}";
         // Every browser signs in from 127.0.0.1: the production rate limits are not what these tests are about.
-        foreach (var kind in new[] { "SignIn", "Account", "Send", "Export" }) psi.Environment[$"RateLimits__{kind}__PermitLimit"] = "1000000";
+        foreach (var kind in new[] { "SignIn", "Account", "Send", "Export" })
+            psi.Environment[$"RateLimits__{kind}__PermitLimit"] = "1000000";
         var process = Process.Start(psi)!;
         var setup = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var log = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is null) return;
-            lock (log) log.AppendLine(e.Data);
-            if (SetupLine().Match(e.Data) is { Success: true } m) setup.TrySetResult(m.Groups[1].Value);
+            if (e.Data is null)
+                return;
+            lock (log)
+                log.AppendLine(e.Data);
+            if (SetupLine().Match(e.Data) is { Success: true } m)
+                setup.TrySetResult(m.Groups[1].Value);
         };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                lock (log)
+                    log.AppendLine(e.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var done = await Task.WhenAny(setup.Task, Task.Delay(TimeSpan.FromSeconds(60)));
@@ -75,14 +104,23 @@ public sealed partial class AppProcess : IAsyncDisposable
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kindling.slnx"))) dir = dir.Parent;
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kindling.slnx")))
+            dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited) { _process.Kill(true); await _process.WaitForExitAsync(); }
+        if (!_process.HasExited)
+        {
+            _process.Kill(true);
+            await _process.WaitForExitAsync();
+        }
         _process.Dispose();
-        try { Directory.Delete(_dataDir, true); } catch (IOException) { }
+        try
+        {
+            Directory.Delete(_dataDir, true);
+        }
+        catch (IOException) { }
     }
 }

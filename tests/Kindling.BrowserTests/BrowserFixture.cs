@@ -2,7 +2,8 @@ using Microsoft.Playwright;
 
 namespace Kindling.BrowserTests;
 
-/// <summary>One Kindling process and one headless Debian Chromium for the browser tests; nothing is downloaded.</summary>
+/// <summary>One Kindling process and one headless Debian Chromium for the browser tests; nothing is
+/// downloaded.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public AppProcess App { get; private set; } = null!;
@@ -13,22 +14,37 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         App = await AppProcess.StartAsync();
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        Browser = await Playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args =
+                [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--disable-quic",
+                ],
+            }
+        );
     }
 
     public async Task<IBrowserContext> NewContextAsync(string timezone = "UTC", int width = 1280)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = App.BaseUrl, TimezoneId = timezone, Locale = "en-GB", AcceptDownloads = true,
-            ViewportSize = new ViewportSize { Width = width, Height = 900 },
-        });
+        var context = await Browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                BaseURL = App.BaseUrl,
+                TimezoneId = timezone,
+                Locale = "en-GB",
+                AcceptDownloads = true,
+                ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            }
+        );
         context.SetDefaultTimeout(10_000);
         return context;
     }

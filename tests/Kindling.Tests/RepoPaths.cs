@@ -8,7 +8,9 @@ public static class RepoPaths
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kindling.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Could not find the repository root (Kindling.slnx).");
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kindling.slnx")))
+            dir = dir.Parent;
+        return dir?.FullName
+            ?? throw new InvalidOperationException("Could not find the repository root (Kindling.slnx).");
     }
 }

@@ -53,7 +53,10 @@ internal sealed class CohortConfig : IEntityTypeConfiguration<Cohort>
         e.HasIndex(x => x.CalendarToken).IsUnique();
         e.HasOne(x => x.Curriculum).WithMany().HasForeignKey(x => x.CurriculumId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.CohortId).OnDelete(DeleteBehavior.Cascade);
-        e.HasMany(x => x.Sessions).WithOne(s => s.Cohort).HasForeignKey(s => s.CohortId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.Sessions)
+            .WithOne(s => s.Cohort)
+            .HasForeignKey(s => s.CohortId)
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kindling.Data;
 
 public class KindlingDb(DbContextOptions<KindlingDb> options)
-    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+    : IdentityDbContext<AppUser>(options),
+        IDataProtectionKeyContext
 {
     public DbSet<Curriculum> Curricula => Set<Curriculum>();
     public DbSet<Lesson> Lessons => Set<Lesson>();
@@ -48,11 +49,15 @@ public class KindlingDb(DbContextOptions<KindlingDb> options)
         c.Properties<DateTime?>().HaveConversion<NullableUtcConverter>();
     }
 
-    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
-        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
-        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+    private sealed class UtcConverter()
+        : ValueConverter<DateTime, DateTime>(
+            v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+            v => DateTime.SpecifyKind(v, DateTimeKind.Utc)
+        );
 
-    private sealed class NullableUtcConverter() : ValueConverter<DateTime?, DateTime?>(
-        v => v.HasValue ? (v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime()) : v,
-        v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+    private sealed class NullableUtcConverter()
+        : ValueConverter<DateTime?, DateTime?>(
+            v => v.HasValue ? (v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime()) : v,
+            v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v
+        );
 }

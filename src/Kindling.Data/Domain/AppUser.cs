@@ -11,6 +11,7 @@ public class AppUser : IdentityUser
     public string? Organisation { get; set; }
     public string? SocialHandles { get; set; }
     public string? Feeling { get; set; }
+
     /// <summary>IANA time-zone id used to show every time to this person.</summary>
     public string TimeZoneId { get; set; } = "UTC";
     public DateTime CreatedUtc { get; set; }

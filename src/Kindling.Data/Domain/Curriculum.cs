@@ -15,7 +15,8 @@ public class Curriculum
     public List<Lesson> Lessons { get; set; } = [];
 }
 
-/// <summary>A lesson is stored as its whole source file (front matter + Markdown); the parsed form is derived.</summary>
+/// <summary>A lesson is stored as its whole source file (front matter + Markdown); the parsed form is
+/// derived.</summary>
 public class Lesson
 {
     public Guid Id { get; set; } = Guid.NewGuid();

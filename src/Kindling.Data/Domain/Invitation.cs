@@ -7,9 +7,11 @@ public class Invitation
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public string Token { get; set; } = "";
+
     /// <summary>Null for an instance-level facilitator invitation created by an admin.</summary>
     public Guid? CohortId { get; set; }
     public CohortRole Role { get; set; }
+
     /// <summary>1 for a single-use link; null for a multi-use link.</summary>
     public int? MaxUses { get; set; }
     public int Uses { get; set; }
@@ -25,22 +27,32 @@ public class Invitation
         : InvitationState.Open;
 
     /// <summary>
-    /// <see cref="StateAt"/> is <see cref="InvitationState.Open"/>, as a condition the database checks in the same statement
+    /// <see cref="StateAt"/> is <see cref="InvitationState.Open"/>, as a condition the database checks in the same
+    /// statement
     /// that counts a use, so concurrent redemptions never count past <see cref="MaxUses"/> nor lose a count.
     /// </summary>
     public static Expression<Func<Invitation, bool>> OpenAt(DateTime nowUtc) =>
         i => i.RevokedUtc == null && nowUtc < i.ExpiresUtc && (i.MaxUses == null || i.Uses < i.MaxUses);
 }
 
-public enum InvitationState { Open, Expired, Revoked, Used }
+public enum InvitationState
+{
+    Open,
+    Expired,
+    Revoked,
+    Used,
+}
 
 public static class InvitationStateText
 {
-    public static string Describe(this InvitationState s) => s switch
-    {
-        InvitationState.Expired => "This invitation has expired. Ask a facilitator for a new link.",
-        InvitationState.Revoked => "This invitation was withdrawn by a facilitator. Ask them for a new link.",
-        InvitationState.Used => "This invitation has already been used. Each single-use link works once; ask a facilitator for a new one.",
-        _ => "This invitation is open.",
-    };
+    public static string Describe(this InvitationState s) =>
+        s switch
+        {
+            InvitationState.Expired => "This invitation has expired. Ask a facilitator for a new link.",
+            InvitationState.Revoked => "This invitation was withdrawn by a facilitator. Ask them for a new link.",
+            InvitationState.Used =>
+                "This invitation has already been used. Each single-use link works once; ask a facilitator for a new "
+                    + "one.",
+            _ => "This invitation is open.",
+        };
 }

@@ -1,6 +1,10 @@
 namespace Kindling.Domain;
 
-public enum RecordingPolicy { NoRecording = 0, PresentationMayBeRecorded = 1 }
+public enum RecordingPolicy
+{
+    NoRecording = 0,
+    PresentationMayBeRecorded = 1,
+}
 
 /// <summary>One scheduled meeting of a cohort that teaches one lesson.</summary>
 public class Session
@@ -15,6 +19,7 @@ public class Session
     public int DiscussionMinutes { get; set; } = 30;
     public string? JoinUrl { get; set; }
     public RecordingPolicy Recording { get; set; }
+
     /// <summary>Where the notes of a held session live (until the live session document exists).</summary>
     public string? NotesUrl { get; set; }
     public DateTime CreatedUtc { get; set; }

@@ -1,11 +1,13 @@
 namespace Kindling.Domain;
 
-/// <summary>A template for an assignment worksheet, stored as its source file (YAML); the parsed form is derived.</summary>
+/// <summary>A template for an assignment worksheet, stored as its source file (YAML); the parsed form is
+/// derived.</summary>
 public class AssignmentTemplate
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid CurriculumId { get; set; }
     public string Slug { get; set; } = "";
+
     /// <summary>The lesson whose assignment this template is (lesson slug).</summary>
     public string LessonSlug { get; set; } = "";
     public string Title { get; set; } = "";
@@ -14,9 +16,14 @@ public class AssignmentTemplate
     public DateTime UpdatedUtc { get; set; }
 }
 
-public enum ProjectRole { Owner = 0, CoManager = 1 }
+public enum ProjectRole
+{
+    Owner = 0,
+    CoManager = 1,
+}
 
-/// <summary>The community a participant builds; worksheets belong to it and every project member may edit them.</summary>
+/// <summary>The community a participant builds; worksheets belong to it and every project member may edit
+/// them.</summary>
 public class Project
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -25,13 +32,20 @@ public class Project
     public string Description { get; set; } = "";
     public DateTime CreatedUtc { get; set; }
     public string CreatedById { get; set; } = "";
+
     /// <summary>How often the owners want to be reminded to review their worksheets; 6 by default.</summary>
     public int ReviewIntervalMonths { get; set; } = 6;
-    /// <summary>When the owners last marked a review done (a labelled snapshot counts); null means "since creation".</summary>
+
+    /// <summary>When the owners last marked a review done (a labelled snapshot counts); null means "since
+    /// creation".</summary>
     public DateTime? LastReviewedUtc { get; set; }
-    /// <summary>Stable public address part of the published charter; kept when unpublished so republishing reuses it.</summary>
+
+    /// <summary>Stable public address part of the published charter; kept when unpublished so republishing reuses
+    /// it.</summary>
     public string? CharterSlug { get; set; }
-    /// <summary>The compiled charter as published (JSON); null when not published. The public page shows only this.</summary>
+
+    /// <summary>The compiled charter as published (JSON); null when not published. The public page shows only
+    /// this.</summary>
     public string? PublishedCharterJson { get; set; }
     public DateTime? CharterPublishedUtc { get; set; }
     public List<ProjectMember> Members { get; set; } = [];
@@ -40,7 +54,13 @@ public class Project
     {
         if (Members.Any(m => m.UserId == userId))
             throw new DomainException("This person already manages the project.");
-        var member = new ProjectMember { ProjectId = Id, UserId = userId, Role = role, AddedUtc = nowUtc };
+        var member = new ProjectMember
+        {
+            ProjectId = Id,
+            UserId = userId,
+            Role = role,
+            AddedUtc = nowUtc,
+        };
         Members.Add(member);
         return member;
     }
@@ -71,11 +91,13 @@ public class Worksheet
     public string Title { get; set; } = "";
     public string TemplateJson { get; set; } = "{}";
     public string DataJson { get; set; } = "{}";
+
     /// <summary>Number of the latest saved version; a save must name the version it started from.</summary>
     public int Version { get; set; } = 1;
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
     public string UpdatedById { get; set; } = "";
+
     /// <summary>When the owners shared it with the cohort; null while private to the project.</summary>
     public DateTime? SharedUtc { get; set; }
 }
@@ -89,13 +111,16 @@ public class WorksheetVersion
     public string DataJson { get; set; } = "{}";
     public DateTime SavedUtc { get; set; }
     public string SavedById { get; set; } = "";
+
     /// <summary>An owner's name for a snapshot, e.g. "mid-year review".</summary>
     public string? Label { get; set; }
+
     /// <summary>Set when this version was made by restoring an older one.</summary>
     public int? RestoredFrom { get; set; }
 }
 
-/// <summary>A named cohort member the owners asked for feedback; they may read and comment even before it is shared.</summary>
+/// <summary>A named cohort member the owners asked for feedback; they may read and comment even before it is
+/// shared.</summary>
 public class WorksheetReviewer
 {
     public Guid WorksheetId { get; set; }
@@ -109,6 +134,7 @@ public class WorksheetComment
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid WorksheetId { get; set; }
+
     /// <summary>The field commented on; null for the whole worksheet.</summary>
     public string? FieldId { get; set; }
     public string AuthorId { get; set; } = "";

@@ -15,11 +15,15 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
 
     public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
     {
-        if (string.IsNullOrEmpty(password)) return Task.FromResult(IdentityResult.Success);
+        if (string.IsNullOrEmpty(password))
+            return Task.FromResult(IdentityResult.Success);
         var lower = password.ToLowerInvariant();
         var local = user.Email?.Split('@')[0].ToLowerInvariant();
         if (Common.Value.Contains(lower) || IsRun(lower))
-            return Fail("CommonPassword", "This password is too common and easy to guess. Try a few unrelated words together.");
+            return Fail(
+                "CommonPassword",
+                "This password is too common and easy to guess. Try a few unrelated words together."
+            );
         if (!string.IsNullOrEmpty(local) && local.Length >= 4 && lower.Contains(local))
             return Fail("PasswordContainsEmail", "The password must not contain your e-mail name.");
         if (PasswordStrength.Weakness(password, [user.Email, user.DisplayName]) is { } why)
@@ -33,20 +37,24 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
     /// <summary>"aaaaaaaaaaaa", "123456789012", "abcdefghijkl": a single repeated or counting run.</summary>
     private static bool IsRun(string p)
     {
-        if (p.Distinct().Count() == 1) return true;
+        if (p.Distinct().Count() == 1)
+            return true;
         for (var i = 1; i < p.Length; i++)
-            if (p[i] - p[i - 1] != 1 && !(p[i] == '0' && p[i - 1] == '9')) return false;
+            if (p[i] - p[i - 1] != 1 && !(p[i] == '0' && p[i - 1] == '9'))
+                return false;
         return true;
     }
 
     private static HashSet<string> Load()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(
-            "Kindling.Web.Infrastructure.common-passwords.txt")!;
+        using var stream = Assembly
+            .GetExecutingAssembly()
+            .GetManifestResourceStream("Kindling.Web.Infrastructure.common-passwords.txt")!;
         using var reader = new StreamReader(stream);
         var set = new HashSet<string>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
-            if (line.Length > 0 && !line.StartsWith('#')) set.Add(line.Trim().ToLowerInvariant());
+            if (line.Length > 0 && !line.StartsWith('#'))
+                set.Add(line.Trim().ToLowerInvariant());
         return set;
     }
 }

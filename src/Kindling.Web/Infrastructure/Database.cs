@@ -9,7 +9,10 @@ namespace Kindling.Web.Infrastructure;
 /// <summary>Which database Kindling uses. SQLite needs nothing; PostgreSQL needs a connection string.</summary>
 public sealed class DatabaseOptions
 {
-    [Required, RegularExpression("^(sqlite|postgres)$", ErrorMessage = "Database:Provider must be 'sqlite' or 'postgres'.")]
+    [
+        Required,
+        RegularExpression("^(sqlite|postgres)$", ErrorMessage = "Database:Provider must be 'sqlite' or 'postgres'.")
+    ]
     public string Provider { get; set; } = ProviderSwitch.Sqlite;
 
     /// <summary>For SQLite defaults to a file under App_Data in the working directory.</summary>
@@ -26,10 +29,14 @@ public static class DatabaseSetup
 {
     public static void AddKindlingDatabase(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection("Database"))
+        builder
+            .Services.AddOptions<DatabaseOptions>()
+            .Bind(builder.Configuration.GetSection("Database"))
             .ValidateDataAnnotations()
-            .Validate(o => o.Provider == ProviderSwitch.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
-                "Database:ConnectionString is required when Database:Provider is 'postgres'.")
+            .Validate(
+                o => o.Provider == ProviderSwitch.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is 'postgres'."
+            )
             .ValidateOnStart();
         var opts = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connection = opts.ConnectionString;
@@ -56,12 +63,15 @@ public static class DatabaseSetup
             await db.Database.MigrateAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
-        else await db.Database.MigrateAsync();
+        else
+            await db.Database.MigrateAsync();
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in new[] { InstanceRoles.Admin, InstanceRoles.Facilitator })
-            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
 
-        foreach (var task in sp.GetServices<IStartupTask>()) await task.RunAsync();
+        foreach (var task in sp.GetServices<IStartupTask>())
+            await task.RunAsync();
     }
 }

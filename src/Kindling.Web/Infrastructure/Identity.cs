@@ -43,30 +43,44 @@ public static class IdentitySetup
             o.Cookie.Name = "kindling.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            // Behind https the cookie never travels over plain http; otherwise it follows the request (or a trusted proxy's X-Forwarded-Proto).
-            o.Cookie.SecurePolicy = builder.Configuration[$"{PublicAddressSetup.Section}:PublicUrl"]?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true
-                ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            // Behind https the cookie never travels over plain http; otherwise it follows the request (or a trusted
+            // proxy's X-Forwarded-Proto).
+            o.Cookie.SecurePolicy =
+                builder
+                    .Configuration[$"{PublicAddressSetup.Section}:PublicUrl"]
+                    ?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true
+                    ? CookieSecurePolicy.Always
+                    : CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             // Answer 403 on the requested address (the status page explains it) rather than a 302 to /error/403.
-            o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             // The sign-in address is built from the public address, not from the request's Host header.
             o.Events.OnRedirectToLogin = ctx =>
             {
-                var url = ctx.HttpContext.RequestServices.GetRequiredService<PublicUrls>().For(new Uri(ctx.RedirectUri).PathAndQuery);
+                var url = ctx
+                    .HttpContext.RequestServices.GetRequiredService<PublicUrls>()
+                    .For(new Uri(ctx.RedirectUri).PathAndQuery);
                 if (ctx.Request.Headers.XRequestedWith == "XMLHttpRequest")
                 {
                     ctx.Response.Headers.Location = url;
                     ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 }
-                else ctx.Response.Redirect(url);
+                else
+                    ctx.Response.Redirect(url);
                 return Task.CompletedTask;
             };
             // Re-validate the security stamp in a scope of its own. The default resolves the validator (SignInManager,
             // UserManager and a KindlingDb) from the request's scope, which a live session's WebSocket keeps for hours.
             o.Events.OnValidatePrincipal = async ctx =>
             {
-                await using var scope = ctx.HttpContext.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+                await using var scope = ctx
+                    .HttpContext.RequestServices.GetRequiredService<IServiceScopeFactory>()
+                    .CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<ISecurityStampValidator>().ValidateAsync(ctx);
             };
         });

@@ -16,23 +16,34 @@ public sealed class KindlingUserManager : UserManager<AppUser>
 {
     private readonly IServiceProvider services;
 
-    public KindlingUserManager(IUserStore<AppUser> store, IOptions<IdentityOptions> options, IPasswordHasher<AppUser> hasher,
-        IEnumerable<IUserValidator<AppUser>> userValidators, IEnumerable<IPasswordValidator<AppUser>> passwordValidators,
-        ILookupNormalizer normalizer, IdentityErrorDescriber errors, IServiceProvider services, ILogger<UserManager<AppUser>> logger)
-        : base(store, options, hasher, userValidators, passwordValidators, normalizer, errors, services, logger) => this.services = services;
+    public KindlingUserManager(
+        IUserStore<AppUser> store,
+        IOptions<IdentityOptions> options,
+        IPasswordHasher<AppUser> hasher,
+        IEnumerable<IUserValidator<AppUser>> userValidators,
+        IEnumerable<IPasswordValidator<AppUser>> passwordValidators,
+        ILookupNormalizer normalizer,
+        IdentityErrorDescriber errors,
+        IServiceProvider services,
+        ILogger<UserManager<AppUser>> logger
+    )
+        : base(store, options, hasher, userValidators, passwordValidators, normalizer, errors, services, logger) =>
+        this.services = services;
 
     protected override async Task<IdentityResult> UpdateUserAsync(AppUser user)
     {
         var before = await StoredStampAsync(user);
         var result = await base.UpdateUserAsync(user);
-        if (result.Succeeded && before != user.SecurityStamp) await services.GetRequiredService<ILiveRooms>().EvictEverywhereAsync(user.Id);
+        if (result.Succeeded && before != user.SecurityStamp)
+            await services.GetRequiredService<ILiveRooms>().EvictEverywhereAsync(user.Id);
         return result;
     }
 
     public override async Task<IdentityResult> DeleteAsync(AppUser user)
     {
         var result = await base.DeleteAsync(user);
-        if (result.Succeeded) await services.GetRequiredService<ILiveRooms>().EvictEverywhereAsync(user.Id);
+        if (result.Succeeded)
+            await services.GetRequiredService<ILiveRooms>().EvictEverywhereAsync(user.Id);
         return result;
     }
 
@@ -41,7 +52,12 @@ public sealed class KindlingUserManager : UserManager<AppUser>
     {
         var db = services.GetRequiredService<KindlingDb>();
         var entry = db.Entry(user);
-        if (entry.State is EntityState.Unchanged or EntityState.Modified) return entry.Property(u => u.SecurityStamp).OriginalValue;
-        return await db.Users.AsNoTracking().Where(u => u.Id == user.Id).Select(u => u.SecurityStamp).FirstOrDefaultAsync();
+        if (entry.State is EntityState.Unchanged or EntityState.Modified)
+            return entry.Property(u => u.SecurityStamp).OriginalValue;
+        return await db
+            .Users.AsNoTracking()
+            .Where(u => u.Id == user.Id)
+            .Select(u => u.SecurityStamp)
+            .FirstOrDefaultAsync();
     }
 }

@@ -50,7 +50,8 @@ public sealed class MarkdownWriter
     public MarkdownWriter Quote(Md text)
     {
         Block();
-        foreach (var line in text.ToString().Split('\n')) Line("> " + line);
+        foreach (var line in text.ToString().Split('\n'))
+            Line("> " + line);
         return this;
     }
 
@@ -62,10 +63,12 @@ public sealed class MarkdownWriter
         var started = false;
         foreach (var item in items)
         {
-            if (!started) Block();
+            if (!started)
+                Block();
             started = true;
             Bullet(item.Text, depth: 0);
-            foreach (var nested in item.Nested ?? []) Bullet(nested, depth: 1);
+            foreach (var nested in item.Nested ?? [])
+                Bullet(nested, depth: 1);
         }
         return this;
     }
@@ -75,7 +78,8 @@ public sealed class MarkdownWriter
     {
         Block().Row(columns);
         Line("|" + string.Concat(columns.Select(_ => " --- |")));
-        foreach (var row in rows) Row(row);
+        foreach (var row in rows)
+            Row(row);
         return this;
     }
 
@@ -94,7 +98,8 @@ public sealed class MarkdownWriter
 
     private MarkdownWriter Block()
     {
-        if (_md.Length > 0) _md.Append('\n');
+        if (_md.Length > 0)
+            _md.Append('\n');
         return this;
     }
 

@@ -9,24 +9,26 @@ public static class PagesSetup
 
     public static void AddKindlingPages(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages(o =>
-        {
-            o.RootDirectory = "/Features";
-            o.Conventions.AuthorizeFolder("/");
-            o.Conventions.AllowAnonymousToFolder("/Errors");
-            o.Conventions.AllowAnonymousToPage("/Dashboard/Index");
-            o.Conventions.AllowAnonymousToPage("/Account/SignIn");
-            o.Conventions.AllowAnonymousToPage("/Account/SignUp");
-            o.Conventions.AllowAnonymousToPage("/Invitations/Accept");
-            o.Conventions.AllowAnonymousToPage("/Admin/Setup");
-            o.Conventions.AuthorizeFolder("/Admin", IdentitySetup.AdminPolicy);
-            o.Conventions.AuthorizeFolder("/Curricula", IdentitySetup.FacilitatorPolicy);
-            o.Conventions.AuthorizePage("/Cohorts/New", IdentitySetup.FacilitatorPolicy);
-        }).AddMvcOptions(o =>
-        {
-            o.MaxModelValidationErrors = 50;
-            o.Filters.Add(new FormGuard());
-        });
+        builder
+            .Services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToFolder("/Errors");
+                o.Conventions.AllowAnonymousToPage("/Dashboard/Index");
+                o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                o.Conventions.AllowAnonymousToPage("/Account/SignUp");
+                o.Conventions.AllowAnonymousToPage("/Invitations/Accept");
+                o.Conventions.AllowAnonymousToPage("/Admin/Setup");
+                o.Conventions.AuthorizeFolder("/Admin", IdentitySetup.AdminPolicy);
+                o.Conventions.AuthorizeFolder("/Curricula", IdentitySetup.FacilitatorPolicy);
+                o.Conventions.AuthorizePage("/Cohorts/New", IdentitySetup.FacilitatorPolicy);
+            })
+            .AddMvcOptions(o =>
+            {
+                o.MaxModelValidationErrors = 50;
+                o.Filters.Add(new FormGuard());
+            });
         // The largest legitimate posts: a worksheet (60 fields, tables up to 110 rows) and a 200 KB lesson.
         // A curriculum zip raises the body limit for its own page ([RequestSizeLimit]).
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -48,25 +50,32 @@ public static class PagesSetup
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         // No text Kindling stores may hold NUL (PostgreSQL refuses it); Kestrel already refuses it in paths and
         // FormGuard in forms, so refuse it in query strings too, before anything looks one up.
-        app.Use(async (ctx, next) =>
-        {
-            if (ctx.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true)
+        app.Use(
+            async (ctx, next) =>
             {
-                ctx.Items[FormGuard.DetailKey] = "The address contains a character Kindling can't use (a NUL control character). Check the link.";
-                ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
-                return;
+                if (ctx.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true)
+                {
+                    ctx.Items[FormGuard.DetailKey] =
+                        "The address contains a character Kindling can't use (a NUL control character). Check the "
+                        + "link.";
+                    ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    return;
+                }
+                await next();
             }
-            await next();
-        });
-        app.Use(async (ctx, next) =>
-        {
-            ctx.Response.Headers.XContentTypeOptions = "nosniff";
-            ctx.Response.Headers["Referrer-Policy"] = "same-origin";
-            ctx.Response.Headers.XFrameOptions = "DENY";
-            ctx.Response.Headers.ContentSecurityPolicy =
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
-            await next();
-        });
+        );
+        app.Use(
+            async (ctx, next) =>
+            {
+                ctx.Response.Headers.XContentTypeOptions = "nosniff";
+                ctx.Response.Headers["Referrer-Policy"] = "same-origin";
+                ctx.Response.Headers.XFrameOptions = "DENY";
+                ctx.Response.Headers.ContentSecurityPolicy =
+                    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src "
+                    + "'none'; base-uri 'self'; frame-ancestors 'none'";
+                await next();
+            }
+        );
     }
 
     /// <summary>
@@ -74,17 +83,21 @@ public static class PagesSetup
     /// may keep it. Runs after authentication; static files are answered earlier and keep their caching.
     /// </summary>
     public static void UseKindlingPrivateResponses(this WebApplication app) =>
-        app.Use((ctx, next) =>
-        {
-            ctx.Response.OnStarting(() =>
+        app.Use(
+            (ctx, next) =>
             {
-                if (ctx.User.Identity?.IsAuthenticated == true) MarkPrivate(ctx.Response);
-                return Task.CompletedTask;
-            });
-            return next(ctx);
-        });
+                ctx.Response.OnStarting(() =>
+                {
+                    if (ctx.User.Identity?.IsAuthenticated == true)
+                        MarkPrivate(ctx.Response);
+                    return Task.CompletedTask;
+                });
+                return next(ctx);
+            }
+        );
 
-    /// <summary>For answers that are private without a sign-in too, e.g. a calendar feed behind a secret address.</summary>
+    /// <summary>For answers that are private without a sign-in too, e.g. a calendar feed behind a secret
+    /// address.</summary>
     public static void MarkPrivate(HttpResponse response)
     {
         response.Headers.CacheControl = "private, no-store";

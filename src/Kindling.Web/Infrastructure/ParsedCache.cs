@@ -14,13 +14,16 @@ public static class ParsedCache
     /// <paramref name="limit"/> rows.
     /// </summary>
     public static IServiceCollection AddParsedCache<TOwner>(this IServiceCollection services, int limit) =>
-        services.AddKeyedSingleton<IMemoryCache>(typeof(TOwner),
-            (_, _) => new MemoryCache(new MemoryCacheOptions { SizeLimit = limit }));
+        services.AddKeyedSingleton<IMemoryCache>(
+            typeof(TOwner),
+            (_, _) => new MemoryCache(new MemoryCacheOptions { SizeLimit = limit })
+        );
 
     /// <summary>The parsed form of the row's text as last edited at <paramref name="updatedUtc"/>.</summary>
     public static T GetOrParse<T>(this IMemoryCache cache, Guid id, DateTime updatedUtc, Func<T> parse)
     {
-        if (cache.TryGetValue(id, out Entry<T>? entry) && entry!.UpdatedUtc == updatedUtc) return entry.Value;
+        if (cache.TryGetValue(id, out Entry<T>? entry) && entry!.UpdatedUtc == updatedUtc)
+            return entry.Value;
         var value = parse();
         // A full cache refuses the entry (and makes room for later ones): the value is still returned.
         cache.Set(id, new Entry<T>(updatedUtc, value), new MemoryCacheEntryOptions { Size = 1 });

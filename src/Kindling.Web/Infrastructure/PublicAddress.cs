@@ -1,7 +1,7 @@
 using System.Net;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace Kindling.Web.Infrastructure;
@@ -22,7 +22,8 @@ public sealed class PublicAddressOptions
     public string[] TrustedProxies { get; set; } = [];
 }
 
-/// <summary>Builds absolute links from <see cref="PublicAddressOptions.PublicUrl"/> or, unset, the listening address.</summary>
+/// <summary>Builds absolute links from <see cref="PublicAddressOptions.PublicUrl"/> or, unset, the listening
+/// address.</summary>
 public sealed class PublicUrls(IOptions<PublicAddressOptions> options, IServer server)
 {
     private string? _base;
@@ -33,11 +34,16 @@ public sealed class PublicUrls(IOptions<PublicAddressOptions> options, IServer s
 
     private string Resolve()
     {
-        if (!string.IsNullOrWhiteSpace(options.Value.PublicUrl)) return options.Value.PublicUrl.TrimEnd('/');
+        if (!string.IsNullOrWhiteSpace(options.Value.PublicUrl))
+            return options.Value.PublicUrl.TrimEnd('/');
         // A wildcard listener has no name people could use; localhost at least works on the machine itself.
-        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost";
-        foreach (var wildcard in new[] { "://+", "://*", "://0.0.0.0", "://[::]" }) listening = listening.Replace(wildcard, "://localhost");
-        return Uri.TryCreate(listening, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : "http://localhost";
+        var listening =
+            server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost";
+        foreach (var wildcard in new[] { "://+", "://*", "://0.0.0.0", "://[::]" })
+            listening = listening.Replace(wildcard, "://localhost");
+        return Uri.TryCreate(listening, UriKind.Absolute, out var uri)
+            ? uri.GetLeftPart(UriPartial.Authority)
+            : "http://localhost";
     }
 }
 
@@ -47,21 +53,33 @@ public static class PublicAddressSetup
 
     public static void AddKindlingPublicAddress(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PublicAddressOptions>().Bind(builder.Configuration.GetSection(Section))
-            .Validate(o => string.IsNullOrWhiteSpace(o.PublicUrl) || IsSiteAddress(o.PublicUrl),
-                "Kindling:PublicUrl must be an absolute http:// or https:// address with no path, query or fragment, e.g. https://kindling.example.org.")
-            .Validate(o => o.TrustedProxies.All(p => TryParseProxy(p, out _, out _)),
-                "Kindling:TrustedProxies must hold IP addresses (10.0.0.2) or networks (10.0.0.0/8).")
+        builder
+            .Services.AddOptions<PublicAddressOptions>()
+            .Bind(builder.Configuration.GetSection(Section))
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.PublicUrl) || IsSiteAddress(o.PublicUrl),
+                "Kindling:PublicUrl must be an absolute http:// or https:// address with no path, query or fragment, "
+                    + "e.g. https://kindling.example.org."
+            )
+            .Validate(
+                o => o.TrustedProxies.All(p => TryParseProxy(p, out _, out _)),
+                "Kindling:TrustedProxies must hold IP addresses (10.0.0.2) or networks (10.0.0.0/8)."
+            )
             .ValidateOnStart();
         builder.Services.AddSingleton<PublicUrls>();
     }
 
-    /// <summary>Believes X-Forwarded-For/-Proto only from the configured proxies; with none configured, never.</summary>
+    /// <summary>Believes X-Forwarded-For/-Proto only from the configured proxies; with none configured,
+    /// never.</summary>
     public static void UseKindlingProxies(this WebApplication app)
     {
         var proxies = app.Services.GetRequiredService<IOptions<PublicAddressOptions>>().Value.TrustedProxies;
-        if (proxies.Length == 0) return;
-        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        if (proxies.Length == 0)
+            return;
+        var forwarded = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
+        };
         // The defaults trust loopback; trust exactly what is configured instead.
         forwarded.KnownProxies.Clear();
         forwarded.KnownIPNetworks.Clear();
@@ -71,22 +89,33 @@ public static class PublicAddressSetup
         foreach (var p in proxies)
         {
             _ = TryParseProxy(p, out var address, out var network); // checked when the options were validated
-            if (address is not null) forwarded.KnownProxies.Add(address);
-            if (network is not null) forwarded.KnownIPNetworks.Add(network.Value);
+            if (address is not null)
+                forwarded.KnownProxies.Add(address);
+            if (network is not null)
+                forwarded.KnownIPNetworks.Add(network.Value);
         }
         app.UseForwardedHeaders(forwarded);
     }
 
     private static bool IsSiteAddress(string url) =>
-        Uri.TryCreate(url.TrimEnd('/'), UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
-        && u.AbsolutePath == "/" && u.Query.Length == 0 && u.Fragment.Length == 0 && u.UserInfo.Length == 0;
+        Uri.TryCreate(url.TrimEnd('/'), UriKind.Absolute, out var u)
+        && u.Scheme is "http" or "https"
+        && u.AbsolutePath == "/"
+        && u.Query.Length == 0
+        && u.Fragment.Length == 0
+        && u.UserInfo.Length == 0;
 
     private static bool TryParseProxy(string text, out IPAddress? address, out System.Net.IPNetwork? network)
     {
         address = null;
         network = null;
-        if (text.Contains('/')) { if (System.Net.IPNetwork.TryParse(text, out var n)) network = n; }
-        else if (IPAddress.TryParse(text, out var a)) address = a;
+        if (text.Contains('/'))
+        {
+            if (System.Net.IPNetwork.TryParse(text, out var n))
+                network = n;
+        }
+        else if (IPAddress.TryParse(text, out var a))
+            address = a;
         return address is not null || network is not null;
     }
 }

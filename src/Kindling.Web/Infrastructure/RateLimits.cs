@@ -10,8 +10,11 @@ namespace Kindling.Web.Infrastructure;
 /// <summary>How many requests of one kind a client may make per window.</summary>
 public sealed class RateLimit
 {
-    [Range(1, 1_000_000)] public int PermitLimit { get; set; }
-    [Range(1, 86_400)] public int WindowSeconds { get; set; }
+    [Range(1, 1_000_000)]
+    public int PermitLimit { get; set; }
+
+    [Range(1, 86_400)]
+    public int WindowSeconds { get; set; }
 }
 
 /// <summary>
@@ -26,7 +29,8 @@ public sealed class RateLimitOptions
     /// <summary>Sign-up, first-admin set-up, accepting an invitation, changing a password.</summary>
     public RateLimit Account { get; set; } = new() { PermitLimit = 30, WindowSeconds = 600 };
 
-    /// <summary>Things that send, publish or import: invitations, sharing, comments, charter publishing, curriculum import.</summary>
+    /// <summary>Things that send, publish or import: invitations, sharing, comments, charter publishing, curriculum
+    /// import.</summary>
     public RateLimit Send { get; set; } = new() { PermitLimit = 60, WindowSeconds = 600 };
 
     /// <summary>Generated downloads: charter PDF, DOCX and Markdown, session documents, curriculum zips.</summary>
@@ -42,10 +46,17 @@ public static class RateLimits
 
     public static void AddKindlingRateLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection("RateLimits"))
+        builder
+            .Services.AddOptions<RateLimitOptions>()
+            .Bind(builder.Configuration.GetSection("RateLimits"))
             .ValidateDataAnnotations()
-            .Validate(o => new[] { o.SignIn, o.Account, o.Send, o.Export }.All(l => Validator.TryValidateObject(l, new(l), null, true)),
-                "Each RateLimits entry needs PermitLimit 1–1,000,000 and WindowSeconds 1–86,400.")
+            .Validate(
+                o =>
+                    new[] { o.SignIn, o.Account, o.Send, o.Export }.All(l =>
+                        Validator.TryValidateObject(l, new(l), null, true)
+                    ),
+                "Each RateLimits entry needs PermitLimit 1–1,000,000 and WindowSeconds 1–86,400."
+            )
             .ValidateOnStart();
         builder.Services.AddRateLimiter(o =>
         {
@@ -54,7 +65,8 @@ public static class RateLimits
             o.OnRejected = (ctx, _) =>
             {
                 if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
-                    ctx.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                    ctx.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds)
+                        .ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
             o.AddPolicy(SignIn, new WritesPolicy(l => l.SignIn));
@@ -69,12 +81,19 @@ public static class RateLimits
     {
         var user = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
         var key = user is not null ? "user:" + user : "address:" + http.Connection.RemoteIpAddress;
-        return RateLimitPartition.GetFixedWindowLimiter(key, _ =>
-        {
-            var limit = pick(http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
-            return new FixedWindowRateLimiterOptions
-                { PermitLimit = limit.PermitLimit, Window = TimeSpan.FromSeconds(limit.WindowSeconds), QueueLimit = 0 };
-        });
+        return RateLimitPartition.GetFixedWindowLimiter(
+            key,
+            _ =>
+            {
+                var limit = pick(http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+                return new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limit.PermitLimit,
+                    Window = TimeSpan.FromSeconds(limit.WindowSeconds),
+                    QueueLimit = 0,
+                };
+            }
+        );
     }
 
     /// <summary>Counts only form posts: on a page, reading it (GET) is never limited.</summary>

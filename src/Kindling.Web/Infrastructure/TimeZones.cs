@@ -2,17 +2,28 @@ using System.Reflection;
 
 namespace Kindling.Web.Infrastructure;
 
-/// <summary>IANA time zones: the list people pick from and conversions at the edges (everything stored is UTC).</summary>
+/// <summary>IANA time zones: the list people pick from and conversions at the edges (everything stored is
+/// UTC).</summary>
 public static class TimeZones
 {
-    public static readonly IReadOnlyList<string> All = TimeZoneInfo.GetSystemTimeZones()
-        .Select(z => z.Id).Where(id => id.Contains('/') || id == "UTC")
-        .Where(id => !id.StartsWith("Etc/", StringComparison.Ordinal) && !id.StartsWith("SystemV/", StringComparison.Ordinal))
-        .Order(StringComparer.Ordinal).ToList();
+    public static readonly IReadOnlyList<string> All = TimeZoneInfo
+        .GetSystemTimeZones()
+        .Select(z => z.Id)
+        .Where(id => id.Contains('/') || id == "UTC")
+        .Where(id =>
+            !id.StartsWith("Etc/", StringComparison.Ordinal) && !id.StartsWith("SystemV/", StringComparison.Ordinal)
+        )
+        .Order(StringComparer.Ordinal)
+        .ToList();
 
-    private static readonly Dictionary<string, string> Listed = All.ToDictionary(z => z, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, string> Listed = All.ToDictionary(
+        z => z,
+        StringComparer.OrdinalIgnoreCase
+    );
     private static readonly Lazy<Dictionary<string, string>> Aliases = new(LoadAliases);
-    private static readonly Lazy<ILookup<string, string>> AliasesByZone = new(() => Aliases.Value.ToLookup(a => a.Value, a => a.Key));
+    private static readonly Lazy<ILookup<string, string>> AliasesByZone = new(() =>
+        Aliases.Value.ToLookup(a => a.Value, a => a.Key)
+    );
     private static readonly string[] UtcZones = ["Etc/UTC", "Etc/GMT"];
 
     /// <summary>
@@ -22,17 +33,22 @@ public static class TimeZones
     /// </summary>
     public static string? Canonical(string? id)
     {
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 64) return null;
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 64)
+            return null;
         id = id.Trim();
-        if (Listed.TryGetValue(id, out var listed)) return listed;
-        if (Aliases.Value.TryGetValue(id, out var zone)) return zone;
-        if (TimeZoneInfo.TryConvertWindowsIdToIanaId(id, out var iana) && iana != id) return Canonical(iana);
+        if (Listed.TryGetValue(id, out var listed))
+            return listed;
+        if (Aliases.Value.TryGetValue(id, out var zone))
+            return zone;
+        if (TimeZoneInfo.TryConvertWindowsIdToIanaId(id, out var iana) && iana != id)
+            return Canonical(iana);
         return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) && found.HasIanaId ? found.Id : null;
     }
 
     public static bool IsValid(string? id) => Canonical(id) is not null;
 
-    /// <summary>The other names browsers may report for a zone of the list, space-separated (for timezone.js).</summary>
+    /// <summary>The other names browsers may report for a zone of the list, space-separated (for
+    /// timezone.js).</summary>
     public static string AliasesOf(string zone) => string.Join(' ', AliasesByZone.Value[zone]);
 
     public static TimeZoneInfo Find(string? id) =>
@@ -46,7 +62,11 @@ public static class TimeZones
     {
         var tz = Find(zoneId);
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (tz.IsInvalidTime(unspecified)) { utc = default; return false; }
+        if (tz.IsInvalidTime(unspecified))
+        {
+            utc = default;
+            return false;
+        }
         utc = TimeZoneInfo.ConvertTimeToUtc(unspecified, tz);
         return true;
     }
@@ -59,20 +79,30 @@ public static class TimeZones
     }
 
     /// <summary>
-    /// Legacy name → zone of the list. Shipped with the app (from the tz database) rather than read from the system, whose
+    /// Legacy name → zone of the list. Shipped with the app (from the tz database) rather than read from the system,
+    /// whose
     /// tzdata may lack the legacy names or store them as copies; a name whose zone the system lacks is left out.
     /// </summary>
     private static Dictionary<string, string> LoadAliases()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Kindling.Web.Infrastructure.time-zone-aliases.txt")!;
+        using var stream = Assembly
+            .GetExecutingAssembly()
+            .GetManifestResourceStream("Kindling.Web.Infrastructure.time-zone-aliases.txt")!;
         using var reader = new StreamReader(stream);
         var aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         while (reader.ReadLine() is { } line)
-            if (line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var alias, var zone] && !line.StartsWith('#'))
-                if (Listed.TryGetValue(zone, out var listed) || UtcZones.Contains(zone) && Listed.TryGetValue("UTC", out listed))
+            if (
+                line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var alias, var zone]
+                && !line.StartsWith('#')
+            )
+                if (
+                    Listed.TryGetValue(zone, out var listed)
+                    || UtcZones.Contains(zone) && Listed.TryGetValue("UTC", out listed)
+                )
                     aliases[alias] = listed;
         if (Listed.TryGetValue("UTC", out var utc))
-            foreach (var zone in UtcZones) aliases.TryAdd(zone, utc); // the tz database's own names for UTC and GMT
+            foreach (var zone in UtcZones)
+                aliases.TryAdd(zone, utc); // the tz database's own names for UTC and GMT
         return aliases;
     }
 }

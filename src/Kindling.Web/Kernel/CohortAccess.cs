@@ -7,13 +7,24 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.Web.Kernel;
 
 /// <summary>What one cohort address asks of the person: membership, a writing role, or facilitation.</summary>
-public enum CohortNeed { Member, Writer, Facilitator }
+public enum CohortNeed
+{
+    Member,
+    Writer,
+    Facilitator,
+}
 
 /// <summary>
 /// The outcome of the cohort check: go ahead; "not found" for outsiders, so a cohort's existence does not leak;
 /// "welcome" for members who have not acknowledged the guidelines yet; "forbidden" for members lacking the role.
 /// </summary>
-public enum CohortVerdict { Allowed, NotFound, Welcome, Forbidden }
+public enum CohortVerdict
+{
+    Allowed,
+    NotFound,
+    Welcome,
+    Forbidden,
+}
 
 /// <summary>What the signed-in person is in one cohort.</summary>
 public sealed record Membership(Cohort Cohort, CohortMember Member)
@@ -26,19 +37,23 @@ public sealed record Membership(Cohort Cohort, CohortMember Member)
 /// <summary>The rules of cohort access, each written once, for queries and for objects alike.</summary>
 public static class CohortRules
 {
-    /// <summary>A member takes part (pages, downloads, live room, lists of people) once they acknowledged the guidelines.</summary>
+    /// <summary>A member takes part (pages, downloads, live room, lists of people) once they acknowledged the
+    /// guidelines.</summary>
     public static readonly Expression<Func<CohortMember, bool>> Admitted = m => m.AcknowledgedUtc != null;
     private static readonly Func<CohortMember, bool> IsAdmittedCompiled = Admitted.Compile();
 
     public static bool IsAdmitted(CohortMember member) => IsAdmittedCompiled(member);
 
-    public static IQueryable<CohortMember> WhereAdmitted(this IQueryable<CohortMember> members) => members.Where(Admitted);
+    public static IQueryable<CohortMember> WhereAdmitted(this IQueryable<CohortMember> members) =>
+        members.Where(Admitted);
 
     /// <param name="beforeAcknowledgement">Only for the welcome page, where members acknowledge.</param>
     public static CohortVerdict Judge(Membership? membership, CohortNeed need, bool beforeAcknowledgement = false)
     {
-        if (membership is null) return CohortVerdict.NotFound;
-        if (!beforeAcknowledgement && !membership.HasAcknowledged) return CohortVerdict.Welcome;
+        if (membership is null)
+            return CohortVerdict.NotFound;
+        if (!beforeAcknowledgement && !membership.HasAcknowledged)
+            return CohortVerdict.Welcome;
         var enough = need switch
         {
             CohortNeed.Facilitator => membership.IsFacilitator,
@@ -62,15 +77,21 @@ public sealed class CohortAccess(KindlingDb db)
     public async Task<Membership?> FindAsync(Guid cohortId, ClaimsPrincipal user)
     {
         var userId = UserId(user);
-        if (userId is null) return null;
+        if (userId is null)
+            return null;
         var member = await db.CohortMembers.FirstOrDefaultAsync(m => m.CohortId == cohortId && m.UserId == userId);
-        if (member is null) return null;
+        if (member is null)
+            return null;
         var cohort = await db.Cohorts.Include(c => c.Curriculum).FirstAsync(c => c.Id == cohortId);
         return new Membership(cohort, member);
     }
 
-    public async Task<(Membership? Membership, CohortVerdict Verdict)> CheckAsync(Guid cohortId, ClaimsPrincipal user,
-        CohortNeed need, bool beforeAcknowledgement = false)
+    public async Task<(Membership? Membership, CohortVerdict Verdict)> CheckAsync(
+        Guid cohortId,
+        ClaimsPrincipal user,
+        CohortNeed need,
+        bool beforeAcknowledgement = false
+    )
     {
         var membership = await FindAsync(cohortId, user);
         return (membership, CohortRules.Judge(membership, need, beforeAcknowledgement));

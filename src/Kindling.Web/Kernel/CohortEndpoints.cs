@@ -17,17 +17,25 @@ public static class CohortEndpoints
     public static RouteGroupBuilder MapCohortGroup(this IEndpointRouteBuilder app, CohortNeed need = CohortNeed.Member)
     {
         var group = app.MapGroup("/cohorts/{cohortId:guid}");
-        group.RequireAuthorization().AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            if (!Guid.TryParse(http.GetRouteValue("cohortId")?.ToString(), out var cohortId)) return Results.NotFound();
-            var (membership, verdict) = await http.RequestServices.GetRequiredService<CohortAccess>()
-                .CheckAsync(cohortId, http.User, need);
-            if (verdict == CohortVerdict.Forbidden) return Results.StatusCode(StatusCodes.Status403Forbidden);
-            if (verdict != CohortVerdict.Allowed) return Results.NotFound();
-            http.RequestServices.GetRequiredService<CurrentCohort>().Membership = membership!;
-            return await next(context);
-        });
+        group
+            .RequireAuthorization()
+            .AddEndpointFilter(
+                async (context, next) =>
+                {
+                    var http = context.HttpContext;
+                    if (!Guid.TryParse(http.GetRouteValue("cohortId")?.ToString(), out var cohortId))
+                        return Results.NotFound();
+                    var (membership, verdict) = await http
+                        .RequestServices.GetRequiredService<CohortAccess>()
+                        .CheckAsync(cohortId, http.User, need);
+                    if (verdict == CohortVerdict.Forbidden)
+                        return Results.StatusCode(StatusCodes.Status403Forbidden);
+                    if (verdict != CohortVerdict.Allowed)
+                        return Results.NotFound();
+                    http.RequestServices.GetRequiredService<CurrentCohort>().Membership = membership!;
+                    return await next(context);
+                }
+            );
         return group;
     }
 

@@ -14,14 +14,17 @@ public abstract class CohortPageModel : PageModel
 {
     public Guid CohortId { get; private set; }
     public Membership Access { get; private set; } = null!;
+
     /// <summary>The signed-in person's own time zone: every time on a cohort page is shown in it.</summary>
     public string ViewerZone { get; private set; } = "UTC";
     protected virtual bool FacilitatorsOnly => false;
     protected virtual bool WritersOnly => false;
     protected virtual bool SkipsAcknowledgement => false;
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context,
-        PageHandlerExecutionDelegate next)
+    public override async Task OnPageHandlerExecutionAsync(
+        PageHandlerExecutingContext context,
+        PageHandlerExecutionDelegate next
+    )
     {
         if (!Guid.TryParse(context.RouteData.Values["cohortId"]?.ToString(), out var id))
         {
@@ -30,8 +33,12 @@ public abstract class CohortPageModel : PageModel
         }
         CohortId = id;
         var services = context.HttpContext.RequestServices;
-        var need = FacilitatorsOnly ? CohortNeed.Facilitator : WritersOnly ? CohortNeed.Writer : CohortNeed.Member;
-        var (membership, verdict) = await services.GetRequiredService<CohortAccess>()
+        var need =
+            FacilitatorsOnly ? CohortNeed.Facilitator
+            : WritersOnly ? CohortNeed.Writer
+            : CohortNeed.Member;
+        var (membership, verdict) = await services
+            .GetRequiredService<CohortAccess>()
             .CheckAsync(id, User, need, beforeAcknowledgement: SkipsAcknowledgement);
         context.Result = verdict switch
         {
@@ -40,10 +47,14 @@ public abstract class CohortPageModel : PageModel
             CohortVerdict.Forbidden => StatusCode(403),
             _ => null,
         };
-        if (context.Result is not null) return;
+        if (context.Result is not null)
+            return;
         Access = membership!;
-        ViewerZone = await services.GetRequiredService<KindlingDb>().Users
-            .Where(u => u.Id == membership!.Member.UserId).Select(u => u.TimeZoneId).FirstAsync();
+        ViewerZone = await services
+            .GetRequiredService<KindlingDb>()
+            .Users.Where(u => u.Id == membership!.Member.UserId)
+            .Select(u => u.TimeZoneId)
+            .FirstAsync();
         await next();
     }
 }

@@ -2,10 +2,16 @@ using Kindling.Domain;
 
 namespace Kindling.Web.Kernel;
 
-/// <summary>The three cohort roles as forms send them ("participant") and as people read them ("Participant").</summary>
+/// <summary>The three cohort roles as forms send them ("participant") and as people read them
+/// ("Participant").</summary>
 public static class CohortRoles
 {
-    public static readonly IReadOnlyList<CohortRole> All = [CohortRole.Participant, CohortRole.Observer, CohortRole.Facilitator];
+    public static readonly IReadOnlyList<CohortRole> All =
+    [
+        CohortRole.Participant,
+        CohortRole.Observer,
+        CohortRole.Facilitator,
+    ];
 
     public static string Value(CohortRole role) => role.ToString().ToLowerInvariant();
 
@@ -16,7 +22,8 @@ public static class CohortRoles
     {
         role = default;
         var match = All.Where(r => string.Equals(Value(r), value?.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
-        if (match.Count != 1) return false;
+        if (match.Count != 1)
+            return false;
         role = match[0];
         return true;
     }

@@ -12,6 +12,7 @@ public interface ILiveRooms
     /// <summary>Close every live connection of the person: their sign-in is no longer valid.</summary>
     Task EvictEverywhereAsync(string userId);
 
-    /// <summary>A worksheet of the cohort was shared or made private: refresh the rooms' "share your insights" lists.</summary>
+    /// <summary>A worksheet of the cohort was shared or made private: refresh the rooms' "share your insights"
+    /// lists.</summary>
     Task SharedWorksheetsChangedAsync(Guid cohortId);
 }

@@ -16,7 +16,13 @@ public static class YamlLoader
     /// <param name="what">How the message names the text, e.g. "The front matter" or "curriculum.yml".</param>
     /// <param name="lineOffset">Lines of the file before the YAML text (1 for front matter after its '---').</param>
     /// <param name="notMapping">What to say when the text is valid YAML but not a set of 'key: value' lines.</param>
-    public static (YamlMappingNode? Root, CurriculumError? Error) LoadMapping(string file, string text, string what, string notMapping, int lineOffset = 0)
+    public static (YamlMappingNode? Root, CurriculumError? Error) LoadMapping(
+        string file,
+        string text,
+        string what,
+        string notMapping,
+        int lineOffset = 0
+    )
     {
         var lastLine = 1;
         CurriculumError Fail(long line, string message) => new(file, (int)Math.Max(1, line) + lineOffset, message);
@@ -29,12 +35,30 @@ public static class YamlLoader
                 var e = parser.Current!;
                 lastLine = (int)e.Start.Line;
                 if (e is AnchorAlias alias)
-                    return (null, Fail(e.Start.Line, $"{what} is not valid YAML here: it refers to '*{alias.Value}'. Aliases aren't supported; write the value out in full."));
+                    return (
+                        null,
+                        Fail(
+                            e.Start.Line,
+                            $"{what} is not valid YAML here: it refers to '*{alias.Value}'. Aliases aren't "
+                                + $"supported; write the value out in full."
+                        )
+                    );
                 if (e is NodeEvent { Anchor.IsEmpty: false } node)
-                    return (null, Fail(e.Start.Line, $"{what} is not valid YAML here: it names an anchor '&{node.Anchor}'. Anchors aren't supported; remove it."));
+                    return (
+                        null,
+                        Fail(
+                            e.Start.Line,
+                            $"{what} is not valid YAML here: it names an anchor '&{node.Anchor}'. Anchors aren't "
+                                + $"supported; remove it."
+                        )
+                    );
                 if (e is MappingStart or SequenceStart && ++depth > MaxDepth)
-                    return (null, Fail(e.Start.Line, $"{what} nests lists and keys more than {MaxDepth} levels deep; flatten it."));
-                if (e is MappingEnd or SequenceEnd) depth--;
+                    return (
+                        null,
+                        Fail(e.Start.Line, $"{what} nests lists and keys more than {MaxDepth} levels deep; flatten it.")
+                    );
+                if (e is MappingEnd or SequenceEnd)
+                    depth--;
             }
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
@@ -44,15 +68,24 @@ public static class YamlLoader
         }
         catch (YamlException e)
         {
-            return (null, Fail(e.Start.Line > 0 ? e.Start.Line : lastLine, $"{what} is not valid YAML: {Clean(e.Message)}"));
+            return (
+                null,
+                Fail(e.Start.Line > 0 ? e.Start.Line : lastLine, $"{what} is not valid YAML: {Clean(e.Message)}")
+            );
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        catch (Exception e)
+            when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
-            // YamlDotNet throws these for a few malformed inputs (a stray second '...', an empty tag '!<>'), without a position.
+            // YamlDotNet throws these for a few malformed inputs (a stray second '...', an empty tag '!<>'), without a
+            // position.
             return (null, Fail(lastLine, $"{what} is not valid YAML: {Clean(e.Message)}"));
         }
     }
 
     private static string Clean(string message) =>
-        System.Text.RegularExpressions.Regex.Replace(message, @"\s*\(Parameter '[^']*'\)", "").Replace("\r", " ").Replace("\n", " ").Trim();
+        System
+            .Text.RegularExpressions.Regex.Replace(message, @"\s*\(Parameter '[^']*'\)", "")
+            .Replace("\r", " ")
+            .Replace("\n", " ")
+            .Trim();
 }

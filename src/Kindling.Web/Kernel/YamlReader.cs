@@ -18,7 +18,8 @@ internal sealed class YamlReader
     private readonly List<CurriculumError>? _errors;
     private readonly int _lineOffset;
 
-    public YamlReader(string file, YamlMappingNode map, List<CurriculumError> errors) : this(file, map, errors, 0) { }
+    public YamlReader(string file, YamlMappingNode map, List<CurriculumError> errors)
+        : this(file, map, errors, 0) { }
 
     private YamlReader(string file, YamlMappingNode map, List<CurriculumError>? errors, int lineOffset) =>
         (_file, _map, _errors, _lineOffset) = (file, map, errors, lineOffset);
@@ -44,7 +45,8 @@ internal sealed class YamlReader
     public void Error(int line, string message)
     {
         var error = new CurriculumError(_file, line, message);
-        if (_errors is null) throw new FirstError(error);
+        if (_errors is null)
+            throw new FirstError(error);
         _errors.Add(error);
     }
 
@@ -64,14 +66,18 @@ internal sealed class YamlReader
     {
         foreach (var key in _map.Children.Keys)
             if (key is not YamlScalarNode s || !known.Contains(s.Value))
-                Error(LineIn(key), $"Unknown {what} key '{(key as YamlScalarNode)?.Value ?? "(not text)"}'. " +
-                    $"Known keys: {string.Join(", ", known)}.");
+                Error(
+                    LineIn(key),
+                    $"Unknown {what} key '{(key as YamlScalarNode)?.Value ?? "(not text)"}'. "
+                        + $"Known keys: {string.Join(", ", known)}."
+                );
     }
 
     public string? Optional(string key, int max = DefaultMax)
     {
         var node = Get(key);
-        if (node is null) return null;
+        if (node is null)
+            return null;
         if (node is not YamlScalarNode s)
         {
             Error(LineIn(node), $"'{key}' must be text, not a list or a group of keys.");
@@ -90,18 +96,25 @@ internal sealed class YamlReader
     {
         var node = Get(key);
         var v = Optional(key, max);
-        if (v is null && (node is null || node is YamlScalarNode { Value: var text } && string.IsNullOrWhiteSpace(text)))
+        if (
+            v is null
+            && (node is null || node is YamlScalarNode { Value: var text } && string.IsNullOrWhiteSpace(text))
+        )
             Error(LineOf(key), $"'{key}' is required and must not be empty.");
         return v;
     }
 
-    /// <summary>A required slug-like value: lower-case letters, digits and single hyphens, at most 80 characters.</summary>
+    /// <summary>A required slug-like value: lower-case letters, digits and single hyphens, at most 80
+    /// characters.</summary>
     public string? Slug(string key)
     {
         var v = Required(key, 200);
         if (v is not null && (v.Length > 80 || !Slugs.Pattern().IsMatch(v)))
         {
-            Error(LineOf(key), $"'{key}' must be lower-case letters, digits and single hyphens (at most 80), not '{v}'.");
+            Error(
+                LineOf(key),
+                $"'{key}' must be lower-case letters, digits and single hyphens (at most 80), not '{v}'."
+            );
             return null;
         }
         return v;
@@ -111,8 +124,10 @@ internal sealed class YamlReader
     public int? Int(string key, int min, int max, bool required = false)
     {
         var text = required ? Required(key) : Optional(key);
-        if (text is null) return null;
-        if (int.TryParse(text, out var v) && v >= min && v <= max) return v;
+        if (text is null)
+            return null;
+        if (int.TryParse(text, out var v) && v >= min && v <= max)
+            return v;
         Error(LineOf(key), $"'{key}' must be a whole number from {min} to {max}, not '{text}'.");
         return null;
     }
@@ -120,8 +135,10 @@ internal sealed class YamlReader
     public bool Bool(string key)
     {
         var text = Optional(key, 10);
-        if (text is null or "false") return false;
-        if (text == "true") return true;
+        if (text is null or "false")
+            return false;
+        if (text == "true")
+            return true;
         Error(LineOf(key), $"'{key}' must be true or false, not '{text}'.");
         return false;
     }
@@ -129,7 +146,8 @@ internal sealed class YamlReader
     public YamlMappingNode? Map(string key)
     {
         var node = Get(key);
-        if (node is null or YamlMappingNode) return node as YamlMappingNode;
+        if (node is null or YamlMappingNode)
+            return node as YamlMappingNode;
         Error(LineIn(node), $"'{key}' must be a group of 'key: value' lines.");
         return null;
     }
@@ -137,7 +155,8 @@ internal sealed class YamlReader
     public YamlSequenceNode? Sequence(string key)
     {
         var node = Get(key);
-        if (node is null or YamlSequenceNode) return node as YamlSequenceNode;
+        if (node is null or YamlSequenceNode)
+            return node as YamlSequenceNode;
         Error(LineIn(node), $"'{key}' must be a list (lines starting with '- ', or [a, b]).");
         return null;
     }
@@ -149,7 +168,8 @@ internal sealed class YamlReader
     public List<string>? StringList(string key, int maxLength, int maxItems, bool distinct = true)
     {
         var seq = Sequence(key);
-        if (seq is null) return null;
+        if (seq is null)
+            return null;
         if (seq.Children.Count > maxItems)
         {
             Error(LineIn(seq), $"'{key}' has {seq.Children.Count} items; the limit is {maxItems}.");
@@ -160,13 +180,16 @@ internal sealed class YamlReader
         foreach (var item in seq.Children)
         {
             var text = (item as YamlScalarNode)?.Value?.Trim();
-            var problem = string.IsNullOrEmpty(text) ? $"Each item of '{key}' must be a line of text."
+            var problem =
+                string.IsNullOrEmpty(text) ? $"Each item of '{key}' must be a line of text."
                 : text.Length > maxLength
                     ? $"An item of '{key}' is {text.Length} characters long; the limit is {maxLength}."
                 : distinct && list.Contains(text) ? $"'{text}' appears twice in '{key}'."
                 : null;
-            if (problem is null) list.Add(text!);
-            else Error(LineIn(item), problem);
+            if (problem is null)
+                list.Add(text!);
+            else
+                Error(LineIn(item), problem);
             ok &= problem is null;
         }
         return ok ? list : null;

@@ -19,23 +19,35 @@ public class FoundationJourneyTests(BrowserFixture fx)
         // 1. The person who started Kindling follows the printed set-up link.
         await using var adminContext = await fx.NewContextAsync("Europe/London");
         var admin = await adminContext.NewPageAsync();
-        // This browser reports a zone Kindling doesn't know: the form says so and waits for a choice (never UTC unseen).
-        await admin.AddInitScriptAsync("""
+        // This browser reports a zone Kindling doesn't know: the form says so and waits for a choice (never UTC
+        // unseen).
+        await admin.AddInitScriptAsync(
+            """
             const resolved = Intl.DateTimeFormat.prototype.resolvedOptions;
             Intl.DateTimeFormat.prototype.resolvedOptions = function () { return { ...resolved.call(this), timeZone: 'Mars/Olympus' }; };
-            """);
+            """
+        );
         await admin.GotoAsync(fx.App.SetupUrl);
-        await Assertions.Expect(admin.GetByText("Your browser reports the time zone “Mars/Olympus”, which Kindling doesn’t know.")).ToBeVisibleAsync();
+        await Assertions
+            .Expect(admin.GetByText("Your browser reports the time zone “Mars/Olympus”, which Kindling doesn’t know."))
+            .ToBeVisibleAsync();
         await Assertions.Expect(admin.GetByLabel("Your time zone")).ToHaveValueAsync("");
         await Accessibility.AssertNoViolationsAsync(admin);
         await FillAccountAsync(admin, "Ada Admin", "ada@example.org");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create admin account" }).ClickAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Hello, Ada Admin" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Hello, Ada Admin" }))
+            .ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(admin);
 
         // 2. The admin creates a facilitator invitation.
         await admin.GotoAsync("/admin");
-        await admin.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("facilitator invitation", RegexOptions.IgnoreCase) }).ClickAsync();
+        await admin
+            .GetByRole(
+                AriaRole.Button,
+                new() { NameRegex = new Regex("facilitator invitation", RegexOptions.IgnoreCase) }
+            )
+            .ClickAsync();
         var facilitatorLink = await admin.Locator("input[readonly][value*='/invite/']").First.InputValueAsync();
         await Accessibility.AssertNoViolationsAsync(admin);
 
@@ -54,7 +66,9 @@ public class FoundationJourneyTests(BrowserFixture fx)
         await Assertions.Expect(fac.GetByLabel("Participation guidelines")).Not.ToBeEmptyAsync();
         await Accessibility.AssertNoViolationsAsync(fac);
         await fac.GetByRole(AriaRole.Button, new() { Name = "Create cohort" }).ClickAsync();
-        await Assertions.Expect(fac.GetByRole(AriaRole.Heading, new() { Name = "Winter cohort", Level = 1 })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(fac.GetByRole(AriaRole.Heading, new() { Name = "Winter cohort", Level = 1 }))
+            .ToBeVisibleAsync();
         var cohortUrl = fac.Url;
         await Accessibility.AssertNoViolationsAsync(fac);
 
@@ -72,7 +86,11 @@ public class FoundationJourneyTests(BrowserFixture fx)
 
         // 5. A participant invitation.
         await fac.GetByRole(AriaRole.Link, new() { Name = "Invite people" }).ClickAsync();
-        await fac.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("create invitation", RegexOptions.IgnoreCase) }).ClickAsync();
+        await fac.GetByRole(
+                AriaRole.Button,
+                new() { NameRegex = new Regex("create invitation", RegexOptions.IgnoreCase) }
+            )
+            .ClickAsync();
         var participantLink = await fac.Locator("input[readonly][value*='/invite/']").First.InputValueAsync();
         await Accessibility.AssertNoViolationsAsync(fac);
 
@@ -94,7 +112,9 @@ public class FoundationJourneyTests(BrowserFixture fx)
         await Accessibility.AssertNoViolationsAsync(par);
         await par.GetByLabel(new Regex("I have read the participation guidelines")).CheckAsync();
         await par.GetByRole(AriaRole.Button, new() { Name = "Enter the cohort" }).ClickAsync();
-        await Assertions.Expect(par.GetByRole(AriaRole.Heading, new() { Name = "Winter cohort", Level = 1 })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(par.GetByRole(AriaRole.Heading, new() { Name = "Winter cohort", Level = 1 }))
+            .ToBeVisibleAsync();
 
         // 15:00 in London on 8 December is midnight on 9 December in Tokyo.
         await Assertions.Expect(par.GetByText("Wed 9 Dec 2026, 00:00 (Asia/Tokyo)")).ToBeVisibleAsync();
@@ -106,7 +126,8 @@ public class FoundationJourneyTests(BrowserFixture fx)
         await Assertions.Expect(par.GetByText("The discussion is never recorded")).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(par);
         var download = await par.RunAndWaitForDownloadAsync(() =>
-            par.GetByRole(AriaRole.Link, new() { Name = "Add to calendar (.ics)" }).ClickAsync());
+            par.GetByRole(AriaRole.Link, new() { Name = "Add to calendar (.ics)" }).ClickAsync()
+        );
         var path = await download.PathAsync();
         var ics = await File.ReadAllTextAsync(path!);
         Assert.Contains("BEGIN:VEVENT", ics);
@@ -120,6 +141,7 @@ public class FoundationJourneyTests(BrowserFixture fx)
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
         await page.GetByLabel("Password again").FillAsync(Password);
-        if (zone is not null) await page.GetByLabel("Your time zone").SelectOptionAsync(zone);
+        if (zone is not null)
+            await page.GetByLabel("Your time zone").SelectOptionAsync(zone);
     }
 }

@@ -15,6 +15,7 @@ public class LiveRoomFacilitatorToolsTests(BrowserFixture fx) : IAsyncLifetime
     private AppProcess _app = null!;
 
     public async Task InitializeAsync() => _app = await AppProcess.StartAsync();
+
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
@@ -25,7 +26,9 @@ public class LiveRoomFacilitatorToolsTests(BrowserFixture fx) : IAsyncLifetime
         var fac = await facContext.NewPageAsync();
         var par = await parContext.NewPageAsync();
         var problems = PageErrors.Watch([fac, par]);
-        var roomUrl = await LiveRoomTests.ArrangeCohortWithSessionAsync(_app, fac, [(par, "Pat Participant", "pat@example.org")]) + "/live";
+        var roomUrl =
+            await LiveRoomTests.ArrangeCohortWithSessionAsync(_app, fac, [(par, "Pat Participant", "pat@example.org")])
+            + "/live";
         await fac.GotoAsync(roomUrl);
         await fac.GetByRole(AriaRole.Button, new() { Name = "Open the document now" }).ClickAsync();
         await Assertions.Expect(fac.Locator("#room-conn")).ToHaveTextAsync("Live");
@@ -35,63 +38,115 @@ public class LiveRoomFacilitatorToolsTests(BrowserFixture fx) : IAsyncLifetime
         await Assertions.Expect(par.Locator(".section-tools")).ToHaveCountAsync(0);
 
         // Silent mode on, from the prompt itself: the participant's room says so at once.
-        await LiveRoomTests.Prompt(fac, Patterns).GetByRole(AriaRole.Button, new() { Name = "Make it a silent round" }).ClickAsync();
-        await Assertions.Expect(LiveRoomTests.Prompt(par, Patterns).GetByText("Silent round — others can't see your notes")).ToBeVisibleAsync();
+        await LiveRoomTests
+            .Prompt(fac, Patterns)
+            .GetByRole(AriaRole.Button, new() { Name = "Make it a silent round" })
+            .ClickAsync();
+        await Assertions
+            .Expect(LiveRoomTests.Prompt(par, Patterns).GetByText("Silent round — others can't see your notes"))
+            .ToBeVisibleAsync();
         var note = LiveRoomTests.Prompt(par, Patterns);
         await note.GetByLabel("Your response").FillAsync("Both began with one stubborn volunteer");
         await note.GetByRole(AriaRole.Button, new() { Name = "Add response" }).ClickAsync();
-        await Assertions.Expect(note.Locator(".response.mine")).ToContainTextAsync("Both began with one stubborn volunteer");
-        // A later public response reaching the facilitator shows the silent note would have arrived by now if it were sent.
+        await Assertions
+            .Expect(note.Locator(".response.mine"))
+            .ToContainTextAsync("Both began with one stubborn volunteer");
+        // A later public response reaching the facilitator shows the silent note would have arrived by now if it were
+        // sent.
         var open = LiveRoomTests.Prompt(par, WhyCommunity);
         await open.GetByLabel("Your response").FillAsync("So that the project outlives its founders");
         await open.GetByRole(AriaRole.Button, new() { Name = "Add response" }).ClickAsync();
-        await Assertions.Expect(LiveRoomTests.Prompt(fac, WhyCommunity).GetByText("So that the project outlives its founders")).ToBeVisibleAsync();
-        await Assertions.Expect(LiveRoomTests.Prompt(fac, Patterns).GetByText("Both began with one stubborn volunteer")).ToHaveCountAsync(0);
+        await Assertions
+            .Expect(LiveRoomTests.Prompt(fac, WhyCommunity).GetByText("So that the project outlives its founders"))
+            .ToBeVisibleAsync();
+        await Assertions
+            .Expect(LiveRoomTests.Prompt(fac, Patterns).GetByText("Both began with one stubborn volunteer"))
+            .ToHaveCountAsync(0);
 
         // Reveal, then silent mode off; turning it back on is refused with the reason, since notes are now visible.
-        await LiveRoomTests.Prompt(fac, Patterns).GetByRole(AriaRole.Button, new() { Name = "Reveal responses" }).ClickAsync();
-        await Assertions.Expect(LiveRoomTests.Prompt(fac, Patterns).GetByText("Both began with one stubborn volunteer")).ToBeVisibleAsync();
-        await LiveRoomTests.Prompt(fac, Patterns).GetByRole(AriaRole.Button, new() { Name = "Turn silent mode off" }).ClickAsync();
-        var again = LiveRoomTests.Prompt(fac, Patterns).GetByRole(AriaRole.Button, new() { Name = "Make it a silent round" });
+        await LiveRoomTests
+            .Prompt(fac, Patterns)
+            .GetByRole(AriaRole.Button, new() { Name = "Reveal responses" })
+            .ClickAsync();
+        await Assertions
+            .Expect(LiveRoomTests.Prompt(fac, Patterns).GetByText("Both began with one stubborn volunteer"))
+            .ToBeVisibleAsync();
+        await LiveRoomTests
+            .Prompt(fac, Patterns)
+            .GetByRole(AriaRole.Button, new() { Name = "Turn silent mode off" })
+            .ClickAsync();
+        var again = LiveRoomTests
+            .Prompt(fac, Patterns)
+            .GetByRole(AriaRole.Button, new() { Name = "Make it a silent round" });
         await Assertions.Expect(again).ToBeFocusedAsync();
         await again.ClickAsync();
-        await Assertions.Expect(LiveRoomTests.Prompt(fac, Patterns).Locator(".section-tools [role=alert]"))
+        await Assertions
+            .Expect(LiveRoomTests.Prompt(fac, Patterns).Locator(".section-tools [role=alert]"))
             .ToHaveTextAsync("This prompt already has visible responses; add a new prompt for the silent round.");
-        await Assertions.Expect(LiveRoomTests.Prompt(par, Patterns).GetByText("Silent round — others can't see your notes")).ToHaveCountAsync(0);
+        await Assertions
+            .Expect(LiveRoomTests.Prompt(par, Patterns).GetByText("Silent round — others can't see your notes"))
+            .ToHaveCountAsync(0);
 
         // Moving a prompt up within its activity: both rooms show the new order, and Pat, half-way through an answer
         // to that very prompt, keeps both the text and the place to type.
         var comparing = "section.activity:has(h2:has-text('Comparing the two stories')) article.prompt h3";
-        await Assertions.Expect(par.Locator(comparing)).ToHaveTextAsync([Patterns, PartWays + " For example, did one need more money or more formal backing than the other to keep growing?"]);
+        await Assertions
+            .Expect(par.Locator(comparing))
+            .ToHaveTextAsync([
+                Patterns,
+                PartWays
+                    + " For example, did one need more money or more formal backing than the other to keep growing?",
+            ]);
         var halfWritten = LiveRoomTests.Prompt(par, PartWays).GetByLabel("Your response");
         await halfWritten.FillAsync("One of them had a sponsor from");
-        await LiveRoomTests.Prompt(fac, PartWays).GetByRole(AriaRole.Button, new() { Name = "Move prompt up" }).ClickAsync();
+        await LiveRoomTests
+            .Prompt(fac, PartWays)
+            .GetByRole(AriaRole.Button, new() { Name = "Move prompt up" })
+            .ClickAsync();
         await Assertions.Expect(par.Locator(comparing).First).ToContainTextAsync(PartWays);
         await Assertions.Expect(halfWritten).ToHaveValueAsync("One of them had a sponsor from");
         await Assertions.Expect(halfWritten).ToBeFocusedAsync();
-        await Assertions.Expect(LiveRoomTests.Prompt(fac, PartWays).GetByRole(AriaRole.Button, new() { Name = "Move prompt down" })).ToBeFocusedAsync();
+        await Assertions
+            .Expect(LiveRoomTests.Prompt(fac, PartWays).GetByRole(AriaRole.Button, new() { Name = "Move prompt down" }))
+            .ToBeFocusedAsync();
         await Assertions.Expect(fac.Locator(comparing).First).ToContainTextAsync(PartWays);
-        await Assertions.Expect(LiveRoomTests.Prompt(fac, PartWays).GetByRole(AriaRole.Button, new() { Name = "Move prompt up" })).ToHaveCountAsync(0);
+        await Assertions
+            .Expect(LiveRoomTests.Prompt(fac, PartWays).GetByRole(AriaRole.Button, new() { Name = "Move prompt up" }))
+            .ToHaveCountAsync(0);
 
-        // Moving a response to another prompt with the labelled list: it leaves one prompt and joins the other everywhere.
-        var response = LiveRoomTests.Prompt(fac, Patterns).Locator(".response", new() { HasText = "Both began with one stubborn volunteer" });
+        // Moving a response to another prompt with the labelled list: it leaves one prompt and joins the other
+        // everywhere.
+        var response = LiveRoomTests
+            .Prompt(fac, Patterns)
+            .Locator(".response", new() { HasText = "Both began with one stubborn volunteer" });
         await response.GetByRole(AriaRole.Button, new() { Name = "Move…" }).ClickAsync();
         // The facilitator's room with its tools and the open move form meets WCAG 2.1 AA, as does the phone view.
         await Accessibility.AssertNoViolationsAsync(fac);
         await Accessibility.AssertNoViolationsAsync(par);
-        await response.GetByLabel("Move this response to").SelectOptionAsync(new SelectOptionValue { Label = WhyCommunity });
+        await response
+            .GetByLabel("Move this response to")
+            .SelectOptionAsync(new SelectOptionValue { Label = WhyCommunity });
         await response.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
-        await Assertions.Expect(LiveRoomTests.Prompt(par, WhyCommunity).GetByText("Both began with one stubborn volunteer")).ToBeVisibleAsync();
+        await Assertions
+            .Expect(LiveRoomTests.Prompt(par, WhyCommunity).GetByText("Both began with one stubborn volunteer"))
+            .ToBeVisibleAsync();
         await Assertions.Expect(LiveRoomTests.Prompt(par, Patterns).Locator(".response")).ToHaveCountAsync(0);
-        await Assertions.Expect(LiveRoomTests.Prompt(fac, WhyCommunity).GetByText("Both began with one stubborn volunteer")).ToBeVisibleAsync();
+        await Assertions
+            .Expect(LiveRoomTests.Prompt(fac, WhyCommunity).GetByText("Both began with one stubborn volunteer"))
+            .ToBeVisibleAsync();
 
         // A page loaded afresh shows the same order (it came from the server, not only from the open rooms).
         await par.ReloadAsync();
         await Assertions.Expect(par.Locator(comparing).First).ToContainTextAsync(PartWays);
-        await Assertions.Expect(LiveRoomTests.Prompt(par, WhyCommunity).GetByText("Both began with one stubborn volunteer")).ToBeVisibleAsync();
+        await Assertions
+            .Expect(LiveRoomTests.Prompt(par, WhyCommunity).GetByText("Both began with one stubborn volunteer"))
+            .ToBeVisibleAsync();
 
-        var overflow = await par.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        var overflow = await par.EvaluateAsync<int>(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        );
         Assert.Equal(0, overflow);
-        lock (problems) Assert.Empty(problems);
+        lock (problems)
+            Assert.Empty(problems);
     }
 }

@@ -15,6 +15,7 @@ public class LiveRoomLockAndShareTests(BrowserFixture fx) : IAsyncLifetime
     private AppProcess _app = null!;
 
     public async Task InitializeAsync() => _app = await AppProcess.StartAsync();
+
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
@@ -25,13 +26,20 @@ public class LiveRoomLockAndShareTests(BrowserFixture fx) : IAsyncLifetime
         var fac = await facContext.NewPageAsync();
         var par = await parContext.NewPageAsync();
         var problems = PageErrors.Watch([fac, par]);
-        var firstSession = await LiveRoomTests.ArrangeCohortWithSessionAsync(_app, fac, [(par, "Pat Participant", "pat@example.org")]);
+        var firstSession = await LiveRoomTests.ArrangeCohortWithSessionAsync(
+            _app,
+            fac,
+            [(par, "Pat Participant", "pat@example.org")]
+        );
         var cohortUrl = Regex.Match(firstSession, "^/cohorts/[^/]+").Value;
 
         // The next session (the form suggests the next lesson): its room starts with the "share your insights" slot.
         await fac.GotoAsync(cohortUrl);
         await fac.GetByRole(AriaRole.Link, new() { Name = "Schedule a session" }).ClickAsync();
-        await fac.GetByLabel("Date").FillAsync(DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await fac.GetByLabel("Date")
+            .FillAsync(
+                DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            );
         await fac.GetByLabel(new Regex("^Start time")).FillAsync("15:00");
         await fac.GetByRole(AriaRole.Button, new() { Name = "Schedule session" }).ClickAsync();
         await Assertions.Expect(fac.GetByText("Session scheduled.")).ToBeVisibleAsync();
@@ -44,7 +52,9 @@ public class LiveRoomLockAndShareTests(BrowserFixture fx) : IAsyncLifetime
         await par.GetByLabel("Project name").FillAsync("Riverside Makers");
         await par.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
         await par.GetByRole(AriaRole.Button, new() { Name = "Make a copy of Community background" }).ClickAsync();
-        await Assertions.Expect(par.GetByRole(AriaRole.Heading, new() { Name = "Community background", Level = 1 })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(par.GetByRole(AriaRole.Heading, new() { Name = "Community background", Level = 1 }))
+            .ToBeVisibleAsync();
         var worksheetUrl = new Uri(par.Url).AbsolutePath;
 
         await fac.GotoAsync(roomUrl);
@@ -59,22 +69,33 @@ public class LiveRoomLockAndShareTests(BrowserFixture fx) : IAsyncLifetime
         var tab = await parContext.NewPageAsync();
         await tab.GotoAsync(worksheetUrl + "/sharing");
         await tab.GetByRole(AriaRole.Button, new() { Name = "Share with the cohort" }).ClickAsync();
-        await Assertions.Expect(tab.GetByText("Shared: everyone in the cohort can now read this worksheet")).ToBeVisibleAsync();
+        await Assertions
+            .Expect(tab.GetByText("Shared: everyone in the cohort can now read this worksheet"))
+            .ToBeVisibleAsync();
         await tab.CloseAsync();
         var listed = parSlot.GetByRole(AriaRole.Link, new() { Name = "Community background" });
         await Assertions.Expect(listed).ToHaveAttributeAsync("href", worksheetUrl);
         await Assertions.Expect(parSlot).ToContainTextAsync("— Riverside Makers");
-        await Assertions.Expect(LiveRoomTests.Prompt(fac, SharePrompt).GetByRole(AriaRole.Link, new() { Name = "Community background" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(
+                LiveRoomTests.Prompt(fac, SharePrompt).GetByRole(AriaRole.Link, new() { Name = "Community background" })
+            )
+            .ToBeVisibleAsync();
         await par.ReloadAsync();
         await Assertions.Expect(par.Locator("#room-conn")).ToHaveTextAsync("Live");
         await Assertions.Expect(listed).ToBeVisibleAsync();
-        await par.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "kindling-room-share-360.png"), FullPage = true });
+        await par.ScreenshotAsync(
+            new() { Path = Path.Combine(Path.GetTempPath(), "kindling-room-share-360.png"), FullPage = true }
+        );
 
         // Pat asks a question; the facilitator could answer it.
         var parQa = par.Locator("#room-qa");
         await parQa.GetByLabel("Ask a question").FillAsync("Can we see each other's worksheets?");
         await parQa.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true }).ClickAsync();
-        var facQuestion = fac.Locator("#room-qa li.question", new() { HasText = "Can we see each other's worksheets?" });
+        var facQuestion = fac.Locator(
+            "#room-qa li.question",
+            new() { HasText = "Can we see each other's worksheets?" }
+        );
         await Assertions.Expect(facQuestion.GetByLabel("Answer note")).ToBeVisibleAsync();
         await Assertions.Expect(par.GetByLabel("Your response").First).ToBeVisibleAsync();
 
@@ -82,7 +103,9 @@ public class LiveRoomLockAndShareTests(BrowserFixture fx) : IAsyncLifetime
         await fac.GetByRole(AriaRole.Button, new() { Name = "Lock the document" }).ClickAsync();
         await Assertions.Expect(par.Locator("#room-locked")).ToBeVisibleAsync();
         await Assertions.Expect(parQa.GetByLabel("Ask a question")).ToBeHiddenAsync();
-        await Assertions.Expect(parQa.GetByText("The document is locked, so questions and votes are closed for now.")).ToBeVisibleAsync();
+        await Assertions
+            .Expect(parQa.GetByText("The document is locked, so questions and votes are closed for now."))
+            .ToBeVisibleAsync();
         await Assertions.Expect(par.GetByLabel("Your response")).ToHaveCountAsync(0);
         await Assertions.Expect(par.GetByLabel("Your answer (optional)")).ToHaveCountAsync(0);
         await Assertions.Expect(facQuestion.GetByLabel("Answer note")).ToHaveCountAsync(0);
@@ -92,8 +115,12 @@ public class LiveRoomLockAndShareTests(BrowserFixture fx) : IAsyncLifetime
         await Assertions.Expect(fac.GetByRole(AriaRole.Button, new() { Name = "Start breakouts" })).ToHaveCountAsync(0);
         await Assertions.Expect(fac.Locator(".section-tools")).ToHaveCountAsync(0);
         await Assertions.Expect(listed).ToBeVisibleAsync(); // reading goes on
-        await par.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "kindling-room-locked-360.png"), FullPage = true });
-        await fac.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "kindling-room-locked-1280.png"), FullPage = true });
+        await par.ScreenshotAsync(
+            new() { Path = Path.Combine(Path.GetTempPath(), "kindling-room-locked-360.png"), FullPage = true }
+        );
+        await fac.ScreenshotAsync(
+            new() { Path = Path.Combine(Path.GetTempPath(), "kindling-room-locked-1280.png"), FullPage = true }
+        );
 
         // Unlocked: everything is back.
         await fac.GetByRole(AriaRole.Button, new() { Name = "Unlock the document" }).ClickAsync();
@@ -105,16 +132,23 @@ public class LiveRoomLockAndShareTests(BrowserFixture fx) : IAsyncLifetime
         await Assertions.Expect(fac.GetByRole(AriaRole.Button, new() { Name = "Start timer" })).ToBeVisibleAsync();
         await parQa.GetByLabel("Ask a question").FillAsync("And after unlocking?");
         await parQa.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true }).ClickAsync();
-        await Assertions.Expect(fac.Locator("#room-qa li.question", new() { HasText = "And after unlocking?" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(fac.Locator("#room-qa li.question", new() { HasText = "And after unlocking?" }))
+            .ToBeVisibleAsync();
 
-        var overflow = await par.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        var overflow = await par.EvaluateAsync<int>(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        );
         Assert.Equal(0, overflow);
-        lock (problems) Assert.Empty(problems);
+        lock (problems)
+            Assert.Empty(problems);
 
         // Signing out in another tab closes the room, which says so instead of trying again and again.
         var other = await parContext.NewPageAsync();
         await other.GotoAsync("/");
         await other.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Assertions.Expect(par.Locator("#room-conn")).ToHaveTextAsync("You are signed out. Sign in again to rejoin the room.", new() { Timeout = 30_000 });
+        await Assertions
+            .Expect(par.Locator("#room-conn"))
+            .ToHaveTextAsync("You are signed out. Sign in again to rejoin the room.", new() { Timeout = 30_000 });
     }
 }

@@ -19,6 +19,7 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
     private AppProcess _app = null!;
 
     public async Task InitializeAsync() => _app = await AppProcess.StartAsync();
+
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
@@ -35,13 +36,23 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         // The participant's connection to the hub goes through a switch the test can pull (see "A dropped connection").
         var networkDown = false;
         IWebSocketRoute? hub = null;
-        await par.RouteAsync(new Regex("/hubs/session"), route => networkDown ? route.AbortAsync() : route.ContinueAsync());
-        await par.RouteWebSocketAsync(new Regex("/hubs/session"), ws =>
-        {
-            if (networkDown) { _ = ws.CloseAsync(new() { Code = 4000, Reason = "network lost" }); return; }
-            hub = ws;
-            ws.ConnectToServer();
-        });
+        await par.RouteAsync(
+            new Regex("/hubs/session"),
+            route => networkDown ? route.AbortAsync() : route.ContinueAsync()
+        );
+        await par.RouteWebSocketAsync(
+            new Regex("/hubs/session"),
+            ws =>
+            {
+                if (networkDown)
+                {
+                    _ = ws.CloseAsync(new() { Code = 4000, Reason = "network lost" });
+                    return;
+                }
+                hub = ws;
+                ws.ConnectToServer();
+            }
+        );
 
         // The facilitator opens the room before the session: the document is not open yet, so they open it now.
         await fac.GotoAsync(sessionUrl);
@@ -68,37 +79,55 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         await Assertions.Expect(rollCall.GetByText("You're on the roll call.")).ToBeVisibleAsync();
         await Assertions.Expect(rollCall.GetByRole(AriaRole.Button, new() { Name = "I'm here" })).ToBeHiddenAsync();
         await Assertions.Expect(Prompt(fac, RollCallPrompt).Locator(".response")).ToContainTextAsync("a campfire 🔥");
-        await Assertions.Expect(Prompt(fac, RollCallPrompt).Locator(".response .who")).ToContainTextAsync("Pat Participant");
+        await Assertions
+            .Expect(Prompt(fac, RollCallPrompt).Locator(".response .who"))
+            .ToContainTextAsync("Pat Participant");
 
         // A response appears live in the other browser; editing and deleting it too.
         await AnswerAsync(par, IcebreakerPrompt, "The way newcomers are greeted by name");
-        await Assertions.Expect(Prompt(fac, IcebreakerPrompt).GetByText("The way newcomers are greeted by name")).ToBeVisibleAsync();
+        await Assertions
+            .Expect(Prompt(fac, IcebreakerPrompt).GetByText("The way newcomers are greeted by name"))
+            .ToBeVisibleAsync();
         var mine = Prompt(par, IcebreakerPrompt).Locator(".response.mine");
         await mine.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
         await mine.GetByLabel("Edit your response").FillAsync("Newcomers are greeted warmly, by name");
         await mine.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Assertions.Expect(Prompt(fac, IcebreakerPrompt).GetByText("Newcomers are greeted warmly, by name")).ToBeVisibleAsync();
-        await Assertions.Expect(Prompt(fac, IcebreakerPrompt).GetByText("The way newcomers are greeted by name")).ToHaveCountAsync(0);
+        await Assertions
+            .Expect(Prompt(fac, IcebreakerPrompt).GetByText("Newcomers are greeted warmly, by name"))
+            .ToBeVisibleAsync();
+        await Assertions
+            .Expect(Prompt(fac, IcebreakerPrompt).GetByText("The way newcomers are greeted by name"))
+            .ToHaveCountAsync(0);
         await mine.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Assertions.Expect(Prompt(fac, IcebreakerPrompt).Locator(".response")).ToHaveCountAsync(0);
 
         // The server's reason for refusing a change is shown next to the form.
         await Prompt(par, IcebreakerPrompt).GetByLabel("Your response").FillAsync("   ");
         await Prompt(par, IcebreakerPrompt).GetByRole(AriaRole.Button, new() { Name = "Add response" }).ClickAsync();
-        await Assertions.Expect(Prompt(par, IcebreakerPrompt).GetByRole(AriaRole.Alert)).ToHaveTextAsync("Write something before sending.");
+        await Assertions
+            .Expect(Prompt(par, IcebreakerPrompt).GetByRole(AriaRole.Alert))
+            .ToHaveTextAsync("Write something before sending.");
 
         // Silent round: the participant's note stays theirs until the facilitator reveals it.
-        await Assertions.Expect(Prompt(par, SilentPrompt).GetByText("Silent round — others can't see your notes")).ToBeVisibleAsync();
+        await Assertions
+            .Expect(Prompt(par, SilentPrompt).GetByText("Silent round — others can't see your notes"))
+            .ToBeVisibleAsync();
         await AnswerAsync(par, SilentPrompt, "It began at a kitchen table");
         await Assertions.Expect(Prompt(par, SilentPrompt).GetByText("It began at a kitchen table")).ToBeVisibleAsync();
         // A later, public response reaching the facilitator shows that everything before it has arrived too.
         // (This one by keyboard only: type, Tab past the anonymous box to the button, Enter.)
-        await Prompt(par, IcebreakerPrompt2).GetByLabel("Your response").FillAsync("Partly: we copied their weekly calls");
+        await Prompt(par, IcebreakerPrompt2)
+            .GetByLabel("Your response")
+            .FillAsync("Partly: we copied their weekly calls");
         await par.Keyboard.PressAsync("Tab");
         await par.Keyboard.PressAsync("Tab");
-        await Assertions.Expect(Prompt(par, IcebreakerPrompt2).GetByRole(AriaRole.Button, new() { Name = "Add response" })).ToBeFocusedAsync();
+        await Assertions
+            .Expect(Prompt(par, IcebreakerPrompt2).GetByRole(AriaRole.Button, new() { Name = "Add response" }))
+            .ToBeFocusedAsync();
         await par.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(Prompt(fac, IcebreakerPrompt2).GetByText("Partly: we copied their weekly calls")).ToBeVisibleAsync();
+        await Assertions
+            .Expect(Prompt(fac, IcebreakerPrompt2).GetByText("Partly: we copied their weekly calls"))
+            .ToBeVisibleAsync();
         await Assertions.Expect(Prompt(fac, SilentPrompt).GetByText("It began at a kitchen table")).ToHaveCountAsync(0);
         // The facilitator's own silent note can't be hidden or pinned before the reveal (nobody else can see it yet).
         await AnswerAsync(fac, SilentPrompt, "Notes from the host");
@@ -107,10 +136,17 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         await Assertions.Expect(hostNote.GetByRole(AriaRole.Button, new() { Name = "Hide" })).ToHaveCountAsync(0);
         await Prompt(fac, SilentPrompt).GetByRole(AriaRole.Button, new() { Name = "Reveal responses" }).ClickAsync();
         await Assertions.Expect(Prompt(fac, SilentPrompt).GetByText("It began at a kitchen table")).ToBeVisibleAsync();
-        await Assertions.Expect(Prompt(fac, SilentPrompt).Locator(".response", new() { HasText = "It began at a kitchen table" })
-            .GetByRole(AriaRole.Button, new() { Name = "Hide" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(
+                Prompt(fac, SilentPrompt)
+                    .Locator(".response", new() { HasText = "It began at a kitchen table" })
+                    .GetByRole(AriaRole.Button, new() { Name = "Hide" })
+            )
+            .ToBeVisibleAsync();
         await Assertions.Expect(hostNote.GetByRole(AriaRole.Button, new() { Name = "Pin" })).ToBeVisibleAsync();
-        await Assertions.Expect(Prompt(par, SilentPrompt).GetByText("Silent round — others can't see your notes")).ToHaveCountAsync(0);
+        await Assertions
+            .Expect(Prompt(par, SilentPrompt).GetByText("Silent round — others can't see your notes"))
+            .ToHaveCountAsync(0);
 
         // The shared timer: started by the facilitator, both read the same remaining time.
         await fac.GetByRole(AriaRole.Button, new() { Name = "Start timer" }).ClickAsync();
@@ -125,25 +161,41 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         await Assertions.Expect(par.GetByText("● Recording may be on")).ToBeHiddenAsync();
         await fac.GetByRole(AriaRole.Button, new() { Name = "Next activity" }).ClickAsync();
         await fac.GetByRole(AriaRole.Button, new() { Name = "Next activity" }).ClickAsync();
-        await Assertions.Expect(par.Locator("#room-timer-activity")).ToHaveTextAsync("Communities and communities of practice");
+        await Assertions
+            .Expect(par.Locator("#room-timer-activity"))
+            .ToHaveTextAsync("Communities and communities of practice");
         await Assertions.Expect(par.GetByText("● Recording may be on")).ToBeVisibleAsync();
 
         // On the phone the countdown stays in sight far down the document, and the activity's name leads back to it,
         // with its heading below the status bar rather than under it.
         await par.Locator("section.activity").Last.ScrollIntoViewIfNeededAsync();
         await Assertions.Expect(par.Locator("#room-clock")).ToBeInViewportAsync();
-        var presentation = par.Locator("section.activity", new() { Has = par.GetByRole(AriaRole.Heading, new() { Name = "Communities and communities of practice" }) });
+        var presentation = par.Locator(
+            "section.activity",
+            new() { Has = par.GetByRole(AriaRole.Heading, new() { Name = "Communities and communities of practice" }) }
+        );
         await Assertions.Expect(presentation).Not.ToBeInViewportAsync();
         await par.Locator("#room-timer-activity").ClickAsync();
         await Assertions.Expect(presentation.Locator("h2")).ToBeInViewportAsync();
         var bar = await par.Locator(".room-bar").BoundingBoxAsync();
         var heading = await presentation.Locator("h2").BoundingBoxAsync();
-        Assert.True(heading!.Y >= bar!.Y + bar.Height, $"the activity heading (top {heading.Y}) is under the status bar (bottom {bar.Y + bar.Height})");
+        Assert.True(
+            heading!.Y >= bar!.Y + bar.Height,
+            $"the activity heading (top {heading.Y}) is under the status bar (bottom {bar.Y + bar.Height})"
+        );
 
         // Q&A and breakouts come from another part of the server: either they work or they say they are not available.
-        await Assertions.Expect(par.Locator("#room-qa")).ToContainTextAsync(new Regex("Ask a question|not available in this room yet"));
-        await Assertions.Expect(par.Locator("#room-breakouts")).ToContainTextAsync(new Regex("No breakout groups right now|groups are running|not available in this room yet"));
-        await Assertions.Expect(par.GetByRole(AriaRole.Link, new() { Name = "Give feedback on this session" })).ToHaveAttributeAsync("href", sessionUrl + "/feedback");
+        await Assertions
+            .Expect(par.Locator("#room-qa"))
+            .ToContainTextAsync(new Regex("Ask a question|not available in this room yet"));
+        await Assertions
+            .Expect(par.Locator("#room-breakouts"))
+            .ToContainTextAsync(
+                new Regex("No breakout groups right now|groups are running|not available in this room yet")
+            );
+        await Assertions
+            .Expect(par.GetByRole(AriaRole.Link, new() { Name = "Give feedback on this session" }))
+            .ToHaveAttributeAsync("href", sessionUrl + "/feedback");
 
         // A dropped connection: the participant's text waits and goes out once (same key) after re-joining "since N",
         // and what happened meanwhile arrives.
@@ -152,29 +204,43 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         await Assertions.Expect(par.Locator("#room-conn")).ToHaveTextAsync("Offline — your unsent text is kept");
         await Prompt(par, IcebreakerPrompt).GetByLabel("Your response").FillAsync("Written on the train");
         await Prompt(par, IcebreakerPrompt).GetByRole(AriaRole.Button, new() { Name = "Add response" }).ClickAsync();
-        await Assertions.Expect(Prompt(par, IcebreakerPrompt).GetByRole(AriaRole.Alert)).ToHaveTextAsync("Waiting for the connection; your text is kept.");
+        await Assertions
+            .Expect(Prompt(par, IcebreakerPrompt).GetByRole(AriaRole.Alert))
+            .ToHaveTextAsync("Waiting for the connection; your text is kept.");
         await Prompt(fac, IcebreakerPrompt).GetByLabel("Your response").FillAsync("Posted while Pat was away");
         await Prompt(fac, IcebreakerPrompt).GetByRole(AriaRole.Button, new() { Name = "Add response" }).ClickAsync();
-        await Assertions.Expect(Prompt(fac, IcebreakerPrompt).Locator(".response.mine", new() { HasText = "Posted while Pat was away" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(
+                Prompt(fac, IcebreakerPrompt).Locator(".response.mine", new() { HasText = "Posted while Pat was away" })
+            )
+            .ToBeVisibleAsync();
         networkDown = false;
         await Assertions.Expect(par.Locator("#room-conn")).ToHaveTextAsync("Live", new() { Timeout = 30_000 });
-        await Assertions.Expect(Prompt(par, IcebreakerPrompt).GetByText("Posted while Pat was away")).ToBeVisibleAsync();
+        await Assertions
+            .Expect(Prompt(par, IcebreakerPrompt).GetByText("Posted while Pat was away"))
+            .ToBeVisibleAsync();
         await Assertions.Expect(Prompt(fac, IcebreakerPrompt).GetByText("Written on the train")).ToBeVisibleAsync();
         await Assertions.Expect(Prompt(par, IcebreakerPrompt).GetByText("Written on the train")).ToHaveCountAsync(1);
         // Presence after the drop and the new connection: each person listed once, on both screens.
         await Assertions.Expect(fac.Locator("#room-presence-count")).ToHaveTextAsync("(2)");
         await Assertions.Expect(par.Locator("#room-presence-count")).ToHaveTextAsync("(2)");
-        await Assertions.Expect(par.Locator("#room-presence li", new() { HasText = "Pat Participant" })).ToHaveCountAsync(1);
+        await Assertions
+            .Expect(par.Locator("#room-presence li", new() { HasText = "Pat Participant" }))
+            .ToHaveCountAsync(1);
 
         // The phone layout is one column with nothing wider than the screen.
-        var overflow = await par.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        var overflow = await par.EvaluateAsync<int>(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        );
         Assert.Equal(0, overflow);
 
         // No script errors and no Content-Security-Policy violations in either browser.
-        lock (problems) Assert.Empty(problems);
+        lock (problems)
+            Assert.Empty(problems);
     }
 
-    internal static ILocator Prompt(IPage page, string startsWith) => page.Locator("article.prompt", new() { Has = page.Locator("h3", new() { HasText = startsWith }) });
+    internal static ILocator Prompt(IPage page, string startsWith) =>
+        page.Locator("article.prompt", new() { Has = page.Locator("h3", new() { HasText = startsWith }) });
 
     private static async Task AnswerAsync(IPage page, string prompt, string text)
     {
@@ -188,30 +254,44 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
     {
         var m = Regex.Match(clock ?? "", @"^(\d+):(\d\d)$");
         Assert.True(m.Success, $"The timer should read m:ss, not '{clock}'.");
-        return int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) * 60 + int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+        return int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) * 60
+            + int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
     }
 
     private Task<IBrowserContext> NewContextAsync(int width) => NewContextAsync(fx, _app, width);
 
     internal static async Task<IBrowserContext> NewContextAsync(BrowserFixture fx, AppProcess app, int width)
     {
-        var context = await fx.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseUrl, TimezoneId = "Europe/London", Locale = "en-GB",
-            ViewportSize = new ViewportSize { Width = width, Height = 800 },
-        });
+        var context = await fx.Browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                BaseURL = app.BaseUrl,
+                TimezoneId = "Europe/London",
+                Locale = "en-GB",
+                ViewportSize = new ViewportSize { Width = width, Height = 800 },
+            }
+        );
         context.SetDefaultTimeout(10_000);
         return context;
     }
 
-    /// <summary>Through the app's own pages: first admin, facilitator, cohort, a session next week, acknowledged participants.</summary>
-    internal static async Task<string> ArrangeCohortWithSessionAsync(AppProcess app, IPage fac, IReadOnlyList<(IPage Page, string Name, string Email)> participants)
+    /// <summary>Through the app's own pages: first admin, facilitator, cohort, a session next week, acknowledged
+    /// participants.</summary>
+    internal static async Task<string> ArrangeCohortWithSessionAsync(
+        AppProcess app,
+        IPage fac,
+        IReadOnlyList<(IPage Page, string Name, string Email)> participants
+    )
     {
         await fac.GotoAsync(app.SetupUrl);
         await FillAccountAsync(fac, "Ada Admin", "ada@example.org");
         await fac.GetByRole(AriaRole.Button, new() { Name = "Create admin account" }).ClickAsync();
         await fac.GotoAsync("/admin");
-        await fac.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("facilitator invitation", RegexOptions.IgnoreCase) }).ClickAsync();
+        await fac.GetByRole(
+                AriaRole.Button,
+                new() { NameRegex = new Regex("facilitator invitation", RegexOptions.IgnoreCase) }
+            )
+            .ClickAsync();
         var facilitatorLink = await fac.Locator("input[readonly][value*='/invite/']").First.InputValueAsync();
         await fac.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
@@ -223,11 +303,16 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
         await fac.GetByLabel("Name", new() { Exact = true }).FillAsync("Spring cohort");
         await fac.GetByLabel("Time zone").SelectOptionAsync("Europe/London");
         await fac.GetByRole(AriaRole.Button, new() { Name = "Create cohort" }).ClickAsync();
-        await Assertions.Expect(fac.GetByRole(AriaRole.Heading, new() { Name = "Spring cohort", Level = 1 })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(fac.GetByRole(AriaRole.Heading, new() { Name = "Spring cohort", Level = 1 }))
+            .ToBeVisibleAsync();
         var cohortUrl = fac.Url;
 
         await fac.GetByRole(AriaRole.Link, new() { Name = "Schedule a session" }).ClickAsync();
-        await fac.GetByLabel("Date").FillAsync(DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await fac.GetByLabel("Date")
+            .FillAsync(
+                DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            );
         await fac.GetByLabel(new Regex("^Start time")).FillAsync("15:00");
         await fac.GetByLabel(new Regex("The presentation may be recorded")).CheckAsync();
         await fac.GetByRole(AriaRole.Button, new() { Name = "Schedule session" }).ClickAsync();
@@ -242,16 +327,24 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
             await fac.GetByRole(AriaRole.Link, new() { Name = "Invite people" }).ClickAsync();
             var links = fac.Locator("input[readonly][value*='/invite/']");
             var before = await links.EvaluateAllAsync<string[]>("els => els.map(e => e.value)");
-            await fac.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("create invitation", RegexOptions.IgnoreCase) }).ClickAsync();
+            await fac.GetByRole(
+                    AriaRole.Button,
+                    new() { NameRegex = new Regex("create invitation", RegexOptions.IgnoreCase) }
+                )
+                .ClickAsync();
             await Assertions.Expect(links).ToHaveCountAsync(before.Length + 1);
-            var participantLink = (await links.EvaluateAllAsync<string[]>("els => els.map(e => e.value)")).Except(before).Single();
+            var participantLink = (await links.EvaluateAllAsync<string[]>("els => els.map(e => e.value)"))
+                .Except(before)
+                .Single();
             await par.GotoAsync(participantLink);
             await par.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
             await FillAccountAsync(par, name, email);
             await par.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
             await par.GetByLabel(new Regex("I have read the participation guidelines")).CheckAsync();
             await par.GetByRole(AriaRole.Button, new() { Name = "Enter the cohort" }).ClickAsync();
-            await Assertions.Expect(par.GetByRole(AriaRole.Heading, new() { Name = "Spring cohort", Level = 1 })).ToBeVisibleAsync();
+            await Assertions
+                .Expect(par.GetByRole(AriaRole.Heading, new() { Name = "Spring cohort", Level = 1 }))
+                .ToBeVisibleAsync();
         }
         return sessionUrl;
     }

@@ -17,13 +17,23 @@ public partial class RealServerLimitsTests(BrowserFixture fx)
     [Fact]
     public async Task SignIn_FortyMegabyteBody_Answers413WithTheAppsPage()
     {
-        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), Expect100ContinueTimeout = TimeSpan.FromSeconds(30) })
+        using var http = new HttpClient(
+            new SocketsHttpHandler
+            {
+                UseCookies = true,
+                CookieContainer = new CookieContainer(),
+                Expect100ContinueTimeout = TimeSpan.FromSeconds(30),
+            }
+        )
         {
-            BaseAddress = new Uri(fx.App.BaseUrl), Timeout = TimeSpan.FromSeconds(60),
+            BaseAddress = new Uri(fx.App.BaseUrl),
+            Timeout = TimeSpan.FromSeconds(60),
         };
         var form = await http.GetStringAsync("/account/signin");
         var token = TokenField().Match(form).Groups[1].Value;
-        var body = new StringBuilder($"__RequestVerificationToken={Uri.EscapeDataString(token)}&Email=a%40example.org&Password=");
+        var body = new StringBuilder(
+            $"__RequestVerificationToken={Uri.EscapeDataString(token)}&Email=a%40example.org&Password="
+        );
         body.Append('x', 40_000_000);
         using var content = new StringContent(body.ToString(), Encoding.ASCII, "application/x-www-form-urlencoded");
 

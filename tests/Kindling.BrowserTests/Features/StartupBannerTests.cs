@@ -1,6 +1,7 @@
 namespace Kindling.BrowserTests.Features;
 
-/// <summary>What Kindling prints when it starts, as ./run.sh shows it: where it runs, which database file it uses, the set-up link.</summary>
+/// <summary>What Kindling prints when it starts, as ./run.sh shows it: where it runs, which database file it uses, the
+/// set-up link.</summary>
 [Collection(BrowserCollection.Name)]
 public class StartupBannerTests(BrowserFixture fx)
 {

@@ -1,6 +1,7 @@
 namespace Kindling.IntegrationTests.Infrastructure;
 
-/// <summary>One app per provider, shared by every test class in the run; each test arranges its own cohort and users.</summary>
+/// <summary>One app per provider, shared by every test class in the run; each test arranges its own cohort and
+/// users.</summary>
 public sealed class Apps : IAsyncLifetime, IDisposable
 {
     private readonly Dictionary<string, KindlingApp> _apps = new();
@@ -19,14 +20,18 @@ public sealed class Apps : IAsyncLifetime, IDisposable
             }
             return app;
         }
-        finally { _lock.Release(); }
+        finally
+        {
+            _lock.Release();
+        }
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        foreach (var app in _apps.Values) await app.DisposeAsync();
+        foreach (var app in _apps.Values)
+            await app.DisposeAsync();
     }
 
     public void Dispose() => _lock.Dispose();

@@ -17,8 +17,10 @@ namespace Kindling.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class KindlingApp : WebApplicationFactory<Program>
 {
-    /// <summary>The fake clock starts at the real time: browsers and cookie jars judge cookie expiry by the real clock.</summary>
-    public static DateTimeOffset Start => new(DateTime.UtcNow.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
+    /// <summary>The fake clock starts at the real time: browsers and cookie jars judge cookie expiry by the real
+    /// clock.</summary>
+    public static DateTimeOffset Start =>
+        new(DateTime.UtcNow.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
     public string Provider { get; }
     public FakeTimeProvider Clock { get; } = new(Start);
     private readonly string _connection;
@@ -26,9 +28,15 @@ public sealed class KindlingApp : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    /// <param name="settings">Configuration to set on top of the defaults, e.g. <c>["Live:BroadcastWindowMs"] = "2000"</c>.</param>
-    /// <param name="services">Registrations to add after the app's own, e.g. a fake clock for the live broadcast window.</param>
-    public KindlingApp(string provider, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="settings">Configuration to set on top of the defaults, e.g. <c>["Live:BroadcastWindowMs"] =
+    /// "2000"</c>.</param>
+    /// <param name="services">Registrations to add after the app's own, e.g. a fake clock for the live broadcast
+    /// window.</param>
+    public KindlingApp(
+        string provider,
+        IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null
+    )
     {
         Provider = provider;
         _settings = settings ?? new Dictionary<string, string>();
@@ -40,9 +48,12 @@ public sealed class KindlingApp : WebApplicationFactory<Program>
         }
         else
         {
-            var server = Environment.GetEnvironmentVariable("KINDLING_TEST_PG")
+            var server =
+                Environment.GetEnvironmentVariable("KINDLING_TEST_PG")
                 ?? throw new InvalidOperationException(
-                    "KINDLING_TEST_PG is not set. Run the tests with ./test.sh, which starts a throwaway PostgreSQL cluster.");
+                    "KINDLING_TEST_PG is not set. Run the tests with ./test.sh, which starts a throwaway PostgreSQL "
+                        + "cluster."
+                );
             _connection = $"{server};Database=kindling_test_{Guid.NewGuid():N}";
         }
     }
@@ -54,8 +65,10 @@ public sealed class KindlingApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", _connection);
         builder.UseSetting("Curriculum:BuiltInPath", Paths.Curriculum);
         // The suite signs in from one address hundreds of times; RateLimitTests set low limits through settings.
-        foreach (var kind in new[] { "SignIn", "Account", "Send", "Export" }) builder.UseSetting($"RateLimits:{kind}:PermitLimit", "1000000");
-        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        foreach (var kind in new[] { "SignIn", "Account", "Send", "Export" })
+            builder.UseSetting($"RateLimits:{kind}:PermitLimit", "1000000");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         builder.ConfigureServices(s =>
         {
             s.RemoveAll<TimeProvider>();
@@ -81,32 +94,58 @@ public sealed class KindlingApp : WebApplicationFactory<Program>
     /// Creates an account directly (for arranging a test), optionally with instance roles. The password is hashed as
     /// sign-up would, without judging its strength: tests of the password rules go through the pages.
     /// </summary>
-    public async Task<AppUser> CreateUserAsync(string email, string password, string zone = "UTC", params string[] roles)
+    public async Task<AppUser> CreateUserAsync(
+        string email,
+        string password,
+        string zone = "UTC",
+        params string[] roles
+    )
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, DisplayName = email.Split('@')[0], TimeZoneId = zone, EmailConfirmed = true };
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = email.Split('@')[0],
+            TimeZoneId = zone,
+            EmailConfirmed = true,
+        };
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
         var result = await users.CreateAsync(user);
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        if (roles.Length > 0) await users.AddToRolesAsync(user, roles);
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (roles.Length > 0)
+            await users.AddToRolesAsync(user, roles);
         return user;
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see each answer.</summary>
-    public PageClient Client() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public PageClient Client() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
     public override async ValueTask DisposeAsync()
     {
         if (Provider == "postgres")
         {
-            try { await WithDbAsync(async db => { await db.Database.EnsureDeletedAsync(); return 0; }); } catch { /* cluster is removed anyway */ }
+            try
+            {
+                await WithDbAsync(async db =>
+                {
+                    await db.Database.EnsureDeletedAsync();
+                    return 0;
+                });
+            }
+            catch
+            { /* cluster is removed anyway */
+            }
         }
         await base.DisposeAsync();
         if (_sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" }) File.Delete(f);
+            foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+                File.Delete(f);
         }
     }
 }
@@ -119,7 +158,9 @@ public static class Paths
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kindling.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Could not find the repository root (Kindling.slnx).");
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kindling.slnx")))
+            dir = dir.Parent;
+        return dir?.FullName
+            ?? throw new InvalidOperationException("Could not find the repository root (Kindling.slnx).");
     }
 }

@@ -4,7 +4,8 @@ using AngleSharp.Html.Parser;
 
 namespace Kindling.IntegrationTests.Infrastructure;
 
-/// <summary>Drives the server-rendered pages like a browser without JavaScript: GET a page, fill its form, POST it with the anti-forgery token.</summary>
+/// <summary>Drives the server-rendered pages like a browser without JavaScript: GET a page, fill its form, POST it with
+/// the anti-forgery token.</summary>
 public sealed class PageClient(HttpClient http) : IDisposable
 {
     public HttpClient Http { get; } = http;
@@ -16,7 +17,8 @@ public sealed class PageClient(HttpClient http) : IDisposable
         return await Page.FromAsync(response);
     }
 
-    /// <summary>Loads <paramref name="pageUrl"/>, takes its anti-forgery token and posts <paramref name="fields"/> to <paramref name="action"/> (default: the page itself).</summary>
+    /// <summary>Loads <paramref name="pageUrl"/>, takes its anti-forgery token and posts <paramref name="fields"/> to
+    /// <paramref name="action"/> (default: the page itself).</summary>
     public async Task<Page> PostFormAsync(string pageUrl, IDictionary<string, string> fields, string? action = null)
     {
         var token = await TokenAsync(pageUrl);
@@ -39,28 +41,48 @@ public sealed class PageClient(HttpClient http) : IDisposable
 
     public async Task<Page> SignInAsync(string email, string password)
     {
-        var page = await PostFormAsync("/account/signin", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+        var page = await PostFormAsync(
+            "/account/signin",
+            new Dictionary<string, string> { ["Email"] = email, ["Password"] = password }
+        );
         if (page.Status != HttpStatusCode.Redirect)
-            throw new InvalidOperationException($"Sign-in as {email} failed: {page.Text[..Math.Min(400, page.Text.Length)]}");
+            throw new InvalidOperationException(
+                $"Sign-in as {email} failed: {page.Text[..Math.Min(400, page.Text.Length)]}"
+            );
         return page;
     }
 
     public void Dispose() => Http.Dispose();
 
-    public sealed record Page(HttpStatusCode Status, string Text, IHtmlDocument Document, Uri? Location, string? ContentType)
+    public sealed record Page(
+        HttpStatusCode Status,
+        string Text,
+        IHtmlDocument Document,
+        Uri? Location,
+        string? ContentType
+    )
     {
         public IReadOnlyList<string> SetCookies { get; init; } = [];
 
         public static async Task<Page> FromAsync(HttpResponseMessage r)
         {
             var text = await r.Content.ReadAsStringAsync();
-            return new Page(r.StatusCode, text, Parser.ParseDocument(text), r.Headers.Location, r.Content.Headers.ContentType?.MediaType)
+            return new Page(
+                r.StatusCode,
+                text,
+                Parser.ParseDocument(text),
+                r.Headers.Location,
+                r.Content.Headers.ContentType?.MediaType
+            )
             {
                 SetCookies = r.Headers.TryGetValues("Set-Cookie", out var c) ? c.ToList() : [],
             };
         }
 
         public IEnumerable<string> Errors =>
-            Document.QuerySelectorAll(".errors li, .field-validation-error, [role=alert]").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0);
+            Document
+                .QuerySelectorAll(".errors li, .field-validation-error, [role=alert]")
+                .Select(e => e.TextContent.Trim())
+                .Where(t => t.Length > 0);
     }
 }

@@ -35,7 +35,12 @@ public class IdentitySetupTests
         using var services = Services();
         var o = services.GetRequiredService<IOptions<IdentityOptions>>().Value;
         Assert.Equal(12, o.Password.RequiredLength);
-        Assert.False(o.Password.RequireDigit || o.Password.RequireUppercase || o.Password.RequireLowercase || o.Password.RequireNonAlphanumeric);
+        Assert.False(
+            o.Password.RequireDigit
+                || o.Password.RequireUppercase
+                || o.Password.RequireLowercase
+                || o.Password.RequireNonAlphanumeric
+        );
         Assert.Equal(5, o.Lockout.MaxFailedAccessAttempts);
         Assert.True(o.Lockout.AllowedForNewUsers);
         Assert.Contains(services.GetServices<IPasswordValidator<AppUser>>(), v => v is CommonPasswordValidator);

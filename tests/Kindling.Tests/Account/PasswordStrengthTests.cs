@@ -27,5 +27,6 @@ public class PasswordStrengthTests
     [InlineData("correct-staple-lantern-42")] // the test suite's own passwords stay acceptable
     [InlineData("amber-orchard-compass-58")]
     [InlineData("copper-meadow-violin-7")]
-    public void Weakness_LongPassphrase_IsAccepted(string password) => Assert.Null(PasswordStrength.Weakness(password, Person));
+    public void Weakness_LongPassphrase_IsAccepted(string password) =>
+        Assert.Null(PasswordStrength.Weakness(password, Person));
 }

@@ -12,7 +12,10 @@ public class FeatureCycleTests
     public void No_two_features_depend_on_each_other_even_through_others()
     {
         var cycles = Graph.Cycles();
-        Assert.True(cycles.Count == 0, "Features depend on each other in a circle:\n" + string.Join("\n", cycles.Select(Describe)));
+        Assert.True(
+            cycles.Count == 0,
+            "Features depend on each other in a circle:\n" + string.Join("\n", cycles.Select(Describe))
+        );
     }
 
     [Theory]
@@ -21,7 +24,10 @@ public class FeatureCycleTests
     public void The_shared_parts_use_no_feature(string area)
     {
         var uses = Graph.Edges.TryGetValue(area, out var targets)
-            ? targets.Where(t => t.Key is not (AreaGraph.Kernel or AreaGraph.Infrastructure)).SelectMany(t => t.Value).ToList()
+            ? targets
+                .Where(t => t.Key is not (AreaGraph.Kernel or AreaGraph.Infrastructure))
+                .SelectMany(t => t.Value)
+                .ToList()
             : [];
         Assert.True(uses.Count == 0, $"{area} uses features:\n" + string.Join("\n", uses));
     }
@@ -35,6 +41,14 @@ public class FeatureCycleTests
     }
 
     private static string Describe(List<string> cycle) =>
-        string.Join(" ⇄ ", cycle) + ":\n" + string.Join("\n", cycle.SelectMany(a =>
-            Graph.Edges.TryGetValue(a, out var t) ? t.Where(e => cycle.Contains(e.Key)).Select(e => $"  {a} → {e.Key}: {e.Value.First()}") : []));
+        string.Join(" ⇄ ", cycle)
+        + ":\n"
+        + string.Join(
+            "\n",
+            cycle.SelectMany(a =>
+                Graph.Edges.TryGetValue(a, out var t)
+                    ? t.Where(e => cycle.Contains(e.Key)).Select(e => $"  {a} → {e.Key}: {e.Value.First()}")
+                    : []
+            )
+        );
 }

@@ -9,14 +9,20 @@ namespace Kindling.Tests.Charter;
 
 public class CharterCompilerTests
 {
-    private static string Texts(CharterSection s) => string.Join("\n", s.Blocks.SelectMany(b => b switch
-    {
-        ParagraphBlock p => [p.Label ?? "", p.Text],
-        ListBlock l => l.Items.Prepend(l.Label ?? ""),
-        TableBlock t => t.Rows.SelectMany(r => r),
-        MissingBlock m => [m.Message],
-        _ => [],
-    }));
+    private static string Texts(CharterSection s) =>
+        string.Join(
+            "\n",
+            s.Blocks.SelectMany(b =>
+                b switch
+                {
+                    ParagraphBlock p => [p.Label ?? "", p.Text],
+                    ListBlock l => l.Items.Prepend(l.Label ?? ""),
+                    TableBlock t => t.Rows.SelectMany(r => r),
+                    MissingBlock m => [m.Message],
+                    _ => [],
+                }
+            )
+        );
 
     [Fact]
     public void Compile_FullWorksheet_SectionsInCharterOrderWithContent()
@@ -24,15 +30,32 @@ public class CharterCompilerTests
         var charter = FullCharter();
 
         Assert.Equal([.. CharterSections.All, "more-1"], charter.Sections.Select(s => s.Key));
-        Assert.Equal(["Background", "Values", "Vision", "Mission", "Stakeholders", "Engagement pathways", "Roadmap", "Definitions of success", "Ways of working", "Code of conduct",
-            "More from ‘Vision, mission and roadmap’"], charter.Sections.Select(s => s.Title));
+        Assert.Equal(
+            [
+                "Background",
+                "Values",
+                "Vision",
+                "Mission",
+                "Stakeholders",
+                "Engagement pathways",
+                "Roadmap",
+                "Definitions of success",
+                "Ways of working",
+                "Code of conduct",
+                "More from ‘Vision, mission and roadmap’",
+            ],
+            charter.Sections.Select(s => s.Title)
+        );
         Assert.All(charter.Sections, s => Assert.False(s.IsMissing, s.Key));
         Assert.Equal("Riverside Bike Kitchen", charter.ProjectName);
         Assert.Equal(Now, charter.CompiledUtc);
         var all = string.Join("\n", charter.Sections.Select(Texts));
         Assert.All(WrittenValues, v => Assert.Contains(v, all));
         // A field without a charter section is not dropped: it follows in "More from ‘worksheet’".
-        Assert.Equal("Ask the library about a second venue", charter.Sections[^1].Blocks.OfType<ParagraphBlock>().Single(p => p.Label == "Notes").Text);
+        Assert.Equal(
+            "Ask the library about a second venue",
+            charter.Sections[^1].Blocks.OfType<ParagraphBlock>().Single(p => p.Label == "Notes").Text
+        );
     }
 
     [Fact]
@@ -52,7 +75,10 @@ public class CharterCompilerTests
     [Fact]
     public void Compile_Roadmap_MilestonesInDateOrder()
     {
-        var table = FullCharter().Sections.Single(s => s.Key == CharterSections.Roadmap).Blocks.OfType<TableBlock>().Single();
+        var table = FullCharter()
+            .Sections.Single(s => s.Key == CharterSections.Roadmap)
+            .Blocks.OfType<TableBlock>()
+            .Single();
 
         Assert.Equal(["First workshop", "Second venue"], table.Rows.Select(r => r[0]));
         Assert.Equal("15 February 2027", table.Rows[0][1]);
@@ -69,7 +95,10 @@ public class CharterCompilerTests
         Assert.True(vision.IsMissing);
         Assert.Null(vision.Source);
         var missing = Assert.Single(vision.Blocks.OfType<MissingBlock>());
-        Assert.Equal("Not written yet: fill in Vision in the worksheet ‘Vision, mission and roadmap’.", missing.Message);
+        Assert.Equal(
+            "Not written yet: fill in Vision in the worksheet ‘Vision, mission and roadmap’.",
+            missing.Message
+        );
         Assert.Equal(sheet.Id, missing.WorksheetId);
         Assert.All(charter.Sections, s => Assert.All(s.Blocks, b => Assert.IsType<MissingBlock>(b)));
     }
@@ -77,12 +106,23 @@ public class CharterCompilerTests
     [Fact]
     public void Compile_MountainWithOnlyLevelNames_CountsAsNotWritten()
     {
-        var sheet = Sheet(Full, Now, d => d.Set("mountain", new List<MountainLevel>
-        {
-            new("First contact", "", "", "", "", "", ""), new("Leadership", "", "", "", "", "", ""),
-        }));
+        var sheet = Sheet(
+            Full,
+            Now,
+            d =>
+                d.Set(
+                    "mountain",
+                    new List<MountainLevel>
+                    {
+                        new("First contact", "", "", "", "", "", ""),
+                        new("Leadership", "", "", "", "", "", ""),
+                    }
+                )
+        );
 
-        var pathways = CharterCompiler.Compile("P", "", [sheet], [], Now).Sections.Single(s => s.Key == CharterSections.Pathways);
+        var pathways = CharterCompiler
+            .Compile("P", "", [sheet], [], Now)
+            .Sections.Single(s => s.Key == CharterSections.Pathways);
 
         Assert.True(pathways.IsMissing);
         Assert.Contains("Mountain of engagement", Assert.Single(pathways.Blocks.OfType<MissingBlock>()).Message);
@@ -99,38 +139,87 @@ public class CharterCompilerTests
 
         Assert.True(MountainField.IsUntouched(examples.ToList(), examples));
         Assert.True(MountainField.IsUntouched([examples[0] with { Who = " Newcomers " }], examples));
-        Assert.False(MountainField.IsUntouched(
-            [examples[0], examples[1] with { Who = "Our two organisers" }], examples));
-        Assert.False(MountainField.IsUntouched(
-            [.. examples, new MountainLevel("Mentoring", "Mentors", "", "", "", "", "")], examples));
+        Assert.False(
+            MountainField.IsUntouched([examples[0], examples[1] with { Who = "Our two organisers" }], examples)
+        );
+        Assert.False(
+            MountainField.IsUntouched(
+                [.. examples, new MountainLevel("Mentoring", "Mentors", "", "", "", "", "")],
+                examples
+            )
+        );
         Assert.False(MountainField.IsUntouched(examples.ToList(), []));
     }
 
     [Fact]
     public void Compile_NoWorksheetFeedsSection_PointsToTheAssignmentThatDoes()
     {
-        var onlyVision = Template("vision", "Vision worksheet", Field("vision", FieldTypes.Text, "Vision", CharterSections.Vision));
-        var offers = new[] { new TemplateOffer("Vision, mission and roadmap", "community-charter", [CharterSections.Mission, CharterSections.Vision]) };
+        var onlyVision = Template(
+            "vision",
+            "Vision worksheet",
+            Field("vision", FieldTypes.Text, "Vision", CharterSections.Vision)
+        );
+        var offers = new[]
+        {
+            new TemplateOffer(
+                "Vision, mission and roadmap",
+                "community-charter",
+                [CharterSections.Mission, CharterSections.Vision]
+            ),
+        };
 
-        var charter = CharterCompiler.Compile("P", "", [Sheet(onlyVision, Now, d => d.Set("vision", "Bikes for all"))], offers, Now);
+        var charter = CharterCompiler.Compile(
+            "P",
+            "",
+            [Sheet(onlyVision, Now, d => d.Set("vision", "Bikes for all"))],
+            offers,
+            Now
+        );
 
-        Assert.Equal("No worksheet of this project collects this yet — make a copy of ‘Vision, mission and roadmap’ from the project page.",
-            charter.Sections.Single(s => s.Key == CharterSections.Mission).Blocks.OfType<MissingBlock>().Single().Message);
-        Assert.Equal("No worksheet of this project collects this yet, and no assignment of this cohort's curriculum asks for it.",
-            charter.Sections.Single(s => s.Key == CharterSections.CodeOfConduct).Blocks.OfType<MissingBlock>().Single().Message);
-        Assert.Equal("Bikes for all", charter.Sections.Single(s => s.Key == CharterSections.Vision).Blocks.OfType<ParagraphBlock>().Single().Text);
+        Assert.Equal(
+            "No worksheet of this project collects this yet — make a copy of ‘Vision, mission and roadmap’ from the "
+                + "project page.",
+            charter
+                .Sections.Single(s => s.Key == CharterSections.Mission)
+                .Blocks.OfType<MissingBlock>()
+                .Single()
+                .Message
+        );
+        Assert.Equal(
+            "No worksheet of this project collects this yet, and no assignment of this cohort's curriculum asks for "
+                + "it.",
+            charter
+                .Sections.Single(s => s.Key == CharterSections.CodeOfConduct)
+                .Blocks.OfType<MissingBlock>()
+                .Single()
+                .Message
+        );
+        Assert.Equal(
+            "Bikes for all",
+            charter.Sections.Single(s => s.Key == CharterSections.Vision).Blocks.OfType<ParagraphBlock>().Single().Text
+        );
     }
 
     [Fact]
     public void Compile_SeveralWorksheetsFeedSection_MostRecentNonEmptyWins()
     {
-        var older = Template("old", "Community background", Field("v", FieldTypes.Text, "Vision draft", CharterSections.Vision));
-        var newer = Template("new", "Vision, mission and roadmap", Field("v", FieldTypes.Text, "Vision", CharterSections.Vision));
+        var older = Template(
+            "old",
+            "Community background",
+            Field("v", FieldTypes.Text, "Vision draft", CharterSections.Vision)
+        );
+        var newer = Template(
+            "new",
+            "Vision, mission and roadmap",
+            Field("v", FieldTypes.Text, "Vision", CharterSections.Vision)
+        );
         var oldSheet = Sheet(older, Now.AddDays(-10), d => d.Set("v", "Old vision"));
         var newSheet = Sheet(newer, Now.AddDays(-1), d => d.Set("v", "New vision"));
         var newestButEmpty = Sheet(newer, Now, d => d.Set("v", ""));
 
-        var vision = CharterCompiler.Compile("P", "", [oldSheet, newestButEmpty, newSheet], [], Now).Sections.Single(s => s.Key == CharterSections.Vision);
+        var vision = CharterCompiler
+            .Compile("P", "", [oldSheet, newestButEmpty, newSheet], [], Now)
+            .Sections.Single(s => s.Key == CharterSections.Vision);
 
         Assert.Equal("New vision", Assert.Single(vision.Blocks.OfType<ParagraphBlock>()).Text);
         Assert.Equal(newSheet.Id, vision.Source!.WorksheetId);
@@ -141,15 +230,28 @@ public class CharterCompilerTests
     [Fact]
     public void Compile_FieldsNotShownInTheirSection_FollowInMoreFromTheirWorksheet()
     {
-        var older = Template("old", "Community background", Field("v", FieldTypes.Text, "Vision draft", CharterSections.Vision),
-            Field("story", FieldTypes.LongText, "Origin story", null), Field("skills", FieldTypes.Skills, "Skills", null));
-        var newer = Template("new", "Vision, mission and roadmap", Field("v", FieldTypes.Text, "Vision", CharterSections.Vision));
-        var oldSheet = Sheet(older, Now.AddDays(-10), d =>
-        {
-            d.Set("v", "Old vision");
-            d.Set("story", "It began in a shed.");
-            d.Set("skills", new List<SkillRating> { new("Engagement", 3, 2, "Events", "Local library") });
-        });
+        var older = Template(
+            "old",
+            "Community background",
+            Field("v", FieldTypes.Text, "Vision draft", CharterSections.Vision),
+            Field("story", FieldTypes.LongText, "Origin story", null),
+            Field("skills", FieldTypes.Skills, "Skills", null)
+        );
+        var newer = Template(
+            "new",
+            "Vision, mission and roadmap",
+            Field("v", FieldTypes.Text, "Vision", CharterSections.Vision)
+        );
+        var oldSheet = Sheet(
+            older,
+            Now.AddDays(-10),
+            d =>
+            {
+                d.Set("v", "Old vision");
+                d.Set("story", "It began in a shed.");
+                d.Set("skills", new List<SkillRating> { new("Engagement", 3, 2, "Events", "Local library") });
+            }
+        );
         var newSheet = Sheet(newer, Now.AddDays(-1), d => d.Set("v", "New vision"));
 
         var charter = CharterCompiler.Compile("P", "", [newSheet, oldSheet], [], Now);
@@ -177,17 +279,36 @@ public class CharterCompilerTests
     [Fact]
     public void Json_RoundTrip_KeepsEveryBlock()
     {
-        var charter = CharterCompiler.Compile("Riverside", "Bikes", [FullSheet(Now.AddDays(-2)), Sheet(Template("e", "Empty", Field("m", FieldTypes.Text, "Motto", CharterSections.Values)), Now, _ => { })], [], Now);
+        var charter = CharterCompiler.Compile(
+            "Riverside",
+            "Bikes",
+            [
+                FullSheet(Now.AddDays(-2)),
+                Sheet(
+                    Template("e", "Empty", Field("m", FieldTypes.Text, "Motto", CharterSections.Values)),
+                    Now,
+                    _ => { }
+                ),
+            ],
+            [],
+            Now
+        );
         var json = charter.ToJson();
 
         var back = CharterDocument.FromJson(json);
 
         Assert.Equal(json, back.ToJson());
         Assert.Equal(charter.Sections.Select(s => s.Blocks.Count), back.Sections.Select(s => s.Blocks.Count));
-        Assert.Equal(charter.Sections.SelectMany(s => s.Blocks.Select(b => b.GetType())), back.Sections.SelectMany(s => s.Blocks.Select(b => b.GetType())));
+        Assert.Equal(
+            charter.Sections.SelectMany(s => s.Blocks.Select(b => b.GetType())),
+            back.Sections.SelectMany(s => s.Blocks.Select(b => b.GetType()))
+        );
         Assert.Equal(DateTimeKind.Utc, back.CompiledUtc.Kind);
         Assert.Contains("\"block\":\"diagram\"", json);
-        var grid = back.Sections.Single(s => s.Key == CharterSections.Stakeholders).Blocks.OfType<DiagramBlock>().Single();
+        var grid = back
+            .Sections.Single(s => s.Key == CharterSections.Stakeholders)
+            .Blocks.OfType<DiagramBlock>()
+            .Single();
         Assert.Equal("Town council", grid.Data[0].GetProperty("name").GetString());
     }
 

@@ -25,7 +25,8 @@ public class CharterMarkdownTests
     {
         var html = Markdown.ToHtml(CharterMarkdown.Write(FullCharter()), Gfm);
 
-        foreach (var title in FullCharter().Sections.Select(s => s.Title)) Assert.Contains($">{title}</h2>", html);
+        foreach (var title in FullCharter().Sections.Select(s => s.Title))
+            Assert.Contains($">{title}</h2>", html);
         Assert.Contains("<th>Stakeholder</th>", html);
         Assert.Contains("<td>Town council</td>", html);
         Assert.Contains("<td>Manage closely</td>", html);
@@ -42,19 +43,34 @@ public class CharterMarkdownTests
         var html = Markdown.ToHtml(CharterMarkdown.Write(charter), Gfm);
 
         Assert.Contains("<blockquote>", html);
-        Assert.Contains("Not written yet: fill in Vision in the worksheet ‘Vision, mission and roadmap’.", Markdown.ToPlainText(CharterMarkdown.Write(charter), Gfm));
+        Assert.Contains(
+            "Not written yet: fill in Vision in the worksheet ‘Vision, mission and roadmap’.",
+            Markdown.ToPlainText(CharterMarkdown.Write(charter), Gfm)
+        );
     }
 
     [Fact]
     public void Write_HostileText_StaysText()
     {
-        const string hostile = "# Owned\n<script>alert(1)</script>\n- [click](javascript:alert(1))\n1. listed\n> quoted | pipe **bold** `code`";
-        var sheet = Sheet(Full, Now, d =>
-        {
-            d.Set("vision", hostile);
-            d.Set("ways", new List<string> { "<img src=x onerror=alert(1)>", "## Not a heading" });
-            d.Set("conduct", new List<List<string>> { new() { "a | b", "<b>c</b>\n# d" } });
-        });
+        const string hostile =
+            "# Owned\n<script>alert(1)</script>\n- [click](javascript:alert(1))\n1. listed\n> quoted | pipe **bold** "
+            + "`code`";
+        var sheet = Sheet(
+            Full,
+            Now,
+            d =>
+            {
+                d.Set("vision", hostile);
+                d.Set("ways", new List<string> { "<img src=x onerror=alert(1)>", "## Not a heading" });
+                d.Set(
+                    "conduct",
+                    new List<List<string>>
+                    {
+                        new() { "a | b", "<b>c</b>\n# d" },
+                    }
+                );
+            }
+        );
         var charter = CharterCompiler.Compile("<em>Name</em> # ", "## desc", [sheet], [], Now);
 
         var md = CharterMarkdown.Write(charter);
@@ -85,15 +101,36 @@ public class CharterMarkdownLayoutTests
         var updated = new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
         var empty = System.Text.Json.JsonDocument.Parse("{}").RootElement;
         var compiled = new DateTime(2026, 11, 26, 12, 0, 0, DateTimeKind.Utc);
-        var doc = new CharterDocument("Bike_Kitchen", "We fix\n\nbikes *together*", compiled,
-        [
-            new("vision", "Vision",
-                [new ParagraphBlock("Our [vision]", "Every street\n# safe"), new ListBlock(null, ["a\nb", "c"])],
-                new(Guid.Empty, "Charter | sheet", updated)),
-            new("stakeholders", "Stakeholders", [new TableBlock("Map", ["Who", "Role"], [["Council", ""], ["a | b"]]),
-                new DiagramBlock("stakeholder-map", "Stakeholder map", empty)], null),
-            new("roadmap", "Roadmap", [new MissingBlock("Fill in *Milestones*.")], null),
-        ]);
+        var doc = new CharterDocument(
+            "Bike_Kitchen",
+            "We fix\n\nbikes *together*",
+            compiled,
+            [
+                new(
+                    "vision",
+                    "Vision",
+                    [new ParagraphBlock("Our [vision]", "Every street\n# safe"), new ListBlock(null, ["a\nb", "c"])],
+                    new(Guid.Empty, "Charter | sheet", updated)
+                ),
+                new(
+                    "stakeholders",
+                    "Stakeholders",
+                    [
+                        new TableBlock(
+                            "Map",
+                            ["Who", "Role"],
+                            [
+                                ["Council", ""],
+                                ["a | b"],
+                            ]
+                        ),
+                        new DiagramBlock("stakeholder-map", "Stakeholder map", empty),
+                    ],
+                    null
+                ),
+                new("roadmap", "Roadmap", [new MissingBlock("Fill in *Milestones*.")], null),
+            ]
+        );
 
         Assert.Equal(
             $"""
@@ -137,7 +174,9 @@ public class CharterMarkdownLayoutTests
 
             {Kindling.Web.Infrastructure.MarkdownText.Inline(CharterText.Attribution)}
 
-            """.ReplaceLineEndings("\n"), CharterMarkdown.Write(doc).ReplaceLineEndings("\n"));
+            """.ReplaceLineEndings("\n"),
+            CharterMarkdown.Write(doc).ReplaceLineEndings("\n")
+        );
     }
 
     [Fact]

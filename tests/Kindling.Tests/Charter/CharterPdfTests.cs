@@ -40,9 +40,24 @@ public class CharterPdfTests : IDisposable
     [Fact]
     public void Write_LongTextAndEmoji_FlowsOverPagesWithAFallbackForMissingGlyphs()
     {
-        var longVision = string.Join("\n", Enumerable.Range(1, 120).Select(i => $"Line {i} of a very long vision 🚲 with a bike emoji and 中文."));
-        var rows = Enumerable.Range(1, 80).Select(i => new List<string> { $"Agreement {i}", new string('x', 300) }).ToList();
-        var sheet = Sheet(Full, Now, d => { d.Set("vision", longVision); d.Set("conduct", rows); d.Set("mission", "Grow 🌱 together ❤️"); });
+        var longVision = string.Join(
+            "\n",
+            Enumerable.Range(1, 120).Select(i => $"Line {i} of a very long vision 🚲 with a bike emoji and 中文.")
+        );
+        var rows = Enumerable
+            .Range(1, 80)
+            .Select(i => new List<string> { $"Agreement {i}", new string('x', 300) })
+            .ToList();
+        var sheet = Sheet(
+            Full,
+            Now,
+            d =>
+            {
+                d.Set("vision", longVision);
+                d.Set("conduct", rows);
+                d.Set("mission", "Grow 🌱 together ❤️");
+            }
+        );
         var charter = CharterCompiler.Compile("Emoji 🚲 Club", "", [sheet], [], Now);
 
         var pdf = _tools.Save("long.pdf", CharterPdf.Write(charter));
@@ -78,7 +93,12 @@ public class CharterPdfTests : IDisposable
     {
         var pdf = _tools.Save("fonts.pdf", CharterPdf.Write(FullCharter(), _ => Picture()));
 
-        var fonts = ExportTools.Run("pdffonts", TimeSpan.FromMinutes(1), pdf).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
+        var fonts = ExportTools
+            .Run("pdffonts", TimeSpan.FromMinutes(1), pdf)
+            .Split('\n')
+            .Skip(2)
+            .Where(l => l.Trim().Length > 0)
+            .ToList();
 
         Assert.NotEmpty(fonts);
         Assert.All(fonts, l => Assert.Contains("DejaVu Sans", l));
@@ -102,7 +122,8 @@ public class CharterPdfTests : IDisposable
         var page = doc.AddPage();
         page.Width = XUnit.FromPoint(400);
         page.Height = XUnit.FromPoint(200);
-        using (var g = XGraphics.FromPdfPage(page)) PdfDiagramPainter.Paint(g, Picture(), new XRect(0, 0, 400, 200));
+        using (var g = XGraphics.FromPdfPage(page))
+            PdfDiagramPainter.Paint(g, Picture(), new XRect(0, 0, 400, 200));
         using var stream = new MemoryStream();
         doc.Save(stream);
 

@@ -15,7 +15,8 @@ public class CurriculumPackageTests
     private static Dictionary<string, string> Files(params (string Name, string Text)[] lessons)
     {
         var files = new Dictionary<string, string> { ["curriculum.yml"] = Manifest };
-        foreach (var (name, text) in lessons) files[name] = text;
+        foreach (var (name, text) in lessons)
+            files[name] = text;
         return files;
     }
 
@@ -67,7 +68,9 @@ public class CurriculumPackageTests
     [Fact]
     public void Read_SeveralBrokenLessons_ListsEveryError()
     {
-        var (package, errors) = CurriculumPackage.Read(Files(("a.md", "no front matter"), ("b.md", Lesson("ok", 1)), ("c.md", Lesson("Bad Slug", 2))));
+        var (package, errors) = CurriculumPackage.Read(
+            Files(("a.md", "no front matter"), ("b.md", Lesson("ok", 1)), ("c.md", Lesson("Bad Slug", 2)))
+        );
         Assert.Null(package);
         Assert.Equal(["a.md", "c.md"], errors.Select(e => e.File));
     }
@@ -75,7 +78,9 @@ public class CurriculumPackageTests
     [Fact]
     public void FromZip_FilesInOneTopFolder_AreRead()
     {
-        var (files, error) = CurriculumPackage.FromZip(Zip(("test/curriculum.yml", Manifest), ("test/a.md", Lesson("one", 1)), ("test/notes.txt", "x")));
+        var (files, error) = CurriculumPackage.FromZip(
+            Zip(("test/curriculum.yml", Manifest), ("test/a.md", Lesson("one", 1)), ("test/notes.txt", "x"))
+        );
         Assert.Null(error);
         Assert.Equal(["a.md", "curriculum.yml"], files!.Keys.Order());
     }
@@ -83,7 +88,9 @@ public class CurriculumPackageTests
     [Fact]
     public void FromZip_TwoTopFolders_IsRefused()
     {
-        var (files, error) = CurriculumPackage.FromZip(Zip(("one/curriculum.yml", Manifest), ("two/a.md", Lesson("one", 1))));
+        var (files, error) = CurriculumPackage.FromZip(
+            Zip(("one/curriculum.yml", Manifest), ("two/a.md", Lesson("one", 1)))
+        );
         Assert.Null(files);
         Assert.Contains("more than one folder", error);
     }
@@ -91,7 +98,9 @@ public class CurriculumPackageTests
     [Fact]
     public void FromZip_TwoTopFoldersWithSameNames_IsRefused()
     {
-        var (files, error) = CurriculumPackage.FromZip(Zip(("one/curriculum.yml", Manifest), ("two/curriculum.yml", Manifest)));
+        var (files, error) = CurriculumPackage.FromZip(
+            Zip(("one/curriculum.yml", Manifest), ("two/curriculum.yml", Manifest))
+        );
         Assert.Null(files);
         Assert.Contains("one curriculum folder", error);
     }
@@ -108,9 +117,9 @@ public class CurriculumPackageTests
     }
 
     [Theory]
-    [InlineData("...\n...\n", 1, "not valid YAML")]                              // YamlDotNet: InvalidOperationException
-    [InlineData("title: !<> Test\nslug: test\n", 1, "not valid YAML")]             // YamlDotNet: ArgumentException
-    [InlineData("title: Test\nslug: &s [*s]\n", 2, "Anchors aren't supported")]    // recursion without end
+    [InlineData("...\n...\n", 1, "not valid YAML")] // YamlDotNet: InvalidOperationException
+    [InlineData("title: !<> Test\nslug: test\n", 1, "not valid YAML")] // YamlDotNet: ArgumentException
+    [InlineData("title: Test\nslug: &s [*s]\n", 2, "Anchors aren't supported")] // recursion without end
     public void Read_MalformedManifest_GivesFileAndLine(string manifest, int line, string fragment)
     {
         var files = Files(("a.md", Lesson("one", 1)));
@@ -143,7 +152,9 @@ public class CurriculumPackageTests
     [Fact]
     public void FromZip_BinaryFileNamedAsLesson_IsRefusedByName()
     {
-        var (files, error) = CurriculumPackage.FromZip(Zip(("c/curriculum.yml", Manifest), ("c/a.md", "---\nslug: a\0\n")));
+        var (files, error) = CurriculumPackage.FromZip(
+            Zip(("c/curriculum.yml", Manifest), ("c/a.md", "---\nslug: a\0\n"))
+        );
         Assert.Null(files);
         Assert.Equal("c/a.md is not a text file (it contains NUL characters).", error);
     }

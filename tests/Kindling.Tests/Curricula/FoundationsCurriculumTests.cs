@@ -2,16 +2,24 @@ using Kindling.Web.Features.Curricula;
 
 namespace Kindling.Tests.Curricula;
 
-/// <summary>The built-in curriculum shipped in curriculum/foundations is data the app depends on: keep it well-formed.</summary>
+/// <summary>The built-in curriculum shipped in curriculum/foundations is data the app depends on: keep it
+/// well-formed.</summary>
 public class FoundationsCurriculumTests
 {
-    private static readonly string[] Ready = ["community-narrative", "cop-basics", "community-engagement", "community-charter"];
+    private static readonly string[] Ready =
+    [
+        "community-narrative",
+        "cop-basics",
+        "community-engagement",
+        "community-charter",
+    ];
 
     public static TheoryData<string> LessonFiles()
     {
         var data = new TheoryData<string>();
         foreach (var f in Directory.EnumerateFiles(RepoPaths.Foundations, "*.md").Select(Path.GetFileName).Order())
-            if (f is not ("guidelines.md" or "code-of-conduct.md")) data.Add(f!);
+            if (f is not ("guidelines.md" or "code-of-conduct.md"))
+                data.Add(f!);
         return data;
     }
 

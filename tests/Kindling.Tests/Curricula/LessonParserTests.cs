@@ -4,7 +4,8 @@ namespace Kindling.Tests.Curricula;
 
 public class LessonParserTests
 {
-    /// <summary>A valid ready lesson; each malformed case changes one thing. Line numbers are lines of this file.</summary>
+    /// <summary>A valid ready lesson; each malformed case changes one thing. Line numbers are lines of this
+    /// file.</summary>
     private const string Valid = """
         ---
         slug: sample
@@ -25,50 +26,122 @@ public class LessonParserTests
         return Valid.Replace(find, replace);
     }
 
-    public static TheoryData<string, string, int, string> Malformed() => new()
-    {
-        { "no opening ---", With("---\nslug", "slug"), 1, "must start with a line '---'" },
-        { "unclosed front matter", With("---\nSome", "Some"), 1, "never closed" },
-        { "unclosed quote", With("title: Sample lesson", "title: \"Sample lesson"), 4, "not valid YAML" },
-        { "bad indentation", With("    title: Roll call", "      title: Roll call"), 8, "not valid YAML" },
-        { "tab indentation", With("order: 1", "order:\t1\n\tx: 1"), 3, "not valid YAML" },
-        // YamlDotNet throws InvalidOperationException / ArgumentException for these, and recurses forever on the last two.
-        { "only document ends", With("slug: sample\norder: 1\ntitle: Sample lesson\nstatus: ready\nactivities:\n  - kind: roll-call\n    title: Roll call\n    minutes: 5", "...\n..."), 2, "not valid YAML" },
-        { "empty verbatim tag", With("title: Sample lesson", "title: !<> Sample lesson"), 4, "not valid YAML" },
-        { "self-referring alias", With("title: Sample lesson", "title: &t [*t]"), 4, "Anchors aren't supported" },
-        { "self-referring key", With("title: Sample lesson", "? &k [*k]\n: x"), 4, "Anchors aren't supported" },
-        { "nested too deeply", With("title: Sample lesson", "title: " + new string('[', 40) + new string(']', 40)), 4, "more than 20 levels deep" },
-        { "missing title", With("title: Sample lesson\n", ""), 2, "'title' is required" },
-        { "empty slug", With("slug: sample", "slug: \"\""), 2, "'slug' is required" },
-        { "bad slug characters", With("slug: sample", "slug: Sample_Lesson"), 2, "'slug' must be lower-case letters" },
-        { "order not a number", With("order: 1", "order: first"), 3, "'order' must be a whole number from 1 to 999, not 'first'" },
-        { "order out of range", With("order: 1", "order: 1000"), 3, "'order' must be a whole number from 1 to 999" },
-        { "unknown status", With("status: ready", "status: draft"), 5, "'status' must be 'ready' or 'planned'" },
-        { "unknown top-level key", With("status: ready", "status: ready\ncolour: red"), 6, "Unknown lesson key 'colour'" },
-        // The same words as every curriculum file (YamlReader).
-        { "key not text", With("status: ready", "status: ready\n[a]: red"), 6, "Unknown lesson key '(not text)'" },
-        { "title a list", With("title: Sample lesson", "title: [a, b]"), 4, "'title' must be text, not a list" },
+    public static TheoryData<string, string, int, string> Malformed() =>
+        new()
         {
-            "over-long title", With("title: Sample lesson", "title: " + new string('a', 201)), 4,
-            "'title' is 201 characters long; the limit is 200."
-        },
-        { "unknown activity kind", With("kind: roll-call", "kind: lecture"), 7, "Unknown activity kind 'lecture'" },
-        { "minutes 0", With("minutes: 5", "minutes: 0"), 9, "'minutes' must be a whole number from 1 to 180" },
-        { "minutes 500", With("minutes: 5", "minutes: 500"), 9, "'minutes' must be a whole number from 1 to 180" },
-        {
-            "recorded discussion",
-            With("kind: roll-call\n    title: Roll call\n    minutes: 5", "kind: open-discussion\n    title: Talk\n    minutes: 5\n    recordable: true"),
-            10, "discussion is never recorded"
-        },
-        { "prompts not a list", With("minutes: 5", "minutes: 5\n    prompts: Say hello"), 10, "'prompts' must be a list" },
-        { "javascript: reading", With("status: ready", "status: ready\nreadings:\n  - title: Bad\n    url: javascript:alert(1)"), 8, "must start with https://" },
-        { "reading without url", With("status: ready", "status: ready\nreadings:\n  - title: Bad"), 7, "'url' is required" },
-        { "epigraph not a mapping", With("status: ready", "status: ready\nepigraph: Just a quote"), 6, "'epigraph' must be a group" },
-        { "ready without activities", With("activities:\n  - kind: roll-call\n    title: Roll call\n    minutes: 5\n", ""), 1, "needs an 'activities' list" },
-        { "over the size limit", Valid + "\n" + new string('a', LessonParser.MaxFileBytes), 1, "larger than 200 KB" },
-        { "2000 nested quotes", Valid + "\n" + new string('>', 2000) + " deep", 11, "nested too deeply" },
-        { "300 nested list levels", Valid + "\n" + NestedList(300), 11, "nested too deeply" },
-    };
+            { "no opening ---", With("---\nslug", "slug"), 1, "must start with a line '---'" },
+            { "unclosed front matter", With("---\nSome", "Some"), 1, "never closed" },
+            { "unclosed quote", With("title: Sample lesson", "title: \"Sample lesson"), 4, "not valid YAML" },
+            { "bad indentation", With("    title: Roll call", "      title: Roll call"), 8, "not valid YAML" },
+            { "tab indentation", With("order: 1", "order:\t1\n\tx: 1"), 3, "not valid YAML" },
+            // YamlDotNet throws InvalidOperationException / ArgumentException for these, and recurses forever on the
+            // last two.
+            {
+                "only document ends",
+                With(
+                    "slug: sample\norder: 1\ntitle: Sample lesson\nstatus: ready\nactivities:\n  - kind: roll-call\n "
+                        + "   title: Roll call\n    minutes: 5",
+                    "...\n..."
+                ),
+                2,
+                "not valid YAML"
+            },
+            { "empty verbatim tag", With("title: Sample lesson", "title: !<> Sample lesson"), 4, "not valid YAML" },
+            { "self-referring alias", With("title: Sample lesson", "title: &t [*t]"), 4, "Anchors aren't supported" },
+            { "self-referring key", With("title: Sample lesson", "? &k [*k]\n: x"), 4, "Anchors aren't supported" },
+            {
+                "nested too deeply",
+                With("title: Sample lesson", "title: " + new string('[', 40) + new string(']', 40)),
+                4,
+                "more than 20 levels deep"
+            },
+            { "missing title", With("title: Sample lesson\n", ""), 2, "'title' is required" },
+            { "empty slug", With("slug: sample", "slug: \"\""), 2, "'slug' is required" },
+            {
+                "bad slug characters",
+                With("slug: sample", "slug: Sample_Lesson"),
+                2,
+                "'slug' must be lower-case letters"
+            },
+            {
+                "order not a number",
+                With("order: 1", "order: first"),
+                3,
+                "'order' must be a whole number from 1 to 999, not 'first'"
+            },
+            {
+                "order out of range",
+                With("order: 1", "order: 1000"),
+                3,
+                "'order' must be a whole number from 1 to 999"
+            },
+            { "unknown status", With("status: ready", "status: draft"), 5, "'status' must be 'ready' or 'planned'" },
+            {
+                "unknown top-level key",
+                With("status: ready", "status: ready\ncolour: red"),
+                6,
+                "Unknown lesson key 'colour'"
+            },
+            // The same words as every curriculum file (YamlReader).
+            { "key not text", With("status: ready", "status: ready\n[a]: red"), 6, "Unknown lesson key '(not text)'" },
+            { "title a list", With("title: Sample lesson", "title: [a, b]"), 4, "'title' must be text, not a list" },
+            {
+                "over-long title",
+                With("title: Sample lesson", "title: " + new string('a', 201)),
+                4,
+                "'title' is 201 characters long; the limit is 200."
+            },
+            { "unknown activity kind", With("kind: roll-call", "kind: lecture"), 7, "Unknown activity kind 'lecture'" },
+            { "minutes 0", With("minutes: 5", "minutes: 0"), 9, "'minutes' must be a whole number from 1 to 180" },
+            { "minutes 500", With("minutes: 5", "minutes: 500"), 9, "'minutes' must be a whole number from 1 to 180" },
+            {
+                "recorded discussion",
+                With(
+                    "kind: roll-call\n    title: Roll call\n    minutes: 5",
+                    "kind: open-discussion\n    title: Talk\n    minutes: 5\n    recordable: true"
+                ),
+                10,
+                "discussion is never recorded"
+            },
+            {
+                "prompts not a list",
+                With("minutes: 5", "minutes: 5\n    prompts: Say hello"),
+                10,
+                "'prompts' must be a list"
+            },
+            {
+                "javascript: reading",
+                With("status: ready", "status: ready\nreadings:\n  - title: Bad\n    url: javascript:alert(1)"),
+                8,
+                "must start with https://"
+            },
+            {
+                "reading without url",
+                With("status: ready", "status: ready\nreadings:\n  - title: Bad"),
+                7,
+                "'url' is required"
+            },
+            {
+                "epigraph not a mapping",
+                With("status: ready", "status: ready\nepigraph: Just a quote"),
+                6,
+                "'epigraph' must be a group"
+            },
+            {
+                "ready without activities",
+                With("activities:\n  - kind: roll-call\n    title: Roll call\n    minutes: 5\n", ""),
+                1,
+                "needs an 'activities' list"
+            },
+            {
+                "over the size limit",
+                Valid + "\n" + new string('a', LessonParser.MaxFileBytes),
+                1,
+                "larger than 200 KB"
+            },
+            { "2000 nested quotes", Valid + "\n" + new string('>', 2000) + " deep", 11, "nested too deeply" },
+            { "300 nested list levels", Valid + "\n" + NestedList(300), 11, "nested too deeply" },
+        };
 
     private static string NestedList(int depth) =>
         string.Join('\n', Enumerable.Range(0, depth).Select(i => new string(' ', i * 2) + "- item"));
@@ -90,7 +163,10 @@ public class LessonParserTests
     {
         var (lesson, error) = LessonParser.Parse("ok.md", Valid);
         Assert.Null(error);
-        Assert.Equal(("sample", 1, "Sample lesson", "ready"), (lesson!.Slug, lesson.Order, lesson.Title, lesson.Status));
+        Assert.Equal(
+            ("sample", 1, "Sample lesson", "ready"),
+            (lesson!.Slug, lesson.Order, lesson.Title, lesson.Status)
+        );
         Assert.Equal("roll-call", Assert.Single(lesson.Activities).Kind);
         Assert.Equal("Some **text**.", lesson.Body);
     }
@@ -110,7 +186,10 @@ public class LessonParserTests
     [Fact]
     public void Parse_PlannedLessonWithoutActivities_IsAccepted()
     {
-        var source = With("status: ready\nactivities:\n  - kind: roll-call\n    title: Roll call\n    minutes: 5\n", "status: planned\n");
+        var source = With(
+            "status: ready\nactivities:\n  - kind: roll-call\n    title: Roll call\n    minutes: 5\n",
+            "status: planned\n"
+        );
         var (lesson, error) = LessonParser.Parse("planned.md", source);
         Assert.Null(error);
         Assert.True(lesson!.IsPlanned);

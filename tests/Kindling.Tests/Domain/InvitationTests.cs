@@ -7,7 +7,14 @@ public class InvitationTests
     private static readonly DateTime Now = new(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc);
 
     private static Invitation Make(int? maxUses = 1) =>
-        new() { Token = "t", Role = CohortRole.Participant, MaxUses = maxUses, ExpiresUtc = Now.AddDays(1), CreatedUtc = Now };
+        new()
+        {
+            Token = "t",
+            Role = CohortRole.Participant,
+            MaxUses = maxUses,
+            ExpiresUtc = Now.AddDays(1),
+            CreatedUtc = Now,
+        };
 
     /// <summary>OpenAt is what the database checks when it counts a use; it must say what StateAt says.</summary>
     [Theory]
@@ -21,7 +28,8 @@ public class InvitationTests
     {
         var inv = Make(maxUses);
         inv.Uses = uses;
-        if (revoked) inv.RevokedUtc = Now;
+        if (revoked)
+            inv.RevokedUtc = Now;
         var at = Now.AddDays(daysLater);
         Assert.Equal(expected, inv.StateAt(at));
         Assert.Equal(expected == InvitationState.Open, Invitation.OpenAt(at).Compile()(inv));
@@ -40,7 +48,10 @@ public class InvitationTests
     {
         var cohort = new Cohort();
         cohort.AddMember("u1", CohortRole.Participant, Now);
-        Assert.Contains("already a member", Assert.Throws<DomainException>(() => cohort.AddMember("u1", CohortRole.Observer, Now)).Message);
+        Assert.Contains(
+            "already a member",
+            Assert.Throws<DomainException>(() => cohort.AddMember("u1", CohortRole.Observer, Now)).Message
+        );
         Assert.Single(cohort.Members);
     }
 }

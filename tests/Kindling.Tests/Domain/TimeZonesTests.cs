@@ -50,7 +50,9 @@ public class TimeZonesTests
     {
         Assert.Contains("Asia/Calcutta", TimeZones.AliasesOf("Asia/Kolkata").Split(' '));
         Assert.Contains("Etc/UTC", TimeZones.AliasesOf("UTC").Split(' '));
-        Assert.All(TimeZones.All.SelectMany(z => TimeZones.AliasesOf(z).Split(' ', StringSplitOptions.RemoveEmptyEntries)),
-            alias => Assert.Contains(TimeZones.Canonical(alias), TimeZones.All));
+        Assert.All(
+            TimeZones.All.SelectMany(z => TimeZones.AliasesOf(z).Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+            alias => Assert.Contains(TimeZones.Canonical(alias), TimeZones.All)
+        );
     }
 }

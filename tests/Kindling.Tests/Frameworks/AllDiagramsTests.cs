@@ -2,11 +2,14 @@ using Kindling.Web.Features.Frameworks;
 
 namespace Kindling.Tests.Frameworks;
 
-/// <summary>Every renderer: empty input draws without error, hostile text stays text, and nothing leaves the canvas.</summary>
+/// <summary>Every renderer: empty input draws without error, hostile text stays text, and nothing leaves the
+/// canvas.</summary>
 public class AllDiagramsTests
 {
-    private const string Hostile = "<script>alert('x')</script> & \"quotes\" 🔥👩🏽‍💻 and then a long tail of ordinary words " +
-        "that goes on well past the width of any box in these pictures, so every renderer has to wrap or cut it somewhere";
+    private const string Hostile =
+        "<script>alert('x')</script> & \"quotes\" 🔥👩🏽‍💻 and then a long tail of ordinary words "
+        + "that goes on well past the width of any box in these pictures, so every renderer has to wrap or cut it "
+        + "somewhere";
 
     public static TheoryData<string> Names() => new(Empty.Keys);
 
@@ -24,8 +27,10 @@ public class AllDiagramsTests
     private static readonly Dictionary<string, Func<Diagram>> WithHostileText = new()
     {
         ["stakeholders"] = () => StakeholderGridDiagram.Build([new(Hostile, Hostile, Hostile, 7, 7)]),
-        ["channels"] = () => ChannelsDiagram.Build(new([new(Hostile, Hostile)], [new(Hostile, Hostile)], [new(Hostile, Hostile)])),
-        ["mountain"] = () => MountainDiagram.Build([new(Hostile, Hostile, Hostile, Hostile, Hostile, Hostile, Hostile)]),
+        ["channels"] = () =>
+            ChannelsDiagram.Build(new([new(Hostile, Hostile)], [new(Hostile, Hostile)], [new(Hostile, Hostile)])),
+        ["mountain"] = () =>
+            MountainDiagram.Build([new(Hostile, Hostile, Hostile, Hostile, Hostile, Hostile, Hostile)]),
         ["skills"] = () => SkillsWheelDiagram.Build([new(Hostile, 3, 3, Hostile, Hostile)]),
         ["values"] = () => ValuesDiagram.Build(new([Hostile, "Care"], Hostile, Hostile, [Hostile])),
         ["roadmap"] = () => RoadmapDiagram.Build([new(Hostile, Hostile, Hostile, Hostile, Hostile)]),
@@ -78,8 +83,11 @@ public class AllDiagramsTests
         foreach (var text in root.Descendants(Svg.Ns + "text"))
         {
             var size = text.Num("font-size");
-            var width = TextLayout.Width(string.Concat(text.Nodes().OfType<System.Xml.Linq.XText>().Select(t => t.Value)), size,
-                (string?)text.Attribute("font-weight") == "bold");
+            var width = TextLayout.Width(
+                string.Concat(text.Nodes().OfType<System.Xml.Linq.XText>().Select(t => t.Value)),
+                size,
+                (string?)text.Attribute("font-weight") == "bold"
+            );
             var x = text.Num("x");
             var (left, right) = (string?)text.Attribute("text-anchor") switch
             {

@@ -9,7 +9,9 @@ public class RoadmapDiagramTests
     [Fact]
     public void Build_Milestones_RunLeftToRightByDate()
     {
-        var root = Svg.Parse(RoadmapDiagram.Build([M("Launch", "2027-03-01"), M("Kick-off", "2026-12-01"), M("Review", "2027-09-15")]));
+        var root = Svg.Parse(
+            RoadmapDiagram.Build([M("Launch", "2027-03-01"), M("Kick-off", "2026-12-01"), M("Review", "2027-09-15")])
+        );
         var markers = root.WithClass("milestone").ToList();
 
         Assert.Equal(["2026-12-01", "2027-03-01", "2027-09-15"], markers.Select(m => m.Data("due")));
@@ -28,7 +30,10 @@ public class RoadmapDiagramTests
         var markers = root.WithClass("milestone").ToList();
 
         Assert.Equal(["Soon", "Someday", "Bad"], markers.Select(m => m.Texts()[1]));
-        Assert.Equal([false, true, true], markers.Select(m => ((string)m.Attribute("class")!).Split(' ').Contains("undated")));
+        Assert.Equal(
+            [false, true, true],
+            markers.Select(m => ((string)m.Attribute("class")!).Split(' ').Contains("undated"))
+        );
         Assert.All(markers.Skip(1), m => Assert.Contains("No date", m.Texts()));
     }
 

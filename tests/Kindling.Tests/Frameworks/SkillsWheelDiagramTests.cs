@@ -6,7 +6,10 @@ namespace Kindling.Tests.Frameworks;
 public class SkillsWheelDiagramTests
 {
     private static double Distance(XElement circle) =>
-        Math.Sqrt(Math.Pow(circle.Num("cx") - SkillsWheelDiagram.Cx, 2) + Math.Pow(circle.Num("cy") - SkillsWheelDiagram.Cy, 2));
+        Math.Sqrt(
+            Math.Pow(circle.Num("cx") - SkillsWheelDiagram.Cx, 2)
+                + Math.Pow(circle.Num("cy") - SkillsWheelDiagram.Cy, 2)
+        );
 
     private static XElement Point(XElement root, string series, string area) =>
         root.WithClass("skill-point").Single(p => p.Data("series") == series && p.Data("area") == area);
@@ -14,11 +17,15 @@ public class SkillsWheelDiagramTests
     [Fact]
     public void Build_RadarPoints_ScaleWithRatings()
     {
-        var root = Svg.Parse(SkillsWheelDiagram.Build(
-        [
-            new("Engagement", 5, 1, "", ""), new("Technical", 2, 4, "", ""), new("Content", 0, 3, "", ""),
-            new("Business", 1, 5, "", ""), new("Strategic", 4, 2, "", ""),
-        ]));
+        var root = Svg.Parse(
+            SkillsWheelDiagram.Build([
+                new("Engagement", 5, 1, "", ""),
+                new("Technical", 2, 4, "", ""),
+                new("Content", 0, 3, "", ""),
+                new("Business", 1, 5, "", ""),
+                new("Strategic", 4, 2, "", ""),
+            ])
+        );
 
         Assert.Equal(SkillsWheelDiagram.Radius, Distance(Point(root, "team", "Engagement")), 1);
         Assert.Equal(SkillsWheelDiagram.Radius * 2 / 5, Distance(Point(root, "team", "Technical")), 1);
@@ -34,7 +41,10 @@ public class SkillsWheelDiagramTests
         var root = Svg.Parse(SkillsWheelDiagram.Build([new("technical", 3, 3, "", ""), new("Cooking", 5, 5, "", "")]));
 
         Assert.Equal("3", Point(root, "team", "Technical").Data("value"));
-        Assert.All(new[] { "Engagement", "Content", "Business", "Strategic" }, a => Assert.Equal("0", Point(root, "team", a).Data("value")));
+        Assert.All(
+            new[] { "Engagement", "Content", "Business", "Strategic" },
+            a => Assert.Equal("0", Point(root, "team", a).Data("value"))
+        );
         Assert.Equal(10, root.WithClass("skill-point").Count());
     }
 

@@ -8,10 +8,21 @@ public class SmallDiagramTests
     [Fact]
     public void Values_ThreeChosen_DefinedOneIsHighlightedWithItsDefinition()
     {
-        var root = Svg.Parse(ValuesDiagram.Build(new(["Openness", "Care", "Curiosity", "Extra"], "care", "We look out for each other.", [])));
+        var root = Svg.Parse(
+            ValuesDiagram.Build(
+                new(["Openness", "Care", "Curiosity", "Extra"], "care", "We look out for each other.", [])
+            )
+        );
         var values = root.WithClass("core-value").ToList();
 
-        Assert.Equal([["Openness"], ["Care"], ["Curiosity"]], values.Select(v => v.Texts()));
+        Assert.Equal(
+            [
+                ["Openness"],
+                ["Care"],
+                ["Curiosity"],
+            ],
+            values.Select(v => v.Texts())
+        );
         Assert.Equal("Care", Assert.Single(root.WithClass("defined")).Texts().Single());
         Assert.Contains("We look out for each other.", root.Texts());
     }
@@ -28,10 +39,15 @@ public class SmallDiagramTests
     [Fact]
     public void Channels_PrimaryIsBetweenAsynchronousAndSynchronous()
     {
-        var root = Svg.Parse(ChannelsDiagram.Build(new(
-            [new("Forum", "Where decisions are written down")],
-            [new("Newsletter", "Monthly"), new("Chat", "Quick questions"), new("Wiki", "")],
-            [new("Weekly call", "Check-ins")])));
+        var root = Svg.Parse(
+            ChannelsDiagram.Build(
+                new(
+                    [new("Forum", "Where decisions are written down")],
+                    [new("Newsletter", "Monthly"), new("Chat", "Quick questions"), new("Wiki", "")],
+                    [new("Weekly call", "Check-ins")]
+                )
+            )
+        );
         double Y(string cls) => root.WithClass(cls).First().DescendantsAndSelf(Svg.Ns + "rect").First().Num("y");
 
         Assert.Contains("Forum", root.Texts());
@@ -43,7 +59,10 @@ public class SmallDiagramTests
     [Fact]
     public void Success_ThreeRisingSteps_LongTextCutWithEllipsis()
     {
-        var longText = string.Join(' ', Enumerable.Repeat("We have a lively, welcoming group of regular contributors.", 12));
+        var longText = string.Join(
+            ' ',
+            Enumerable.Repeat("We have a lively, welcoming group of regular contributors.", 12)
+        );
         var root = Svg.Parse(SuccessDiagram.Build(new("Ten members", "A first event", longText)));
         var steps = root.WithClass("success-step").ToList();
         var tops = steps.Select(s => s.Descendants(Svg.Ns + "rect").First().Num("y")).ToList();

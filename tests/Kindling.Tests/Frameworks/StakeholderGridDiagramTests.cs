@@ -5,13 +5,17 @@ namespace Kindling.Tests.Frameworks;
 
 public class StakeholderGridDiagramTests
 {
-    private static Stakeholder S(string name, int power, int interest) => new(name, "Role", "Participation", power, interest);
+    private static Stakeholder S(string name, int power, int interest) =>
+        new(name, "Role", "Participation", power, interest);
 
     private static XElement QuadrantRect(XElement root, string slug) =>
         root.WithClass("quadrant").Single(r => r.Data("quadrant") == slug);
 
     private static bool Inside(XElement rect, double x, double y) =>
-        x > rect.Num("x") && x < rect.Num("x") + rect.Num("width") && y > rect.Num("y") && y < rect.Num("y") + rect.Num("height");
+        x > rect.Num("x")
+        && x < rect.Num("x") + rect.Num("width")
+        && y > rect.Num("y")
+        && y < rect.Num("y") + rect.Num("height");
 
     [Theory]
     [InlineData(9, 9, "manage-closely")]
@@ -67,7 +71,10 @@ public class StakeholderGridDiagramTests
         Assert.Equal(["0", "1"], points.Select(p => p.Data("index")));
         Assert.Equal(["3", "7"], points.Select(p => p.Data("power")));
         Assert.Equal(["8", "1"], points.Select(p => p.Data("interest")));
-        Assert.Equal(StakeholderGridDiagram.PlotX, double.Parse(root.Data("plot-x"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(
+            StakeholderGridDiagram.PlotX,
+            double.Parse(root.Data("plot-x"), System.Globalization.CultureInfo.InvariantCulture)
+        );
         Assert.Equal("1", root.Data("min"));
         Assert.Equal("10", root.Data("max"));
         Assert.NotNull(root.Attribute("data-plot-w"));
@@ -78,12 +85,13 @@ public class StakeholderGridDiagramTests
     public void ToPlotAndFromPlot_RoundTripEveryValue()
     {
         for (var p = StakeholderGrid.Min; p <= StakeholderGrid.Max; p++)
-            for (var i = StakeholderGrid.Min; i <= StakeholderGrid.Max; i++)
-            {
-                var (x, y) = StakeholderGridDiagram.ToPlot(p, i);
-                Assert.Equal((p, i), StakeholderGridDiagram.FromPlot(x, y));
-                Assert.Equal((p, i), StakeholderGridDiagram.FromPlot(x + 15, y - 15)); // a drop near the centre still counts
-            }
+        for (var i = StakeholderGrid.Min; i <= StakeholderGrid.Max; i++)
+        {
+            var (x, y) = StakeholderGridDiagram.ToPlot(p, i);
+            Assert.Equal((p, i), StakeholderGridDiagram.FromPlot(x, y));
+            // a drop near the centre still counts
+            Assert.Equal((p, i), StakeholderGridDiagram.FromPlot(x + 15, y - 15));
+        }
         Assert.Equal((10, 1), StakeholderGridDiagram.FromPlot(-500, -500));
     }
 
@@ -91,7 +99,10 @@ public class StakeholderGridDiagramTests
     public void Build_PointsAtTheSameSpot_AreOffsetButStayInTheirQuadrant()
     {
         var root = Svg.Parse(StakeholderGridDiagram.Build([S("A", 8, 8), S("B", 8, 8), S("C", 8, 8)]));
-        var centres = root.WithClass("stakeholder-point").Select(p => p.FirstCircle()).Select(c => (c.Num("cx"), c.Num("cy"))).ToList();
+        var centres = root.WithClass("stakeholder-point")
+            .Select(p => p.FirstCircle())
+            .Select(c => (c.Num("cx"), c.Num("cy")))
+            .ToList();
 
         Assert.Equal(3, centres.Distinct().Count());
         Assert.All(centres, c => Assert.True(Inside(QuadrantRect(root, "manage-closely"), c.Item1, c.Item2)));
@@ -100,7 +111,9 @@ public class StakeholderGridDiagramTests
     [Fact]
     public void Build_LongName_IsTruncatedWithEllipsis()
     {
-        var root = Svg.Parse(StakeholderGridDiagram.Build([S("The Extremely Long Named Regional Funding Council of Everything", 3, 3)]));
+        var root = Svg.Parse(
+            StakeholderGridDiagram.Build([S("The Extremely Long Named Regional Funding Council of Everything", 3, 3)])
+        );
         var label = root.WithClass("stakeholder-point").Single().Texts().Last();
 
         Assert.EndsWith("…", label);

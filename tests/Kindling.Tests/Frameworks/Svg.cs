@@ -4,7 +4,8 @@ using Kindling.Web.Features.Frameworks;
 
 namespace Kindling.Tests.Frameworks;
 
-/// <summary>Parses written SVG with System.Xml.Linq (which throws on anything not well-formed) and reads it back.</summary>
+/// <summary>Parses written SVG with System.Xml.Linq (which throws on anything not well-formed) and reads it
+/// back.</summary>
 internal static class Svg
 {
     public static readonly XNamespace Ns = SvgWriter.Namespace;
@@ -21,7 +22,9 @@ internal static class Svg
 
     /// <summary>The visible text of the &lt;text&gt; elements under <paramref name="e"/>, tooltips excluded.</summary>
     public static List<string> Texts(this XElement e) =>
-        e.DescendantsAndSelf(Ns + "text").Select(t => string.Concat(t.Nodes().OfType<XText>().Select(x => x.Value))).ToList();
+        e.DescendantsAndSelf(Ns + "text")
+            .Select(t => string.Concat(t.Nodes().OfType<XText>().Select(x => x.Value)))
+            .ToList();
 
     public static XElement FirstCircle(this XElement e) => e.Descendants(Ns + "circle").First();
 }

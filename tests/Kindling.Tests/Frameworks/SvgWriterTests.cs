@@ -6,15 +6,33 @@ namespace Kindling.Tests.Frameworks;
 
 public class SvgWriterTests
 {
-    private static Diagram Sample(string text, double x = 10.5) => new(200, 100, "A title", "A description",
-    [
-        new RectShape(x, 5, 50, 20, "#ffffff", Meta: new ShapeMeta(CssClass: "box", Label: text,
-            Data: new Dictionary<string, string> { ["Name"] = text })),
-        new TextShape(x, 40, text),
-        new GroupShape([new CircleShape(20, 20, 5, "#000000"), new LineShape(0, 0, 1, 1, "#000000", Dashed: true)],
-            new ShapeMeta(Id: "g1", CssClass: "pt")),
-        new PolygonShape([(0, 0), (10, 0), (5, 5)], null, "#000000", Closed: false),
-    ]);
+    private static Diagram Sample(string text, double x = 10.5) =>
+        new(
+            200,
+            100,
+            "A title",
+            "A description",
+            [
+                new RectShape(
+                    x,
+                    5,
+                    50,
+                    20,
+                    "#ffffff",
+                    Meta: new ShapeMeta(
+                        CssClass: "box",
+                        Label: text,
+                        Data: new Dictionary<string, string> { ["Name"] = text }
+                    )
+                ),
+                new TextShape(x, 40, text),
+                new GroupShape(
+                    [new CircleShape(20, 20, 5, "#000000"), new LineShape(0, 0, 1, 1, "#000000", Dashed: true)],
+                    new ShapeMeta(Id: "g1", CssClass: "pt")
+                ),
+                new PolygonShape([(0, 0), (10, 0), (5, 5)], null, "#000000", Closed: false),
+            ]
+        );
 
     [Fact]
     public void Write_AnyDiagram_IsAccessibleScalableSvg()
@@ -23,7 +41,8 @@ public class SvgWriterTests
 
         Assert.Equal(Svg.Ns + "svg", root.Name);
         Assert.Equal("0 0 200 100", (string?)root.Attribute("viewBox"));
-        // Natural size: a page shows the picture at its drawn size (text as big as the page's), shrinking it only to fit.
+        // Natural size: a page shows the picture at its drawn size (text as big as the page's), shrinking it only to
+        // fit.
         Assert.Equal("200", (string?)root.Attribute("width"));
         Assert.Equal("100", (string?)root.Attribute("height"));
         Assert.Equal("img", (string?)root.Attribute("role"));
@@ -31,7 +50,10 @@ public class SvgWriterTests
         var desc = root.Element(Svg.Ns + "desc")!;
         Assert.Equal("A title", title.Value);
         Assert.Equal("A description", desc.Value);
-        Assert.Equal($"{(string?)title.Attribute("id")} {(string?)desc.Attribute("id")}", (string?)root.Attribute("aria-labelledby"));
+        Assert.Equal(
+            $"{(string?)title.Attribute("id")} {(string?)desc.Attribute("id")}",
+            (string?)root.Attribute("aria-labelledby")
+        );
         Assert.DoesNotContain(root.DescendantsAndSelf(), e => e.Attribute("style") is not null);
         Assert.Empty(root.Descendants(Svg.Ns + "style"));
     }
@@ -60,7 +82,10 @@ public class SvgWriterTests
         Assert.DoesNotContain(root.Descendants(), e => e.Name.LocalName is "script" or "b" or "svg");
         Assert.Contains(hostile, root.Texts());
         Assert.Equal(hostile, root.WithClass("box").Single().Data("name"));
-        Assert.DoesNotContain(root.DescendantsAndSelf().SelectMany(e => e.Attributes()), a => a.Name.LocalName.StartsWith("on", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            root.DescendantsAndSelf().SelectMany(e => e.Attributes()),
+            a => a.Name.LocalName.StartsWith("on", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -81,13 +106,19 @@ public class SvgWriterTests
             var root = Svg.Parse(Sample("x", x: 10.5));
             Assert.Equal("10.5", (string?)root.WithClass("box").Single().Attribute("x"));
         }
-        finally { CultureInfo.CurrentCulture = saved; }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
     }
 
     [Fact]
     public void Write_RootMeta_AddsClassAndDataToSvg()
     {
-        var d = Sample("x") with { Meta = new ShapeMeta(CssClass: "grid", Data: new Dictionary<string, string> { ["plot-x"] = "4" }) };
+        var d = Sample("x") with
+        {
+            Meta = new ShapeMeta(CssClass: "grid", Data: new Dictionary<string, string> { ["plot-x"] = "4" }),
+        };
         var root = XDocument.Parse(SvgWriter.Write(d)).Root!;
 
         Assert.Equal("diagram grid", (string?)root.Attribute("class"));

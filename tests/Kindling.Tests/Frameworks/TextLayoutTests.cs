@@ -5,16 +5,24 @@ namespace Kindling.Tests.Frameworks;
 public class TextLayoutTests
 {
     [Fact]
-    public void Wrap_ShortText_IsOneLine() => Assert.Equal(["Hello there"], TextLayout.Wrap("  Hello\n there ", 200, 12));
+    public void Wrap_ShortText_IsOneLine() =>
+        Assert.Equal(["Hello there"], TextLayout.Wrap("  Hello\n there ", 200, 12));
 
     [Fact]
     public void Wrap_LongText_KeepsEveryLineWithinTheWidth()
     {
-        var lines = TextLayout.Wrap("We meet every month to share what we learned and plan the next steps together", 120, 12);
+        var lines = TextLayout.Wrap(
+            "We meet every month to share what we learned and plan the next steps together",
+            120,
+            12
+        );
 
         Assert.True(lines.Count > 2);
         Assert.All(lines, l => Assert.True(TextLayout.Width(l, 12) <= 120));
-        Assert.Equal("We meet every month to share what we learned and plan the next steps together", string.Join(' ', lines));
+        Assert.Equal(
+            "We meet every month to share what we learned and plan the next steps together",
+            string.Join(' ', lines)
+        );
     }
 
     [Fact]

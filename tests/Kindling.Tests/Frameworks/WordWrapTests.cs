@@ -25,7 +25,9 @@ public class WordWrapTests
         var lines = WordWrap.Lines(["See", url, "now"], 12, Units, LongWords.Break);
 
         Assert.Equal(
-            ["See", "https://exam", "ple.org/a/ve", "ry/long/addr", "ess/that/no/", "line/can/hol", "d now"], lines);
+            ["See", "https://exam", "ple.org/a/ve", "ry/long/addr", "ess/that/no/", "line/can/hol", "d now"],
+            lines
+        );
         Assert.All(lines, l => Assert.True(Units(l) <= 12));
     }
 

@@ -1,23 +1,54 @@
-using Kindling.Web.Infrastructure;
 using System.Text.RegularExpressions;
+using Kindling.Web.Infrastructure;
 using Markdig;
 
 namespace Kindling.Tests.Infrastructure;
 
-/// <summary>Hostile text written into generated Markdown stays text: rendered, it shows exactly what was typed and builds no structure.</summary>
+/// <summary>Hostile text written into generated Markdown stays text: rendered, it shows exactly what was typed and
+/// builds no structure.</summary>
 public class MarkdownTextTests
 {
     private static readonly MarkdownPipeline Gfm = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
-    public static TheoryData<string> Hostile => new()
-    {
-        "# A heading", "Setext heading\n===", "Another one\n---", "- a list item", "* starred item", "+ plus item", "1. numbered",
-        "12. twelfth", "3) closing paren", "> a quote", "[a link](https://evil.example)", "![an image](https://evil.example/x.png)",
-        "<script>alert(1)</script>", "<b>bold html</b>", "&amp; &lt;entity&gt;", "**Quinn ParticipantB:** impersonation",
-        "_emphasis_ and *more*", "~~struck~~", "`code` and ```fence```", "~~~\nfenced\n~~~", "| a | table |\n| --- | --- |\n| 1 | 2 |",
-        "***", "[ref]: https://evil.example", "footnote[^1]", "<https://evil.example>", "trailing backslash \\", "    indented code",
-        "line one  \nline two with hard break", "\\*already escaped\\*", "- [ ] task", "Term\n: definition", "{.class} attrs", "==marked== ++inserted++ ^sup^", "(see https://example.org/a_b)", "# 1. both",
-    };
+    public static TheoryData<string> Hostile =>
+        new()
+        {
+            "# A heading",
+            "Setext heading\n===",
+            "Another one\n---",
+            "- a list item",
+            "* starred item",
+            "+ plus item",
+            "1. numbered",
+            "12. twelfth",
+            "3) closing paren",
+            "> a quote",
+            "[a link](https://evil.example)",
+            "![an image](https://evil.example/x.png)",
+            "<script>alert(1)</script>",
+            "<b>bold html</b>",
+            "&amp; &lt;entity&gt;",
+            "**Quinn ParticipantB:** impersonation",
+            "_emphasis_ and *more*",
+            "~~struck~~",
+            "`code` and ```fence```",
+            "~~~\nfenced\n~~~",
+            "| a | table |\n| --- | --- |\n| 1 | 2 |",
+            "***",
+            "[ref]: https://evil.example",
+            "footnote[^1]",
+            "<https://evil.example>",
+            "trailing backslash \\",
+            "    indented code",
+            "line one  \nline two with hard break",
+            "\\*already escaped\\*",
+            "- [ ] task",
+            "Term\n: definition",
+            "{.class} attrs",
+            "==marked== ++inserted++ ^sup^",
+            "(see https://example.org/a_b)",
+            "# 1. both",
+        };
 
     [Theory, MemberData(nameof(Hostile))]
     public void Block_HostileText_RendersAsThePlainTextAlone(string hostile)
@@ -53,9 +84,18 @@ public class MarkdownTextTests
     [Theory, MemberData(nameof(Hostile))]
     public void Writer_HostileTextInEveryBlock_BuildsOnlyTheWritersStructure(string hostile)
     {
-        var md = new MarkdownWriter().Heading(2, hostile)
+        var md = new MarkdownWriter()
+            .Heading(2, hostile)
             .Paragraph(Md.Bold(hostile) + Md.Own(" and ") + Md.Italic(hostile))
-            .Quote(Md.Lines(hostile)).Table([hostile, "b"], [[hostile, ""]]).Paragraph(Md.Lines(hostile)).ToString();
+            .Quote(Md.Lines(hostile))
+            .Table(
+                [hostile, "b"],
+                [
+                    [hostile, ""],
+                ]
+            )
+            .Paragraph(Md.Lines(hostile))
+            .ToString();
         var html = WithoutBareAddresses(Markdown.ToHtml(md, Gfm));
 
         Assert.Single(Regex.Matches(html, "<h2"));
@@ -80,7 +120,10 @@ public class MarkdownTextTests
         Assert.Equal("1\\. first line second line", MarkdownText.Inline("1. first line\nsecond line"));
         Assert.Equal("3\\) third", MarkdownText.Inline("3) third"));
         // Ordinary punctuation inside a line is left as it is, so the file reads well as plain text.
-        Assert.Equal("Anne-Marie (she/her) asked: why not? #5", MarkdownText.Inline("  Anne-Marie (she/her) asked: why not? #5 "));
+        Assert.Equal(
+            "Anne-Marie (she/her) asked: why not? #5",
+            MarkdownText.Inline("  Anne-Marie (she/her) asked: why not? #5 ")
+        );
         Assert.Equal("\\- \\[ \\] not a task", MarkdownText.Inline("- [ ] not a task"));
     }
 }

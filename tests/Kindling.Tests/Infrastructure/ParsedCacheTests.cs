@@ -17,8 +17,8 @@ public class ParsedCacheTests
         $"---\nslug: sample\norder: 1\ntitle: {title}\nstatus: planned\n---\nBody.";
 
     private static string TemplateSource(string title) =>
-        $"slug: sheet\nlesson: sample\ntitle: {title}\nsections:\n  - title: S\n    fields:\n" +
-        "      - id: story\n        type: long-text\n        label: Story\n";
+        $"slug: sheet\nlesson: sample\ntitle: {title}\nsections:\n  - title: S\n    fields:\n"
+        + "      - id: story\n        type: long-text\n        label: Story\n";
 
     private static MemoryCache Cache(int limit) => new(new MemoryCacheOptions { SizeLimit = limit });
 

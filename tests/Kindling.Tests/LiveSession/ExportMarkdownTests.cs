@@ -9,16 +9,20 @@ public class ExportMarkdownTests
     [Fact]
     public void Write_Session_GivesTheWholeDocumentAsExpected()
     {
-        var doc = new ExportDocument("Riverside *team*", "# Welcome", Starts, "UTC",
-        [
-            new("Roll call",
-                [new(null, "Who are you?\nSay it", [new("Ann_B", "I am\n- here"), new(null, "hidden me")], false)]),
-            new("Breakouts", [new("Group [1]", "Plan", [], false), new(null, "Write alone", [], true)]),
-        ],
-        [
-            new("Quinn", "Why **now**?\nReally", 1, "Because\nwe can"),
-            new(null, "1. Next?", 3, null),
-        ]);
+        var doc = new ExportDocument(
+            "Riverside *team*",
+            "# Welcome",
+            Starts,
+            "UTC",
+            [
+                new(
+                    "Roll call",
+                    [new(null, "Who are you?\nSay it", [new("Ann_B", "I am\n- here"), new(null, "hidden me")], false)]
+                ),
+                new("Breakouts", [new("Group [1]", "Plan", [], false), new(null, "Write alone", [], true)]),
+            ],
+            [new("Quinn", "Why **now**?\nReally", 1, "Because\nwe can"), new(null, "1. Next?", 3, null)]
+        );
 
         Assert.Equal(
             """
@@ -56,7 +60,9 @@ public class ExportMarkdownTests
             - 1\. Next? (3 votes, asked anonymously)
               - _Not answered yet._
 
-            """.ReplaceLineEndings("\n"), ExportMarkdown.Write(doc).ReplaceLineEndings("\n"));
+            """.ReplaceLineEndings("\n"),
+            ExportMarkdown.Write(doc).ReplaceLineEndings("\n")
+        );
     }
 
     [Fact]
@@ -66,6 +72,7 @@ public class ExportMarkdownTests
 
         Assert.Equal(
             "# L\n\nC, Mon 2 Mar 2026, 17:30 (UTC)\n\n## Questions and answers\n\n_No questions were asked._\n",
-            md.ReplaceLineEndings("\n"));
+            md.ReplaceLineEndings("\n")
+        );
     }
 }

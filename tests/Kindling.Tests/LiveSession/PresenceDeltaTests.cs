@@ -2,10 +2,13 @@ using Kindling.LiveClient;
 
 namespace Kindling.Tests.LiveSession;
 
-/// <summary>Clients keep "who is here" from one whole list plus deltas; applying a delta must give the list the server has.</summary>
+/// <summary>Clients keep "who is here" from one whole list plus deltas; applying a delta must give the list the server
+/// has.</summary>
 public class PresenceDeltaTests
 {
-    private static readonly PresentMember Ada = new("u1", "Ada", "Participant"), Bo = new("u2", "Bo", "Facilitator"), Cy = new("u3", "Cy", "Observer");
+    private static readonly PresentMember Ada = new("u1", "Ada", "Participant"),
+        Bo = new("u2", "Bo", "Facilitator"),
+        Cy = new("u3", "Cy", "Observer");
 
     [Fact]
     public void Apply_RemovesThoseWhoLeft_AddsThoseWhoArrived_OrderedByName()
@@ -20,6 +23,7 @@ public class PresenceDeltaTests
         var renamed = Ada with { Name = "Zoe", Role = "Facilitator" };
         var after = new PresenceDelta([renamed], []).Apply([Ada, Bo]);
         Assert.Equal([Bo, renamed], after);
-        Assert.Equal(after, new PresenceDelta([renamed], ["u9"]).Apply(after)); // applying again (or an unknown leaver) changes nothing
+        // applying again (or an unknown leaver) changes nothing
+        Assert.Equal(after, new PresenceDelta([renamed], ["u9"]).Apply(after));
     }
 }

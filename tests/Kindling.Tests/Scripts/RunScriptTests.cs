@@ -18,7 +18,11 @@ public class RunScriptTests
             var stub = Path.Combine(bin, "dotnet");
             await File.WriteAllTextAsync(stub, "#!/usr/bin/env bash\necho \"DOTNET $*\"\n");
             File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            var psi = new ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "run.sh")]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            var psi = new ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "run.sh")])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
             psi.Environment["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH");
             psi.Environment.Remove("KINDLING_URL");
             using var process = Process.Start(psi)!;
@@ -35,6 +39,9 @@ public class RunScriptTests
             Assert.Contains("--no-build", lines[run]);
             Assert.Contains("--urls http://127.0.0.1:5000", lines[run]);
         }
-        finally { Directory.Delete(bin, true); }
+        finally
+        {
+            Directory.Delete(bin, true);
+        }
     }
 }

@@ -31,13 +31,16 @@ public class FieldTypeConventionTests
     public void FieldTypeNames_AreUsedOnlyInTheirOwnFolderAndTheRegistry()
     {
         var misplaced = SourceFiles()
-            .SelectMany(file => FieldTypes.Types.Where(t => !IsHome(t, file.Path))
-                .SelectMany(t => UsesOf(t, file.Path, file.Lines)))
+            .SelectMany(file =>
+                FieldTypes.Types.Where(t => !IsHome(t, file.Path)).SelectMany(t => UsesOf(t, file.Path, file.Lines))
+            )
             .ToList();
 
-        Assert.True(misplaced.Count == 0,
+        Assert.True(
+            misplaced.Count == 0,
             "Name a field type only in its folder and in FieldTypes.cs; elsewhere use FieldTypes.Of(field):\n"
-            + string.Join("\n", misplaced));
+                + string.Join("\n", misplaced)
+        );
     }
 
     [Fact]
@@ -46,9 +49,16 @@ public class FieldTypeConventionTests
         // Guards the scan itself: each type names itself in its folder, so a scan finding nothing there is broken.
         var files = SourceFiles().ToList();
         Assert.Contains(files, f => f.Path == Registry);
-        Assert.All(FieldTypes.Types, t => Assert.True(
-            files.Where(f => IsHome(t, f.Path) && f.Path != Registry).Any(f => UsesOf(t, f.Path, f.Lines).Any()),
-            $"No use of {t.Name} found in {t.Folder}"));
+        Assert.All(
+            FieldTypes.Types,
+            t =>
+                Assert.True(
+                    files
+                        .Where(f => IsHome(t, f.Path) && f.Path != Registry)
+                        .Any(f => UsesOf(t, f.Path, f.Lines).Any()),
+                    $"No use of {t.Name} found in {t.Folder}"
+                )
+        );
     }
 
     private static bool IsHome(FieldType type, string path) =>
@@ -58,14 +68,18 @@ public class FieldTypeConventionTests
     /// when the name cannot be an ordinary word, as <c>type="text"</c> is HTML there).</summary>
     private static IEnumerable<string> UsesOf(FieldType type, string path, string[] lines)
     {
-        var constant = typeof(FieldTypes).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Single(f => f.IsLiteral && (string?)f.GetRawConstantValue() == type.Name).Name;
+        var constant = typeof(FieldTypes)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Single(f => f.IsLiteral && (string?)f.GetRawConstantValue() == type.Name)
+            .Name;
         var patterns = new List<string> { $@"\bFieldTypes\.{constant}\b", $@"\b{type.GetType().Name}\b" };
         var literalCounts = path.EndsWith(".cs", StringComparison.Ordinal) || type.Name.Contains('-');
         if (literalCounts && !OtherMeanings.Contains((path, type.Name)))
             patterns.Add($"(?<!name=)[\"']{Regex.Escape(type.Name)}[\"']"); // not an XML doc's paramref name="…"
         var any = new Regex(string.Join("|", patterns));
-        return lines.Select((line, i) => (line, i)).Where(x => any.IsMatch(x.line))
+        return lines
+            .Select((line, i) => (line, i))
+            .Where(x => any.IsMatch(x.line))
             .Select(x => $"{path}:{x.i + 1}: {x.line.Trim()}");
     }
 

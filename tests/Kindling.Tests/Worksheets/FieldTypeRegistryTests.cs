@@ -33,7 +33,10 @@ public class FieldTypeRegistryTests
             Assert.StartsWith(type.Folder + "/", type.EditorPartial);
             Assert.True(File.Exists(Web + type.EditorPartial), $"{type.Name}: no editor partial {type.EditorPartial}");
             if (type.ReadOnlyPartial is { } own)
-                Assert.True(own.StartsWith(type.Folder + "/", StringComparison.Ordinal) && File.Exists(Web + own), $"{type.Name}: {own}");
+                Assert.True(
+                    own.StartsWith(type.Folder + "/", StringComparison.Ordinal) && File.Exists(Web + own),
+                    $"{type.Name}: {own}"
+                );
             if (type.Script is { } script)
                 Assert.True(File.Exists(Path.Combine(Web, "wwwroot") + script), $"{type.Name}: no script {script}");
         }
@@ -51,11 +54,18 @@ public class FieldTypeRegistryTests
         var keys = FieldTypes.Of(name).Keys;
         foreach (var (key, line) in new[] { ("columns", "[A, B]"), ("options", "[A, B]"), ("multiple", "true") })
         {
-            if (keys.Of(key) != KeyUse.NotAllowed) continue;
-            var (_, errors) = TemplateParser.Parse("t.template.yml",
-                Yaml(t => t.Name == name ? $"        {key}: {line}\n" : ""));
-            Assert.Contains(errors, e => e.Message.StartsWith($"'{key}' only applies to ", StringComparison.Ordinal)
-                && e.Message.EndsWith($"; '{name}' is a {name} field.", StringComparison.Ordinal));
+            if (keys.Of(key) != KeyUse.NotAllowed)
+                continue;
+            var (_, errors) = TemplateParser.Parse(
+                "t.template.yml",
+                Yaml(t => t.Name == name ? $"        {key}: {line}\n" : "")
+            );
+            Assert.Contains(
+                errors,
+                e =>
+                    e.Message.StartsWith($"'{key}' only applies to ", StringComparison.Ordinal)
+                    && e.Message.EndsWith($"; '{name}' is a {name} field.", StringComparison.Ordinal)
+            );
         }
     }
 
@@ -91,7 +101,13 @@ public class FieldTypeRegistryTests
         var template = Everything();
         var field = template.Field(name)!;
         var type = FieldTypes.Of(field);
-        var project = new Project { CohortId = Guid.NewGuid(), Name = "P", CreatedUtc = Now, CreatedById = "u" };
+        var project = new Project
+        {
+            CohortId = Guid.NewGuid(),
+            Name = "P",
+            CreatedUtc = Now,
+            CreatedById = "u",
+        };
         var fresh = WorksheetData.Parse(MakeCopy.Create(project, template, "u", Now).Worksheet.DataJson);
 
         Assert.Empty(type.Blocks(field, fresh));
@@ -110,12 +126,13 @@ public class FieldTypeRegistryTests
         }
     }
 
-    private static string Text(CharterBlock block) => block switch
-    {
-        ParagraphBlock p => $"{p.Label}\n{p.Text}",
-        ListBlock l => string.Join("\n", l.Items.Prepend(l.Label ?? "")),
-        TableBlock t => string.Join("\n", t.Columns.Concat(t.Rows.SelectMany(r => r)).Prepend(t.Label ?? "")),
-        DiagramBlock d => d.Title,
-        _ => "",
-    };
+    private static string Text(CharterBlock block) =>
+        block switch
+        {
+            ParagraphBlock p => $"{p.Label}\n{p.Text}",
+            ListBlock l => string.Join("\n", l.Items.Prepend(l.Label ?? "")),
+            TableBlock t => string.Join("\n", t.Columns.Concat(t.Rows.SelectMany(r => r)).Prepend(t.Label ?? "")),
+            DiagramBlock d => d.Title,
+            _ => "",
+        };
 }

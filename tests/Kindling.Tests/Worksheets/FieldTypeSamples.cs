@@ -20,37 +20,57 @@ public static class FieldTypeSamples
         [FieldTypes.Date] = ((f, k) => f.Set(k, "2027-03-14"), ["14 March 2027"]),
         [FieldTypes.StakeholderMap] = (
             (f, k) => Rows(f, k, ("name", "Town council"), ("power", "9"), ("interest", "8")),
-            ["Town council", "Manage closely"]),
-        [FieldTypes.Channels] = ((f, k) => Rows(f, k + ".primary", ("name", "Forum"), ("purpose", "Decisions")),
-            ["Forum", "Decisions"]),
+            ["Town council", "Manage closely"]
+        ),
+        [FieldTypes.Channels] = (
+            (f, k) => Rows(f, k + ".primary", ("name", "Forum"), ("purpose", "Decisions")),
+            ["Forum", "Decisions"]
+        ),
         [FieldTypes.Mountain] = ((f, k) => Rows(f, k, ("name", "Visitor"), ("gets", "Ideas")), ["Visitor", "Ideas"]),
-        [FieldTypes.Skills] = ((f, k) => { f.Set(k + ".2.team", "4"); f.Set(k + ".2.gaps", "Writing"); }, ["Writing"]),
-        [FieldTypes.Values] = ((f, k) =>
-        {
-            f.SetAll(k + ".chosen", ["Alpha"]);
-            f.Set(k + ".defined", "Alpha");
-            f.Set(k + ".definition", "We share what we grow.");
-        }, ["Alpha", "We share what we grow."]),
+        [FieldTypes.Skills] = (
+            (f, k) =>
+            {
+                f.Set(k + ".2.team", "4");
+                f.Set(k + ".2.gaps", "Writing");
+            },
+            ["Writing"]
+        ),
+        [FieldTypes.Values] = (
+            (f, k) =>
+            {
+                f.SetAll(k + ".chosen", ["Alpha"]);
+                f.Set(k + ".defined", "Alpha");
+                f.Set(k + ".definition", "We share what we grow.");
+            },
+            ["Alpha", "We share what we grow."]
+        ),
         [FieldTypes.Roadmap] = (
-            (f, k) => Rows(f, k, ("title", "Launch"), ("due", "2027-06-01")), ["Launch", "1 June 2027"]),
+            (f, k) => Rows(f, k, ("title", "Launch"), ("due", "2027-06-01")),
+            ["Launch", "1 June 2027"]
+        ),
         [FieldTypes.Success] = ((f, k) => f.Set(k + ".six", "Twenty members"), ["Twenty members"]),
     };
 
     private static void Rows(FormState form, string key, params (string Part, string Value)[] cells)
     {
         form.SetRows(key, 1);
-        foreach (var (part, value) in cells) form.Set($"{key}.0.{part}", value);
+        foreach (var (part, value) in cells)
+            form.Set($"{key}.0.{part}", value);
     }
 
     /// <summary>A template with one field of every registered type (its id is the type's name), with the keys each
     /// type takes.</summary>
     public static string Yaml(Func<FieldType, string>? extra = null) =>
         "slug: every-type\nlesson: lesson\ntitle: Every field type\nsections:\n  - title: All\n    fields:\n"
-        + string.Concat(FieldTypes.Types.Select(t => $"      - id: {t.Name}\n        type: {t.Name}\n"
-            + $"        label: The {t.Name} field\n"
-            + (t.Keys.Columns == KeyUse.NotAllowed ? "" : "        columns: [What, Who]\n")
-            + (t.Keys.Options == KeyUse.NotAllowed ? "" : "        options: [Alpha, Beta, Gamma]\n")
-            + (extra?.Invoke(t) ?? "")));
+        + string.Concat(
+            FieldTypes.Types.Select(t =>
+                $"      - id: {t.Name}\n        type: {t.Name}\n"
+                + $"        label: The {t.Name} field\n"
+                + (t.Keys.Columns == KeyUse.NotAllowed ? "" : "        columns: [What, Who]\n")
+                + (t.Keys.Options == KeyUse.NotAllowed ? "" : "        options: [Alpha, Beta, Gamma]\n")
+                + (extra?.Invoke(t) ?? "")
+            )
+        );
 
     public static WorksheetTemplate Everything()
     {

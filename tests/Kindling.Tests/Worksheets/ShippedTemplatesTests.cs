@@ -5,21 +5,27 @@ using Kindling.Web.Features.Worksheets.Templates;
 
 namespace Kindling.Tests.Worksheets;
 
-/// <summary>The four assignment templates shipped with the built-in curriculum: what "Make a copy" gives participants.</summary>
+/// <summary>The four assignment templates shipped with the built-in curriculum: what "Make a copy" gives
+/// participants.</summary>
 public class ShippedTemplatesTests
 {
     private static WorksheetTemplate Parse(string file)
     {
-        var (template, errors) = TemplateParser.Parse(file, File.ReadAllText(Path.Combine(RepoPaths.Foundations, file)));
+        var (template, errors) = TemplateParser.Parse(
+            file,
+            File.ReadAllText(Path.Combine(RepoPaths.Foundations, file))
+        );
         Assert.True(errors.Count == 0, string.Join("; ", errors));
         return template!;
     }
 
     private static IReadOnlyList<WorksheetTemplate> All =>
-    [
-        Parse("01-community-narrative.template.yml"), Parse("02-cop-basics.template.yml"),
-        Parse("03-community-engagement.template.yml"), Parse("04-community-charter.template.yml"),
-    ];
+        [
+            Parse("01-community-narrative.template.yml"),
+            Parse("02-cop-basics.template.yml"),
+            Parse("03-community-engagement.template.yml"),
+            Parse("04-community-charter.template.yml"),
+        ];
 
     private static void AssertField(WorksheetTemplate t, string id, string type, string? charter = null)
     {
@@ -68,7 +74,10 @@ public class ShippedTemplatesTests
         AssertField(t, "information-map", FieldTypes.Table);
         AssertField(t, "mountain", FieldTypes.Mountain, CharterSections.Pathways);
         AssertField(t, "value-exchange", FieldTypes.Table);
-        Assert.Equal(["Group of participants", "What they give", "What they get", "How they are recognised"], t.Field("value-exchange")!.Columns);
+        Assert.Equal(
+            ["Group of participants", "What they give", "What they get", "How they are recognised"],
+            t.Field("value-exchange")!.Columns
+        );
         Assert.True(t.Field("recognition-now")!.Multiple);
     }
 
@@ -94,8 +103,10 @@ public class ShippedTemplatesTests
         var fields = All.SelectMany(t => t.Fields).ToList();
         Assert.Equal(FieldTypes.All.Order(), fields.Select(f => f.Type).Distinct().Order());
         Assert.Equal(CharterSections.All.Order(), fields.Select(f => f.Charter).OfType<string>().Distinct().Order());
-        Assert.All(fields.Where(f => FieldTypes.IsFramework(f.Type) || f.Type == FieldTypes.LongText),
-            f => Assert.True(f.Help.Length > 0 || f.Prompts.Count > 0, $"{f.Id} gives no guidance"));
+        Assert.All(
+            fields.Where(f => FieldTypes.IsFramework(f.Type) || f.Type == FieldTypes.LongText),
+            f => Assert.True(f.Help.Length > 0 || f.Prompts.Count > 0, $"{f.Id} gives no guidance")
+        );
     }
 
     [Fact]
@@ -104,12 +115,22 @@ public class ShippedTemplatesTests
         var (package, errors) = CurriculumPackage.Read(CurriculumPackage.FromDirectory(RepoPaths.Foundations));
         Assert.Empty(errors);
         Assert.Equal(4, package!.Templates.Count);
-        var links = package.Lessons.Where(l => l.Lesson.Assignment?.Template is not null)
-            .Select(l => (l.Lesson.Slug, l.Lesson.Assignment!.Template)).ToList();
+        var links = package
+            .Lessons.Where(l => l.Lesson.Assignment?.Template is not null)
+            .Select(l => (l.Lesson.Slug, l.Lesson.Assignment!.Template))
+            .ToList();
         Assert.Equal(
-            [("community-narrative", "community-background"), ("cop-basics", "cop-basics"),
-             ("community-engagement", "participation-engagement"), ("community-charter", "vision-mission-charter")],
-            links);
-        Assert.All(package.Templates, t => Assert.Contains(links, l => l.Slug == t.Template.Lesson && l.Template == t.Template.Slug));
+            [
+                ("community-narrative", "community-background"),
+                ("cop-basics", "cop-basics"),
+                ("community-engagement", "participation-engagement"),
+                ("community-charter", "vision-mission-charter"),
+            ],
+            links
+        );
+        Assert.All(
+            package.Templates,
+            t => Assert.Contains(links, l => l.Slug == t.Template.Lesson && l.Template == t.Template.Slug)
+        );
     }
 }

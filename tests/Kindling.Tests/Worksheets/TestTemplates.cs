@@ -5,9 +5,14 @@ namespace Kindling.Tests.Worksheets;
 
 internal static class TestTemplates
 {
-    public static TemplateField Field(string id, string type, string label, IReadOnlyList<string>? columns = null,
-        IReadOnlyList<string>? options = null, bool multiple = false) =>
-        new(id, type, label, "", [], columns ?? [], options ?? [], multiple);
+    public static TemplateField Field(
+        string id,
+        string type,
+        string label,
+        IReadOnlyList<string>? columns = null,
+        IReadOnlyList<string>? options = null,
+        bool multiple = false
+    ) => new(id, type, label, "", [], columns ?? [], options ?? [], multiple);
 
     public static WorksheetTemplate Of(params TemplateField[] fields) =>
         new("test", "lesson", "Test worksheet", "", [new TemplateSection("Section", "", fields)]);
@@ -26,5 +31,6 @@ internal static class TestTemplates
         Field("skills", FieldTypes.Skills, "Skills"),
         Field("values", FieldTypes.Values, "Values", options: ["Openness", "Care", "Curiosity", "Courage"]),
         Field("roadmap", FieldTypes.Roadmap, "Roadmap"),
-        Field("success", FieldTypes.Success, "Success"));
+        Field("success", FieldTypes.Success, "Success")
+    );
 }

@@ -17,8 +17,14 @@ public class WorksheetFormTests
         d.Set("people", new[] { "Ana", "Ben" });
         d.Set("outcomes", new[] { new[] { "Share seeds", "Seed library" } });
         d.Set("stakeholders", new[] { new Stakeholder("Funders", "Money", "Occasional", 8, 3) });
-        d.Set("channels", new ChannelMap([new("Forum", "Decisions")], [new("Newsletter", "News")], [new("Call", "Monthly")]));
-        d.Set("mountain", new[] { new MountainLevel("Visitor", "Anyone", "Reads", "Welcome post", "Attention", "Ideas", "Thanks") });
+        d.Set(
+            "channels",
+            new ChannelMap([new("Forum", "Decisions")], [new("Newsletter", "News")], [new("Call", "Monthly")])
+        );
+        d.Set(
+            "mountain",
+            new[] { new MountainLevel("Visitor", "Anyone", "Reads", "Welcome post", "Attention", "Ideas", "Thanks") }
+        );
         d.Set("skills", SkillAreas.All.Select((a, i) => new SkillRating(a, i, 5 - i, "gap " + a, "")).ToList());
         d.Set("values", new CoreValues(["Care", "Kindness"], "Care", "We look out for each other.", ["We check in"]));
         d.Set("roadmap", new[] { new Milestone("Launch", "2026-06-01", "First event", "Room", "Rain") });
@@ -32,7 +38,8 @@ public class WorksheetFormTests
         var data = Sample();
         var (read, errors) = WorksheetForm.Read(TestTemplates.All, WorksheetForm.ToForm(TestTemplates.All, data));
         Assert.Empty(errors);
-        foreach (var f in TestTemplates.All.Fields) Assert.Equal(data.RawOf(f.Id), read.RawOf(f.Id));
+        foreach (var f in TestTemplates.All.Fields)
+            Assert.Equal(data.RawOf(f.Id), read.RawOf(f.Id));
     }
 
     [Fact]
@@ -108,8 +115,19 @@ public class WorksheetFormTests
     public void Read_MoveUpOp_SwapsMountainLevels()
     {
         var data = Sample();
-        data.Set("mountain", new[] { new MountainLevel("Visitor", "", "", "", "", "", ""), new MountainLevel("Member", "", "", "", "", "", "") });
-        var (read, errors) = WorksheetForm.Read(TestTemplates.All, WorksheetForm.ToForm(TestTemplates.All, data), "up:mountain:1");
+        data.Set(
+            "mountain",
+            new[]
+            {
+                new MountainLevel("Visitor", "", "", "", "", "", ""),
+                new MountainLevel("Member", "", "", "", "", "", ""),
+            }
+        );
+        var (read, errors) = WorksheetForm.Read(
+            TestTemplates.All,
+            WorksheetForm.ToForm(TestTemplates.All, data),
+            "up:mountain:1"
+        );
         Assert.Empty(errors);
         Assert.Equal(["Member", "Visitor"], read.Get<List<MountainLevel>>("mountain")!.Select(l => l.Name));
     }
@@ -120,6 +138,9 @@ public class WorksheetFormTests
         var form = WorksheetForm.ToForm(TestTemplates.All, Sample());
         form.Set("f.skills.1.team", "6");
         var (_, errors) = WorksheetForm.Read(TestTemplates.All, form);
-        Assert.Equal("The team rating for Technical skills must be a whole number from 0 to 5.", Assert.Single(errors).Message);
+        Assert.Equal(
+            "The team rating for Technical skills must be a whole number from 0 to 5.",
+            Assert.Single(errors).Message
+        );
     }
 }

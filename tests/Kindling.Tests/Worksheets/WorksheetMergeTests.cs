@@ -10,7 +10,8 @@ public class WorksheetMergeTests
     private static readonly WorksheetTemplate T = TestTemplates.Of(
         TestTemplates.Field("vision", FieldTypes.LongText, "Vision"),
         TestTemplates.Field("mission", FieldTypes.LongText, "Mission"),
-        TestTemplates.Field("stakeholders", FieldTypes.StakeholderMap, "Stakeholders"));
+        TestTemplates.Field("stakeholders", FieldTypes.StakeholderMap, "Stakeholders")
+    );
 
     private static WorksheetData Data(string vision, string mission, params Stakeholder[] s)
     {
@@ -36,9 +37,12 @@ public class WorksheetMergeTests
     public void Merge_SameFieldChangedDifferently_IsAConflict()
     {
         var b = Data("v", "m", new Stakeholder("Funders", "", "", 3, 3));
-        var r = WorksheetMerge.Merge(T, b,
+        var r = WorksheetMerge.Merge(
+            T,
+            b,
             theirs: Data("v", "m", new Stakeholder("Funders", "", "", 9, 3)),
-            mine: Data("v", "m", new Stakeholder("Funders", "", "", 3, 9)));
+            mine: Data("v", "m", new Stakeholder("Funders", "", "", 3, 9))
+        );
         Assert.Equal(["stakeholders"], r.Conflicts);
     }
 

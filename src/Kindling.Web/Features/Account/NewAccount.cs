@@ -30,7 +30,8 @@ public sealed class NewAccount : IValidatableObject
     [Display(Name = "Password again")]
     public string ConfirmPassword { get; set; } = "";
 
-    /// <summary>Starts empty: timezone.js fills in the browser's zone, or the person picks one; never UTC unseen.</summary>
+    /// <summary>Starts empty: timezone.js fills in the browser's zone, or the person picks one; never UTC
+    /// unseen.</summary>
     [Required(ErrorMessage = "Pick your time zone from the list.")]
     [Display(Name = "Your time zone")]
     public string TimeZoneId { get; set; } = "";
@@ -40,30 +41,47 @@ public sealed class NewAccount : IValidatableObject
         if (!TimeZones.IsValid(TimeZoneId))
             yield return new ValidationResult("Pick your time zone from the list.", [nameof(TimeZoneId)]);
         if (Text.HasMarkup(DisplayName))
-            yield return new ValidationResult("Your display name can't contain < or > characters.", [nameof(DisplayName)]);
+            yield return new ValidationResult(
+                "Your display name can't contain < or > characters.",
+                [nameof(DisplayName)]
+            );
     }
 }
 
 public static class Accounts
 {
-    /// <summary>Creates the account or copies Identity's reasons (weak password, e-mail taken) into the form's errors.</summary>
-    public static async Task<AppUser?> CreateAsync(UserManager<AppUser> users, NewAccount input, TimeProvider clock, ModelStateDictionary modelState)
+    /// <summary>Creates the account or copies Identity's reasons (weak password, e-mail taken) into the form's
+    /// errors.</summary>
+    public static async Task<AppUser?> CreateAsync(
+        UserManager<AppUser> users,
+        NewAccount input,
+        TimeProvider clock,
+        ModelStateDictionary modelState
+    )
     {
         var user = new AppUser
         {
-            UserName = input.Email.Trim(), Email = input.Email.Trim(), DisplayName = input.DisplayName.Trim(),
-            TimeZoneId = TimeZones.Canonical(input.TimeZoneId)!, CreatedUtc = clock.GetUtcNow().UtcDateTime, EmailConfirmed = true,
+            UserName = input.Email.Trim(),
+            Email = input.Email.Trim(),
+            DisplayName = input.DisplayName.Trim(),
+            TimeZoneId = TimeZones.Canonical(input.TimeZoneId)!,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            EmailConfirmed = true,
         };
         var result = await users.CreateAsync(user, input.Password);
-        if (result.Succeeded) return user;
+        if (result.Succeeded)
+            return user;
         foreach (var e in result.Errors)
         {
-            var field = e.Code.Contains("Password") ? $"Input.{nameof(NewAccount.Password)}"
-                : e.Code.Contains("Email") || e.Code.Contains("UserName") ? $"Input.{nameof(NewAccount.Email)}" : "";
+            var field =
+                e.Code.Contains("Password") ? $"Input.{nameof(NewAccount.Password)}"
+                : e.Code.Contains("Email") || e.Code.Contains("UserName") ? $"Input.{nameof(NewAccount.Email)}"
+                : "";
             var text = e.Code is "DuplicateEmail" or "DuplicateUserName"
                 ? "An account with this e-mail already exists. Sign in instead, then open the invitation link again."
                 : e.Description;
-            if (!modelState[field]?.Errors.Any(x => x.ErrorMessage == text) ?? true) modelState.AddModelError(field, text);
+            if (!modelState[field]?.Errors.Any(x => x.ErrorMessage == text) ?? true)
+                modelState.AddModelError(field, text);
         }
         return null;
     }

@@ -12,42 +12,86 @@ public class ProfileModel(UserManager<AppUser> users, KindlingDb db) : PageModel
 {
     public sealed class ProfileInput : IValidatableObject
     {
-        [Required(ErrorMessage = "Enter the name people in your cohorts will see."), StringLength(80, ErrorMessage = "Your display name can be at most 80 characters."), Display(Name = "Display name")]
+        [
+            Required(ErrorMessage = "Enter the name people in your cohorts will see."),
+            StringLength(80, ErrorMessage = "Your display name can be at most 80 characters."),
+            Display(Name = "Display name")
+        ]
         public string DisplayName { get; set; } = "";
-        [StringLength(40, ErrorMessage = "Pronouns can be at most 40 characters.")] public string? Pronouns { get; set; }
-        [StringLength(120, ErrorMessage = "Role or title can be at most 120 characters."), Display(Name = "Role or title")] public string? Title { get; set; }
-        [StringLength(120, ErrorMessage = "Organisation can be at most 120 characters.")] public string? Organisation { get; set; }
-        [StringLength(300, ErrorMessage = "Social handles can be at most 300 characters."), Display(Name = "Social handles")] public string? SocialHandles { get; set; }
-        [StringLength(120, ErrorMessage = "This line can be at most 120 characters."), Display(Name = "Your feeling about community (emoji or a short line)")] public string? Feeling { get; set; }
-        [Display(Name = "Time zone")] public string TimeZoneId { get; set; } = "UTC";
+
+        [StringLength(40, ErrorMessage = "Pronouns can be at most 40 characters.")]
+        public string? Pronouns { get; set; }
+
+        [
+            StringLength(120, ErrorMessage = "Role or title can be at most 120 characters."),
+            Display(Name = "Role or title")
+        ]
+        public string? Title { get; set; }
+
+        [StringLength(120, ErrorMessage = "Organisation can be at most 120 characters.")]
+        public string? Organisation { get; set; }
+
+        [
+            StringLength(300, ErrorMessage = "Social handles can be at most 300 characters."),
+            Display(Name = "Social handles")
+        ]
+        public string? SocialHandles { get; set; }
+
+        [
+            StringLength(120, ErrorMessage = "This line can be at most 120 characters."),
+            Display(Name = "Your feeling about community (emoji or a short line)")
+        ]
+        public string? Feeling { get; set; }
+
+        [Display(Name = "Time zone")]
+        public string TimeZoneId { get; set; } = "UTC";
 
         public IEnumerable<ValidationResult> Validate(ValidationContext context)
         {
-            if (!TimeZones.IsValid(TimeZoneId)) yield return new("Pick your time zone from the list.", [nameof(TimeZoneId)]);
-            foreach (var (name, value) in new[] { (nameof(DisplayName), DisplayName), (nameof(Pronouns), Pronouns), (nameof(Title), Title), (nameof(Organisation), Organisation) })
-                if (Text.HasMarkup(value)) yield return new($"{name} can't contain < or > characters.", [name]);
+            if (!TimeZones.IsValid(TimeZoneId))
+                yield return new("Pick your time zone from the list.", [nameof(TimeZoneId)]);
+            foreach (
+                var (name, value) in new[]
+                {
+                    (nameof(DisplayName), DisplayName),
+                    (nameof(Pronouns), Pronouns),
+                    (nameof(Title), Title),
+                    (nameof(Organisation), Organisation),
+                }
+            )
+                if (Text.HasMarkup(value))
+                    yield return new($"{name} can't contain < or > characters.", [name]);
         }
     }
 
-    [BindProperty] public ProfileInput Input { get; set; } = new();
+    [BindProperty]
+    public ProfileInput Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync()
     {
         var u = await users.GetUserAsync(User);
-        if (u is null) return Challenge();
+        if (u is null)
+            return Challenge();
         Input = new ProfileInput
         {
-            DisplayName = u.DisplayName, Pronouns = u.Pronouns, Title = u.Title, Organisation = u.Organisation,
-            SocialHandles = u.SocialHandles, Feeling = u.Feeling, TimeZoneId = u.TimeZoneId,
+            DisplayName = u.DisplayName,
+            Pronouns = u.Pronouns,
+            Title = u.Title,
+            Organisation = u.Organisation,
+            SocialHandles = u.SocialHandles,
+            Feeling = u.Feeling,
+            TimeZoneId = u.TimeZoneId,
         };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+            return Page();
         var u = await users.GetUserAsync(User);
-        if (u is null) return Challenge();
+        if (u is null)
+            return Challenge();
         u.DisplayName = Input.DisplayName.Trim();
         u.Pronouns = Input.Pronouns?.Trim();
         u.Title = Input.Title?.Trim();

@@ -10,11 +10,14 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Kindling.Web.Features.Account;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher) : PageModel
+public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher)
+    : PageModel
 {
-    /// <summary>The one answer to every failed sign-in, so it tells nobody whether an account exists or is locked.</summary>
+    /// <summary>The one answer to every failed sign-in, so it tells nobody whether an account exists or is
+    /// locked.</summary>
     public const string Refused =
-        "That e-mail and password don't match an account, or the account is locked for 15 minutes after too many wrong tries. Check both and try again.";
+        "That e-mail and password don't match an account, or the account is locked for 15 minutes after too many "
+        + "wrong tries. Check both and try again.";
 
     private static string? _unknownAccountHash;
 
@@ -24,24 +27,31 @@ public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> use
     [BindProperty, Required(ErrorMessage = "Enter your password."), DataType(DataType.Password), StringLength(128)]
     public string Password { get; set; } = "";
 
-    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+            return Page();
         var user = await users.FindByNameAsync(Email.Trim());
         if (user is null || await users.IsLockedOutAsync(user))
         {
-            // No password check happens here otherwise: hash anyway, so an unknown or locked account answers in the same time.
-            _unknownAccountHash ??= hasher.HashPassword(new AppUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
+            // No password check happens here otherwise: hash anyway, so an unknown or locked account answers in the
+            // same time.
+            _unknownAccountHash ??= hasher.HashPassword(
+                new AppUser(),
+                Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))
+            );
             hasher.VerifyHashedPassword(new AppUser(), _unknownAccountHash, Password);
         }
         else
         {
             var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: true, lockoutOnFailure: true);
-            if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            if (result.Succeeded)
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         ModelState.AddModelError("", Refused);
         return Page();

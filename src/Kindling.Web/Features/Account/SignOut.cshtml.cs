@@ -12,7 +12,8 @@ public class SignOutModel(SignInManager<AppUser> signIn, UserManager<AppUser> us
     public async Task<IActionResult> OnPostAsync()
     {
         // A new security stamp makes any copied cookie of this session invalid at its next validation.
-        if (await users.GetUserAsync(User) is { } user) await users.UpdateSecurityStampAsync(user);
+        if (await users.GetUserAsync(User) is { } user)
+            await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         TempData["Flash"] = "You are signed out.";
         return Redirect("/");

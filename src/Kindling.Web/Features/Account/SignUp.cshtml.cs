@@ -11,26 +11,37 @@ namespace Kindling.Web.Features.Account;
 
 /// <summary>Accounts are created only through an invitation: to a cohort, or (from an admin) to facilitate.</summary>
 [EnableRateLimiting(RateLimits.Account)]
-public class SignUpModel(KindlingDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-    InvitationRedeemer redeemer, TimeProvider clock) : PageModel
+public class SignUpModel(
+    KindlingDb db,
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    InvitationRedeemer redeemer,
+    TimeProvider clock
+) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Invite { get; set; }
-    [BindProperty] public NewAccount Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)]
+    public string? Invite { get; set; }
+
+    [BindProperty]
+    public NewAccount Input { get; set; } = new();
     public string? Problem { get; private set; }
     public string Describe { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (signIn.IsSignedIn(User) && Invite is not null) return Redirect($"/invite/{Invite}");
+        if (signIn.IsSignedIn(User) && Invite is not null)
+            return Redirect($"/invite/{Invite}");
         return await CheckAsync() ? Page() : Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await CheckAsync() || !ModelState.IsValid) return Page();
+        if (!await CheckAsync() || !ModelState.IsValid)
+            return Page();
         await using var tx = await db.Database.BeginTransactionAsync();
         var user = await Accounts.CreateAsync(users, Input, clock, ModelState);
-        if (user is null) return Page();
+        if (user is null)
+            return Page();
         var result = await redeemer.RedeemAsync(Invite!, user);
         if (result.Error is not null)
         {

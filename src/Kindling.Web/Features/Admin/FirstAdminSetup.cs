@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Kindling.Data;
 using Kindling.Domain;
-using Microsoft.AspNetCore.Identity;
 using Kindling.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Admin;
@@ -26,7 +26,11 @@ public sealed class FirstAdminSetup(IServiceScopeFactory scopes, TimeProvider cl
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KindlingDb>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        if ((await users.GetUsersInRoleAsync(InstanceRoles.Admin)).Count > 0) { PendingToken = null; return; }
+        if ((await users.GetUsersInRoleAsync(InstanceRoles.Admin)).Count > 0)
+        {
+            PendingToken = null;
+            return;
+        }
         db.SetupTokens.RemoveRange(db.SetupTokens);
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         db.SetupTokens.Add(new SetupToken { TokenHash = Hash(token), CreatedUtc = clock.GetUtcNow().UtcDateTime });
@@ -39,7 +43,8 @@ public sealed class FirstAdminSetup(IServiceScopeFactory scopes, TimeProvider cl
 
     public static async Task<bool> IsValidAsync(KindlingDb db, string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 100) return false;
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+            return false;
         var hash = Hash(token);
         return await db.SetupTokens.AnyAsync(t => t.TokenHash == hash);
     }
@@ -49,9 +54,11 @@ public sealed class FirstAdminSetup(IServiceScopeFactory scopes, TimeProvider cl
 
 public static class AdminSetup
 {
-    /// <summary>The first-admin link: issued at start-up after the curriculum is loaded, printed in the banner.</summary>
+    /// <summary>The first-admin link: issued at start-up after the curriculum is loaded, printed in the
+    /// banner.</summary>
     public static IServiceCollection AddAdmin(this IServiceCollection services) =>
-        services.AddSingleton<FirstAdminSetup>()
+        services
+            .AddSingleton<FirstAdminSetup>()
             .AddSingleton<IStartupTask>(sp => sp.GetRequiredService<FirstAdminSetup>())
             .AddSingleton<IStartupNotice>(sp => sp.GetRequiredService<FirstAdminSetup>());
 }

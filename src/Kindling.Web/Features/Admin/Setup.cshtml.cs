@@ -10,34 +10,48 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Kindling.Web.Features.Admin;
 
 [EnableRateLimiting(RateLimits.Account)]
-public class SetupModel(KindlingDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-    FirstAdminSetup setup, TimeProvider clock) : PageModel
+public class SetupModel(
+    KindlingDb db,
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    FirstAdminSetup setup,
+    TimeProvider clock
+) : PageModel
 {
-    [BindProperty] public NewAccount Input { get; set; } = new();
+    [BindProperty]
+    public NewAccount Input { get; set; } = new();
     public bool Valid { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string token)
     {
         Valid = await FirstAdminSetup.IsValidAsync(db, token);
-        if (!Valid) Response.StatusCode = 404;
+        if (!Valid)
+            Response.StatusCode = 404;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string token)
     {
         Valid = await FirstAdminSetup.IsValidAsync(db, token);
-        if (!Valid) { Response.StatusCode = 404; return Page(); }
-        if (!ModelState.IsValid) return Page();
+        if (!Valid)
+        {
+            Response.StatusCode = 404;
+            return Page();
+        }
+        if (!ModelState.IsValid)
+            return Page();
         await using var tx = await db.Database.BeginTransactionAsync();
         var user = await Accounts.CreateAsync(users, Input, clock, ModelState);
-        if (user is null) return Page();
+        if (user is null)
+            return Page();
         await users.AddToRolesAsync(user, [InstanceRoles.Admin, InstanceRoles.Facilitator]);
         db.SetupTokens.RemoveRange(db.SetupTokens);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         setup.Consumed();
         await signIn.SignInAsync(user, isPersistent: false);
-        TempData["Flash"] = "Welcome! Your admin account is ready. Create facilitators from the Admin page, or start a cohort.";
+        TempData["Flash"] =
+            "Welcome! Your admin account is ready. Create facilitators from the Admin page, or start a cohort.";
         return Redirect("/");
     }
 }

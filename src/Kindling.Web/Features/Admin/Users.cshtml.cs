@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Admin;
 
-/// <summary>Instance administration: who may facilitate, and single-use links that make a new person a facilitator.</summary>
+/// <summary>Instance administration: who may facilitate, and single-use links that make a new person a
+/// facilitator.</summary>
 [EnableRateLimiting(RateLimits.Send)]
 public class UsersModel(KindlingDb db, UserManager<AppUser> users, TimeProvider clock, PublicUrls urls) : PageModel
 {
@@ -19,9 +20,11 @@ public class UsersModel(KindlingDb db, UserManager<AppUser> users, TimeProvider 
         public bool IsAdmin => Roles.Contains(InstanceRoles.Admin);
         public bool IsFacilitator => Roles.Contains(InstanceRoles.Facilitator);
     }
+
     public sealed record InviteRow(Guid Id, string Url, DateTime ExpiresUtc);
 
-    [BindProperty] public int? ExpiresInDays { get; set; } = InvitationLinks.DefaultDays;
+    [BindProperty]
+    public int? ExpiresInDays { get; set; } = InvitationLinks.DefaultDays;
     public List<UserRow> Users { get; private set; } = [];
     public List<InviteRow> Invitations { get; private set; } = [];
     public string Zone { get; private set; } = "UTC";
@@ -31,28 +34,37 @@ public class UsersModel(KindlingDb db, UserManager<AppUser> users, TimeProvider 
     public async Task<IActionResult> OnPostGrantAsync(string? userId)
     {
         var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
-        if (user is null) return NotFound();
+        if (user is null)
+            return NotFound();
         if (await users.IsInRoleAsync(user, InstanceRoles.Facilitator))
             return await ProblemAsync("Grant", $"{user.DisplayName} is already a facilitator; nothing changed.");
         var result = await users.AddToRoleAsync(user, InstanceRoles.Facilitator);
-        if (!result.Succeeded) return await ProblemAsync("Grant", "Kindling could not change the role; nothing was changed. Try again.");
-        TempData["Flash"] = $"{user.DisplayName} can now start cohorts and edit curricula (from their next page, within a minute).";
+        if (!result.Succeeded)
+            return await ProblemAsync("Grant", "Kindling could not change the role; nothing was changed. Try again.");
+        TempData["Flash"] =
+            $"{user.DisplayName} can now start cohorts and edit curricula (from their next page, within a minute).";
         return Redirect("/admin");
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(string? userId)
     {
         var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
-        if (user is null) return NotFound();
+        if (user is null)
+            return NotFound();
         if (await users.IsInRoleAsync(user, InstanceRoles.Admin))
-            return await ProblemAsync("Revoke", $"{user.DisplayName} is an admin, and admins can always facilitate; the role was not changed.");
+            return await ProblemAsync(
+                "Revoke",
+                $"{user.DisplayName} is an admin, and admins can always facilitate; the role was not changed."
+            );
         if (!await users.IsInRoleAsync(user, InstanceRoles.Facilitator))
             return await ProblemAsync("Revoke", $"{user.DisplayName} is not a facilitator; nothing changed.");
         var result = await users.RemoveFromRoleAsync(user, InstanceRoles.Facilitator);
-        if (!result.Succeeded) return await ProblemAsync("Revoke", "Kindling could not change the role; nothing was changed. Try again.");
+        if (!result.Succeeded)
+            return await ProblemAsync("Revoke", "Kindling could not change the role; nothing was changed. Try again.");
         // Signs the person's cookies out at their next check, so the role is gone promptly everywhere.
         await users.UpdateSecurityStampAsync(user);
-        TempData["Flash"] = $"{user.DisplayName} is no longer a facilitator. They keep their places in existing cohorts.";
+        TempData["Flash"] =
+            $"{user.DisplayName} is no longer a facilitator. They keep their places in existing cohorts.";
         return Redirect("/admin");
     }
 
@@ -61,9 +73,19 @@ public class UsersModel(KindlingDb db, UserManager<AppUser> users, TimeProvider 
         InvitationLinks.ReplaceDaysBindingError(ModelState, nameof(ExpiresInDays));
         if (ExpiresInDays is not (>= InvitationLinks.MinDays and <= InvitationLinks.MaxDays))
             ModelState.AddModelError(nameof(ExpiresInDays), InvitationLinks.DaysMessage);
-        if (!ModelState.IsValid) { await LoadAsync(); return Page(); }
-        var invitation = InvitationLinks.Create(null, CohortRole.Facilitator, singleUse: true, ExpiresInDays!.Value,
-            CohortAccess.UserId(User)!, clock.GetUtcNow().UtcDateTime);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+        var invitation = InvitationLinks.Create(
+            null,
+            CohortRole.Facilitator,
+            singleUse: true,
+            ExpiresInDays!.Value,
+            CohortAccess.UserId(User)!,
+            clock.GetUtcNow().UtcDateTime
+        );
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();
         TempData["Flash"] = "Facilitator invitation created. Copy its link below; it works for one person.";
@@ -73,7 +95,8 @@ public class UsersModel(KindlingDb db, UserManager<AppUser> users, TimeProvider 
     public async Task<IActionResult> OnPostRevokeInviteAsync(Guid id)
     {
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id && i.CohortId == null);
-        if (invitation is null) return NotFound();
+        if (invitation is null)
+            return NotFound();
         if (invitation.RevokedUtc is not null)
             return await ProblemAsync("RevokeInvite", "This invitation was already revoked; nothing changed.");
         invitation.RevokedUtc = clock.GetUtcNow().UtcDateTime;
@@ -93,16 +116,34 @@ public class UsersModel(KindlingDb db, UserManager<AppUser> users, TimeProvider 
     {
         var me = CohortAccess.UserId(User);
         Zone = await db.Users.Where(u => u.Id == me).Select(u => u.TimeZoneId).FirstOrDefaultAsync() ?? "UTC";
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
-            .ToListAsync();
+        var roles = await (
+            from ur in db.UserRoles
+            join r in db.Roles on ur.RoleId equals r.Id
+            select new { ur.UserId, r.Name }
+        ).ToListAsync();
         var byUser = roles.ToLookup(r => r.UserId, r => r.Name ?? "");
-        Users = (await db.Users.OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
-                .Select(u => new { u.Id, u.DisplayName, u.Email, u.CreatedUtc }).ToListAsync())
-            .Select(u => new UserRow(u.Id, u.DisplayName, u.Email, u.CreatedUtc, byUser[u.Id].Order().ToList())).ToList();
+        Users = (
+            await db
+                .Users.OrderBy(u => u.DisplayName)
+                .ThenBy(u => u.Email)
+                .Select(u => new
+                {
+                    u.Id,
+                    u.DisplayName,
+                    u.Email,
+                    u.CreatedUtc,
+                })
+                .ToListAsync()
+        ).Select(u => new UserRow(u.Id, u.DisplayName, u.Email, u.CreatedUtc, byUser[u.Id].Order().ToList())).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        var pending = await db.Invitations.AsNoTracking().Where(i => i.CohortId == null && i.RevokedUtc == null)
-            .OrderByDescending(i => i.CreatedUtc).ToListAsync();
-        Invitations = pending.Where(i => i.StateAt(now) == InvitationState.Open)
-            .Select(i => new InviteRow(i.Id, InvitationLinks.Url(urls, i.Token), i.ExpiresUtc)).ToList();
+        var pending = await db
+            .Invitations.AsNoTracking()
+            .Where(i => i.CohortId == null && i.RevokedUtc == null)
+            .OrderByDescending(i => i.CreatedUtc)
+            .ToListAsync();
+        Invitations = pending
+            .Where(i => i.StateAt(now) == InvitationState.Open)
+            .Select(i => new InviteRow(i.Id, InvitationLinks.Url(urls, i.Token), i.ExpiresUtc))
+            .ToList();
     }
 }

@@ -8,14 +8,20 @@ namespace Kindling.Web.Features.Charter;
 /// A project's community charter as compiled from its worksheets at one instant. It is what every export writes and,
 /// serialised as JSON, what publishing stores — so keep changes additive (new optional members only).
 /// </summary>
-public sealed record CharterDocument(string ProjectName, string Description, DateTime CompiledUtc, IReadOnlyList<CharterSection> Sections)
+public sealed record CharterDocument(
+    string ProjectName,
+    string Description,
+    DateTime CompiledUtc,
+    IReadOnlyList<CharterSection> Sections
+)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static CharterDocument FromJson(string json) =>
-        JsonSerializer.Deserialize<CharterDocument>(json, Json) ?? throw new JsonException("The charter JSON is empty.");
+        JsonSerializer.Deserialize<CharterDocument>(json, Json)
+        ?? throw new JsonException("The charter JSON is empty.");
 
     public int MissingCount => Sections.Count(s => s.IsMissing);
 }
@@ -31,18 +37,19 @@ public sealed record CharterSource(Guid WorksheetId, string WorksheetTitle, Date
 
 public static class CharterTitles
 {
-    public static string Of(string key) => key switch
-    {
-        CharterSections.Background => "Background",
-        CharterSections.Values => "Values",
-        CharterSections.Vision => "Vision",
-        CharterSections.Mission => "Mission",
-        CharterSections.Stakeholders => "Stakeholders",
-        CharterSections.Pathways => "Engagement pathways",
-        CharterSections.Roadmap => "Roadmap",
-        CharterSections.Success => "Definitions of success",
-        CharterSections.WaysOfWorking => "Ways of working",
-        CharterSections.CodeOfConduct => "Code of conduct",
-        _ => key,
-    };
+    public static string Of(string key) =>
+        key switch
+        {
+            CharterSections.Background => "Background",
+            CharterSections.Values => "Values",
+            CharterSections.Vision => "Vision",
+            CharterSections.Mission => "Mission",
+            CharterSections.Stakeholders => "Stakeholders",
+            CharterSections.Pathways => "Engagement pathways",
+            CharterSections.Roadmap => "Roadmap",
+            CharterSections.Success => "Definitions of success",
+            CharterSections.WaysOfWorking => "Ways of working",
+            CharterSections.CodeOfConduct => "Code of conduct",
+            _ => key,
+        };
 }

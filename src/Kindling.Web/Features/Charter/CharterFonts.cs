@@ -8,19 +8,23 @@ namespace Kindling.Web.Features.Charter;
 public sealed class CharterFonts : IFontResolver
 {
     public const string Family = DejaVuSans.Family;
+
     /// <inheritdoc cref="DejaVuSans.Replacement"/>
     public const string Replacement = DejaVuSans.Replacement;
-    private const string Regular = "DejaVuSans", Bold = "DejaVuSans-Bold";
+    private const string Regular = "DejaVuSans",
+        Bold = "DejaVuSans-Bold";
     private static readonly CharterFonts Instance = new();
     private static readonly Lock Gate = new();
     private static bool _registered;
 
-    /// <summary>PDFsharp accepts one resolver for the whole process; setting the same instance again is allowed.</summary>
+    /// <summary>PDFsharp accepts one resolver for the whole process; setting the same instance again is
+    /// allowed.</summary>
     public static void EnsureRegistered()
     {
         lock (Gate)
         {
-            if (_registered) return;
+            if (_registered)
+                return;
             GlobalFontSettings.FontResolver = Instance;
             _registered = true;
         }

@@ -15,14 +15,20 @@ public static class CharterMarkdown
     public static string Write(CharterDocument doc, bool publicCopy = false)
     {
         var md = new MarkdownWriter().Heading(1, $"{doc.ProjectName}: community charter");
-        if (doc.Description.Length > 0) md.Paragraph(Md.Lines(doc.Description));
+        if (doc.Description.Length > 0)
+            md.Paragraph(Md.Lines(doc.Description));
         md.Paragraph(Md.Italic(Md.Own($"Compiled {Date(doc.CompiledUtc)}.")));
         foreach (var section in doc.Sections)
         {
             md.Heading(2, section.Title);
             if (section.Source is { } source)
-                md.Paragraph(Md.Italic(Md.Own("From the worksheet ‘") + source.WorksheetTitle
-                    + Md.Own($"’, updated {Date(source.UpdatedUtc)}.")));
+                md.Paragraph(
+                    Md.Italic(
+                        Md.Own("From the worksheet ‘")
+                            + source.WorksheetTitle
+                            + Md.Own($"’, updated {Date(source.UpdatedUtc)}.")
+                    )
+                );
             foreach (var block in section.Blocks)
                 WriteBlock(md, publicCopy && block is MissingBlock ? NotWrittenPublic : block);
         }
@@ -45,8 +51,11 @@ public static class CharterMarkdown
                 Label(md, t.Label).Table(t.Columns, t.Rows);
                 break;
             case DiagramBlock d:
-                md.Paragraph(Md.Own("_Picture: ") + d.Title
-                    + Md.Own(" (drawn in the PDF and on the web page; its data follows)._"));
+                md.Paragraph(
+                    Md.Own("_Picture: ")
+                        + d.Title
+                        + Md.Own(" (drawn in the PDF and on the web page; its data follows)._")
+                );
                 break;
             case MissingBlock m:
                 md.Quote(Md.Own("**Missing.** ") + m.Message);

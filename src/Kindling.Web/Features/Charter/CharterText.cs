@@ -6,8 +6,9 @@ namespace Kindling.Web.Features.Charter;
 public static class CharterText
 {
     public const string Attribution =
-        "Compiled with Kindling. The charter's frameworks follow “Foundational Community Building and Engagement Training” " +
-        "by Malvika Sharan (CC BY 4.0), adapted; the content is the project's own.";
+        "Compiled with Kindling. The charter's frameworks follow “Foundational Community Building and Engagement "
+        + "Training” "
+        + "by Malvika Sharan (CC BY 4.0), adapted; the content is the project's own.";
 
     /// <summary>What the public sees for a missing section: the fill-in hints are for the project's managers.</summary>
     public const string NotWrittenPublic = "This part of the charter has not been written yet.";

@@ -17,14 +17,23 @@ internal sealed class PdfFlow(PdfDocument doc, string footer) : IDisposable
     private int _pages;
     public double Y { get; private set; }
     public XGraphics G => _g ?? NewPage();
-    private PdfPage Current { get { _ = G; return _page!; } }
+    private PdfPage Current
+    {
+        get
+        {
+            _ = G;
+            return _page!;
+        }
+    }
     private double Width => Current.Width.Point;
     public double Left => Margin;
     public double ContentWidth => Width - 2 * Margin;
     public double Bottom => Current.Height.Point - Margin - 14;
     public double Top => Margin;
     public bool AtTop => Y <= Top + 0.5;
-    /// <summary>Set once some text had a character the font cannot draw (shown as <see cref="CharterFonts.Replacement"/>).</summary>
+
+    /// <summary>Set once some text had a character the font cannot draw (shown as <see
+    /// cref="CharterFonts.Replacement"/>).</summary>
     public bool ReplacedCharacters { get; private set; }
     public PdfPage Page => Current;
 
@@ -36,8 +45,13 @@ internal sealed class PdfFlow(PdfDocument doc, string footer) : IDisposable
         _g = XGraphics.FromPdfPage(_page);
         _pages++;
         var small = new XFont(CharterFonts.Family, 7.5);
-        _g.DrawString(CharterFonts.Drawable($"{footer} · page {_pages}", small), small, XBrushes.Gray,
-            new XRect(Margin, _page.Height.Point - Margin + 6, ContentWidth, 12), XStringFormats.TopLeft);
+        _g.DrawString(
+            CharterFonts.Drawable($"{footer} · page {_pages}", small),
+            small,
+            XBrushes.Gray,
+            new XRect(Margin, _page.Height.Point - Margin + 6, ContentWidth, 12),
+            XStringFormats.TopLeft
+        );
         Y = Top;
         return _g;
     }
@@ -45,12 +59,18 @@ internal sealed class PdfFlow(PdfDocument doc, string footer) : IDisposable
     public void EnsureSpace(double height)
     {
         _ = G;
-        if (Y + height > Bottom && !AtTop) NewPage();
+        if (Y + height > Bottom && !AtTop)
+            NewPage();
     }
 
-    public void Space(double points) { _ = G; Y = Math.Min(Y + points, Bottom); }
+    public void Space(double points)
+    {
+        _ = G;
+        Y = Math.Min(Y + points, Bottom);
+    }
 
-    /// <summary>Wrapped text; <paramref name="keepWithNext"/> reserves room so a heading is never last on a page.</summary>
+    /// <summary>Wrapped text; <paramref name="keepWithNext"/> reserves room so a heading is never last on a
+    /// page.</summary>
     public void Text(string text, XFont font, XBrush brush, double indent = 0, double keepWithNext = 0)
     {
         var lines = Wrap(text, font, ContentWidth - indent);
@@ -59,7 +79,13 @@ internal sealed class PdfFlow(PdfDocument doc, string footer) : IDisposable
         foreach (var line in lines)
         {
             EnsureSpace(lh);
-            G.DrawString(line, font, brush, new XRect(Left + indent, Y, ContentWidth - indent, lh), XStringFormats.TopLeft);
+            G.DrawString(
+                line,
+                font,
+                brush,
+                new XRect(Left + indent, Y, ContentWidth - indent, lh),
+                XStringFormats.TopLeft
+            );
             Y += lh;
         }
     }
@@ -71,10 +97,21 @@ internal sealed class PdfFlow(PdfDocument doc, string footer) : IDisposable
     public List<string> Wrap(string text, XFont font, double width)
     {
         var drawable = CharterFonts.Drawable(text.Replace("\r\n", "\n").Replace('\r', '\n'), font);
-        if (Replacements(drawable) > Replacements(text)) ReplacedCharacters = true;
-        return drawable.Split('\n')
-            .SelectMany(paragraph => WordWrap.Lines(paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries), width,
-                line => Measure(line, font), LongWords.Break) is { Count: > 0 } lines ? lines : [""])
+        if (Replacements(drawable) > Replacements(text))
+            ReplacedCharacters = true;
+        return drawable
+            .Split('\n')
+            .SelectMany(paragraph =>
+                WordWrap.Lines(
+                    paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                    width,
+                    line => Measure(line, font),
+                    LongWords.Break
+                )
+                    is { Count: > 0 } lines
+                    ? lines
+                    : [""]
+            )
             .ToList();
     }
 

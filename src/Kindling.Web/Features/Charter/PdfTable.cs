@@ -3,7 +3,8 @@ using PdfSharp.Drawing;
 
 namespace Kindling.Web.Features.Charter;
 
-/// <summary>A table flowed across pages: column widths follow the content, the header repeats, tall rows split.</summary>
+/// <summary>A table flowed across pages: column widths follow the content, the header repeats, tall rows
+/// split.</summary>
 internal static class PdfTable
 {
     private const double Pad = 3.5;
@@ -13,7 +14,8 @@ internal static class PdfTable
     public static void Draw(PdfFlow flow, TableBlock table, XFont font, XFont bold)
     {
         var n = table.Columns.Count;
-        if (n == 0) return;
+        if (n == 0)
+            return;
         var widths = Widths(flow, table, font);
         var lh = font.GetHeight();
         var header = table.Columns.Select((c, i) => flow.Wrap(c, bold, widths[i] - 2 * Pad)).ToList();
@@ -29,13 +31,21 @@ internal static class PdfTable
         DrawHeader();
         foreach (var row in table.Rows)
         {
-            var cells = Enumerable.Range(0, n).Select(i => flow.Wrap(i < row.Count ? row[i] : "", font, widths[i] - 2 * Pad)).ToList();
+            var cells = Enumerable
+                .Range(0, n)
+                .Select(i => flow.Wrap(i < row.Count ? row[i] : "", font, widths[i] - 2 * Pad))
+                .ToList();
             var total = cells.Max(c => c.Count);
             var done = 0;
             while (done < total)
             {
                 var room = (int)Math.Floor((flow.Bottom - flow.Y - 2 * Pad) / lh);
-                if (room < Math.Min(total - done, 2)) { flow.NewPage(); DrawHeader(); continue; }
+                if (room < Math.Min(total - done, 2))
+                {
+                    flow.NewPage();
+                    DrawHeader();
+                    continue;
+                }
                 var take = Math.Min(room, total - done);
                 DrawRow(flow, cells, widths, done, take, font, null);
                 flow.Space(take * lh + 2 * Pad);
@@ -44,7 +54,15 @@ internal static class PdfTable
         }
     }
 
-    private static void DrawRow(PdfFlow flow, List<List<string>> cells, double[] widths, int from, int count, XFont font, XBrush? fill)
+    private static void DrawRow(
+        PdfFlow flow,
+        List<List<string>> cells,
+        double[] widths,
+        int from,
+        int count,
+        XFont font,
+        XBrush? fill
+    )
     {
         var lh = font.GetHeight();
         var height = count * lh + 2 * Pad;
@@ -52,25 +70,37 @@ internal static class PdfTable
         for (var i = 0; i < cells.Count; i++)
         {
             var box = new XRect(x, flow.Y, widths[i], height);
-            if (fill is not null) flow.G.DrawRectangle(fill, box);
+            if (fill is not null)
+                flow.G.DrawRectangle(fill, box);
             flow.G.DrawRectangle(Rule, box);
             var lines = cells[i].Skip(from).Take(count).ToList();
             for (var l = 0; l < lines.Count; l++)
-                flow.G.DrawString(lines[l], font, XBrushes.Black, new XRect(x + Pad, flow.Y + Pad + l * lh, widths[i] - 2 * Pad, lh), XStringFormats.TopLeft);
+                flow.G.DrawString(
+                    lines[l],
+                    font,
+                    XBrushes.Black,
+                    new XRect(x + Pad, flow.Y + Pad + l * lh, widths[i] - 2 * Pad, lh),
+                    XStringFormats.TopLeft
+                );
             x += widths[i];
         }
     }
 
-    /// <summary>Shares the width by each column's longest text (words count, so short columns stay narrow), at least 45 pt each.</summary>
+    /// <summary>Shares the width by each column's longest text (words count, so short columns stay narrow), at least 45
+    /// pt each.</summary>
     private static double[] Widths(PdfFlow flow, TableBlock table, XFont font)
     {
         var n = table.Columns.Count;
-        var natural = Enumerable.Range(0, n).Select(i =>
-        {
-            var texts = table.Rows.Select(r => i < r.Count ? r[i] : "").Append(table.Columns[i]);
-            var longest = texts.Max(t => Math.Min(t.Length, 60));
-            return Math.Max(4, longest);
-        }).Select(v => (double)v).ToArray();
+        var natural = Enumerable
+            .Range(0, n)
+            .Select(i =>
+            {
+                var texts = table.Rows.Select(r => i < r.Count ? r[i] : "").Append(table.Columns[i]);
+                var longest = texts.Max(t => Math.Min(t.Length, 60));
+                return Math.Max(4, longest);
+            })
+            .Select(v => (double)v)
+            .ToArray();
         var min = Math.Min(45, flow.ContentWidth / n);
         var spare = flow.ContentWidth - min * n;
         var sum = natural.Sum();

@@ -6,7 +6,10 @@ namespace Kindling.Web.Features.Cohorts;
 /// <summary>The editable fields of a cohort, shared by the create and edit forms.</summary>
 public class CohortInput : IValidatableObject
 {
-    [Required(ErrorMessage = "Give the cohort a name."), StringLength(120, ErrorMessage = "The name can be at most 120 characters.")]
+    [
+        Required(ErrorMessage = "Give the cohort a name."),
+        StringLength(120, ErrorMessage = "The name can be at most 120 characters.")
+    ]
     public string Name { get; set; } = "";
 
     [StringLength(2000, ErrorMessage = "The description can be at most 2,000 characters.")]
@@ -15,17 +18,25 @@ public class CohortInput : IValidatableObject
     [Display(Name = "Time zone"), Required(ErrorMessage = "Pick the time zone sessions are planned in.")]
     public string TimeZoneId { get; set; } = "";
 
-    [Display(Name = "Participation guidelines"), Required(ErrorMessage = "Write participation guidelines (the defaults are a good start)."),
-     StringLength(20_000, ErrorMessage = "The guidelines can be at most 20,000 characters.")]
+    [
+        Display(Name = "Participation guidelines"),
+        Required(ErrorMessage = "Write participation guidelines (the defaults are a good start)."),
+        StringLength(20_000, ErrorMessage = "The guidelines can be at most 20,000 characters.")
+    ]
     public string Guidelines { get; set; } = "";
 
-    [Display(Name = "Code of conduct"), Required(ErrorMessage = "Write a code of conduct (the default is a good start)."),
-     StringLength(20_000, ErrorMessage = "The code of conduct can be at most 20,000 characters.")]
+    [
+        Display(Name = "Code of conduct"),
+        Required(ErrorMessage = "Write a code of conduct (the default is a good start)."),
+        StringLength(20_000, ErrorMessage = "The code of conduct can be at most 20,000 characters.")
+    ]
     public string CodeOfConduct { get; set; } = "";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
-        if (!TimeZones.IsValid(TimeZoneId)) yield return new("Pick a time zone from the list.", [nameof(TimeZoneId)]);
-        if (Text.HasMarkup(Name)) yield return new("The name can't contain < or > characters.", [nameof(Name)]);
+        if (!TimeZones.IsValid(TimeZoneId))
+            yield return new("Pick a time zone from the list.", [nameof(TimeZoneId)]);
+        if (Text.HasMarkup(Name))
+            yield return new("The name can't contain < or > characters.", [nameof(Name)]);
     }
 }

@@ -13,7 +13,9 @@ public class DetailsModel(KindlingDb db, TimeProvider clock, PublicUrls urls) : 
     {
         public DateTime EndsUtc => StartsUtc.AddMinutes(Minutes);
     }
+
     public sealed record MemberRow(string Name, string? Pronouns, CohortRole Role);
+
     public sealed record LessonRow(string Slug, string Title, string Status);
 
     public List<SessionRow> Sessions { get; private set; } = [];
@@ -28,12 +30,27 @@ public class DetailsModel(KindlingDb db, TimeProvider clock, PublicUrls urls) : 
     {
         Now = clock.GetUtcNow().UtcDateTime;
         var c = Access.Cohort;
-        Sessions = await db.Sessions.Where(s => s.CohortId == c.Id).OrderBy(s => s.StartsUtc)
-            .Select(s => new SessionRow(s.Id, s.Lesson!.Title, s.StartsUtc, s.PresentationMinutes + s.DiscussionMinutes)).ToListAsync();
-        Members = await db.CohortMembers.Where(m => m.CohortId == c.Id).OrderByDescending(m => m.Role).ThenBy(m => m.User!.DisplayName)
-            .Select(m => new MemberRow(m.User!.DisplayName, m.User.Pronouns, m.Role)).ToListAsync();
-        Lessons = await db.Lessons.Where(l => l.CurriculumId == c.CurriculumId).OrderBy(l => l.Order)
-            .Select(l => new LessonRow(l.Slug, l.Title, l.Status)).ToListAsync();
+        Sessions = await db
+            .Sessions.Where(s => s.CohortId == c.Id)
+            .OrderBy(s => s.StartsUtc)
+            .Select(s => new SessionRow(
+                s.Id,
+                s.Lesson!.Title,
+                s.StartsUtc,
+                s.PresentationMinutes + s.DiscussionMinutes
+            ))
+            .ToListAsync();
+        Members = await db
+            .CohortMembers.Where(m => m.CohortId == c.Id)
+            .OrderByDescending(m => m.Role)
+            .ThenBy(m => m.User!.DisplayName)
+            .Select(m => new MemberRow(m.User!.DisplayName, m.User.Pronouns, m.Role))
+            .ToListAsync();
+        Lessons = await db
+            .Lessons.Where(l => l.CurriculumId == c.CurriculumId)
+            .OrderBy(l => l.Order)
+            .Select(l => new LessonRow(l.Slug, l.Title, l.Status))
+            .ToListAsync();
         GuidelinesHtml = MarkdownRenderer.ToSafeHtml(c.Guidelines);
         CodeOfConductHtml = MarkdownRenderer.ToSafeHtml(c.CodeOfConduct);
         FeedUrl = urls.For($"/calendar/{c.CalendarToken}.ics");
@@ -41,7 +58,8 @@ public class DetailsModel(KindlingDb db, TimeProvider clock, PublicUrls urls) : 
 
     public async Task<IActionResult> OnPostResetFeedAsync()
     {
-        if (!Access.IsFacilitator) return StatusCode(403);
+        if (!Access.IsFacilitator)
+            return StatusCode(403);
         Access.Cohort.CalendarToken = NewModel.NewCalendarToken();
         await db.SaveChangesAsync();
         TempData["Flash"] = "The calendar address was reset. Subscribe again with the new link below.";

@@ -7,21 +7,27 @@ namespace Kindling.Web.Features.Cohorts;
 public class EditModel(KindlingDb db) : CohortPageModel
 {
     protected override bool FacilitatorsOnly => true;
-    [BindProperty] public CohortInput Input { get; set; } = new();
+
+    [BindProperty]
+    public CohortInput Input { get; set; } = new();
 
     public void OnGet()
     {
         var c = Access.Cohort;
         Input = new CohortInput
         {
-            Name = c.Name, Description = c.Description, TimeZoneId = c.TimeZoneId,
-            Guidelines = c.Guidelines, CodeOfConduct = c.CodeOfConduct,
+            Name = c.Name,
+            Description = c.Description,
+            TimeZoneId = c.TimeZoneId,
+            Guidelines = c.Guidelines,
+            CodeOfConduct = c.CodeOfConduct,
         };
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+            return Page();
         var c = Access.Cohort;
         c.Name = Input.Name.Trim();
         c.Description = Input.Description?.Trim() ?? "";

@@ -10,22 +10,29 @@ public class LessonModel(KindlingDb db, LessonCache cache) : CohortPageModel
 {
     public sealed record SessionRow(Guid Id, DateTime StartsUtc);
 
-    [FromRoute] public string Slug { get; set; } = "";
+    [FromRoute]
+    public string Slug { get; set; } = "";
     public string Title { get; private set; } = "";
     public string BodyHtml { get; private set; } = "";
     public List<SessionRow> Sessions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (Slug.Length > 100) return NotFound();
-        var lesson = await db.Lessons.AsNoTracking()
+        if (Slug.Length > 100)
+            return NotFound();
+        var lesson = await db
+            .Lessons.AsNoTracking()
             .FirstOrDefaultAsync(l => l.CurriculumId == Access.Cohort.CurriculumId && l.Slug == Slug);
-        if (lesson is null) return NotFound();
+        if (lesson is null)
+            return NotFound();
         var doc = cache.Get(lesson);
         Title = doc.Title;
         BodyHtml = LessonHtml.Render(doc, Access.Cohort.Curriculum!.Attribution);
-        Sessions = await db.Sessions.Where(s => s.CohortId == CohortId && s.LessonId == lesson.Id).OrderBy(s => s.StartsUtc)
-            .Select(s => new SessionRow(s.Id, s.StartsUtc)).ToListAsync();
+        Sessions = await db
+            .Sessions.Where(s => s.CohortId == CohortId && s.LessonId == lesson.Id)
+            .OrderBy(s => s.StartsUtc)
+            .Select(s => new SessionRow(s.Id, s.StartsUtc))
+            .ToListAsync();
         return Page();
     }
 }

@@ -10,15 +10,19 @@ namespace Kindling.Web.Features.Cohorts;
 
 public class NewModel(KindlingDb db, TimeProvider clock) : PageModel
 {
-    [BindProperty] public CohortInput Input { get; set; } = new();
-    [BindProperty] public Guid CurriculumId { get; set; }
+    [BindProperty]
+    public CohortInput Input { get; set; } = new();
+
+    [BindProperty]
+    public Guid CurriculumId { get; set; }
     public List<Curriculum> Curricula { get; private set; } = [];
 
     public async Task OnGetAsync(Guid? curriculum)
     {
         await LoadAsync();
         var chosen = Curricula.FirstOrDefault(c => c.Id == curriculum) ?? Curricula.FirstOrDefault();
-        if (chosen is null) return;
+        if (chosen is null)
+            return;
         CurriculumId = chosen.Id;
         Input.Guidelines = chosen.GuidelinesMarkdown;
         Input.CodeOfConduct = chosen.CodeOfConductMarkdown;
@@ -29,14 +33,21 @@ public class NewModel(KindlingDb db, TimeProvider clock) : PageModel
         await LoadAsync();
         if (Curricula.All(c => c.Id != CurriculumId))
             ModelState.AddModelError(nameof(CurriculumId), "Pick a curriculum from the list.");
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+            return Page();
         var now = clock.GetUtcNow().UtcDateTime;
         var userId = CohortAccess.UserId(User)!;
         var cohort = new Cohort
         {
-            Name = Input.Name.Trim(), Description = Input.Description?.Trim() ?? "", TimeZoneId = TimeZones.Canonical(Input.TimeZoneId)!,
-            CurriculumId = CurriculumId, Guidelines = Input.Guidelines, CodeOfConduct = Input.CodeOfConduct,
-            CalendarToken = NewCalendarToken(), CreatedUtc = now, CreatedById = userId,
+            Name = Input.Name.Trim(),
+            Description = Input.Description?.Trim() ?? "",
+            TimeZoneId = TimeZones.Canonical(Input.TimeZoneId)!,
+            CurriculumId = CurriculumId,
+            Guidelines = Input.Guidelines,
+            CodeOfConduct = Input.CodeOfConduct,
+            CalendarToken = NewCalendarToken(),
+            CreatedUtc = now,
+            CreatedById = userId,
         };
         var creator = cohort.AddMember(userId, CohortRole.Facilitator, now);
         creator.AcknowledgedUtc = now; // the facilitator wrote the guidelines
@@ -46,7 +57,8 @@ public class NewModel(KindlingDb db, TimeProvider clock) : PageModel
         return Redirect($"/cohorts/{cohort.Id}");
     }
 
-    public static string NewCalendarToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+    public static string NewCalendarToken() =>
+        Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 
     private async Task LoadAsync() => Curricula = await db.Curricula.OrderBy(c => c.Title).ToListAsync();
 }

@@ -7,7 +7,9 @@ namespace Kindling.Web.Features.Cohorts;
 public class WelcomeModel(KindlingDb db, TimeProvider clock) : CohortPageModel
 {
     protected override bool SkipsAcknowledgement => true;
-    [BindProperty] public bool Agree { get; set; }
+
+    [BindProperty]
+    public bool Agree { get; set; }
     public string GuidelinesHtml { get; private set; } = "";
     public string CodeOfConductHtml { get; private set; } = "";
 
@@ -17,7 +19,10 @@ public class WelcomeModel(KindlingDb db, TimeProvider clock) : CohortPageModel
     {
         if (!Agree)
         {
-            ModelState.AddModelError(nameof(Agree), "Tick the box to confirm you have read the guidelines and the code of conduct.");
+            ModelState.AddModelError(
+                nameof(Agree),
+                "Tick the box to confirm you have read the guidelines and the code of conduct."
+            );
             Render();
             return Page();
         }

@@ -5,22 +5,27 @@ using YamlDotNet.Serialization;
 
 namespace Kindling.Web.Features.Curricula;
 
-/// <summary>Writes a stored curriculum back out as the folder it was imported from, so export and import round-trip.</summary>
+/// <summary>Writes a stored curriculum back out as the folder it was imported from, so export and import
+/// round-trip.</summary>
 public static class CurriculumExport
 {
     private static readonly ISerializer Yaml = new SerializerBuilder().Build();
 
     /// <summary>curriculum.yml rebuilt from the stored fields, in the order people write it.</summary>
-    public static string Manifest(Curriculum c) => Yaml.Serialize(new Dictionary<string, object>
-    {
-        ["title"] = c.Title,
-        ["slug"] = c.Slug,
-        ["version"] = c.Version,
-        ["description"] = c.Description,
-        ["attribution"] = c.Attribution,
-    });
+    public static string Manifest(Curriculum c) =>
+        Yaml.Serialize(
+            new Dictionary<string, object>
+            {
+                ["title"] = c.Title,
+                ["slug"] = c.Slug,
+                ["version"] = c.Version,
+                ["description"] = c.Description,
+                ["attribution"] = c.Attribution,
+            }
+        );
 
-    /// <summary>A zip with one top folder named after the slug: curriculum.yml, each lesson file, each assignment template and the default texts.</summary>
+    /// <summary>A zip with one top folder named after the slug: curriculum.yml, each lesson file, each assignment
+    /// template and the default texts.</summary>
     public static byte[] ToZip(Curriculum c, IEnumerable<AssignmentTemplate>? templates = null)
     {
         using var buffer = new MemoryStream();

@@ -18,10 +18,14 @@ public class DetailsModel(KindlingDb db) : PageModel
     public async Task<IActionResult> OnGetAsync(string slug)
     {
         var c = await db.Curricula.AsNoTracking().FirstOrDefaultAsync(x => x.Slug == slug);
-        if (c is null) return NotFound();
+        if (c is null)
+            return NotFound();
         Curriculum = c;
-        Lessons = await db.Lessons.Where(l => l.CurriculumId == c.Id).OrderBy(l => l.Order)
-            .Select(l => new LessonRow(l.Slug, l.Order, l.Title, l.Status, l.FileName)).ToListAsync();
+        Lessons = await db
+            .Lessons.Where(l => l.CurriculumId == c.Id)
+            .OrderBy(l => l.Order)
+            .Select(l => new LessonRow(l.Slug, l.Order, l.Title, l.Status, l.FileName))
+            .ToListAsync();
         GuidelinesHtml = MarkdownRenderer.ToSafeHtml(c.GuidelinesMarkdown);
         CodeOfConductHtml = MarkdownRenderer.ToSafeHtml(c.CodeOfConductMarkdown);
         return Page();

@@ -5,10 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kindling.Web.Features.Curricula;
 
-/// <summary>Edits a lesson's whole source file. Preview renders without saving; Save keeps the text and saves nothing on any error.</summary>
+/// <summary>Edits a lesson's whole source file. Preview renders without saving; Save keeps the text and saves nothing
+/// on any error.</summary>
 public class EditLessonModel(KindlingDb db, CurriculumStore store) : PageModel
 {
-    [BindProperty] public string? Source { get; set; }
+    [BindProperty]
+    public string? Source { get; set; }
     public Curriculum Curriculum { get; private set; } = null!;
     public Lesson Lesson { get; private set; } = null!;
     public string? PreviewHtml { get; private set; }
@@ -17,7 +19,8 @@ public class EditLessonModel(KindlingDb db, CurriculumStore store) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, string lessonSlug)
     {
-        if (!await LoadAsync(slug, lessonSlug)) return NotFound();
+        if (!await LoadAsync(slug, lessonSlug))
+            return NotFound();
         Source = Lesson.Source;
         Preview();
         return Page();
@@ -25,7 +28,8 @@ public class EditLessonModel(KindlingDb db, CurriculumStore store) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string slug, string lessonSlug)
     {
-        if (!await LoadAsync(slug, lessonSlug)) return NotFound();
+        if (!await LoadAsync(slug, lessonSlug))
+            return NotFound();
         var error = TooLarge() ?? (await store.UpdateLessonAsync(Lesson, Source ?? ""))?.ToString();
         if (error is not null)
         {
@@ -38,7 +42,8 @@ public class EditLessonModel(KindlingDb db, CurriculumStore store) : PageModel
 
     public async Task<IActionResult> OnPostPreviewAsync(string slug, string lessonSlug)
     {
-        if (!await LoadAsync(slug, lessonSlug)) return NotFound();
+        if (!await LoadAsync(slug, lessonSlug))
+            return NotFound();
         Preview();
         return Page();
     }
@@ -46,19 +51,25 @@ public class EditLessonModel(KindlingDb db, CurriculumStore store) : PageModel
     private void Preview()
     {
         Error = TooLarge();
-        if (Error is not null) return;
+        if (Error is not null)
+            return;
         var (doc, error) = LessonParser.Parse(Lesson.FileName, Source ?? "");
-        if (error is not null) Error = error.ToString();
-        else PreviewHtml = LessonHtml.Render(doc!, Curriculum.Attribution);
+        if (error is not null)
+            Error = error.ToString();
+        else
+            PreviewHtml = LessonHtml.Render(doc!, Curriculum.Attribution);
     }
 
-    private string? TooLarge() => (Source?.Length ?? 0) > LessonParser.MaxFileBytes
-        ? $"{Lesson.FileName}: the lesson is {Source!.Length / 1000} KB; the limit is {LessonParser.MaxFileBytes / 1000} KB. Split it into smaller lessons."
-        : null;
+    private string? TooLarge() =>
+        (Source?.Length ?? 0) > LessonParser.MaxFileBytes
+            ? $"{Lesson.FileName}: the lesson is {Source!.Length / 1000} KB; the limit is "
+                + $"{LessonParser.MaxFileBytes / 1000} KB. Split it into smaller lessons."
+            : null;
 
     private async Task<bool> LoadAsync(string slug, string lessonSlug)
     {
-        if (await db.FindLessonAsync(slug, lessonSlug) is not var (curriculum, lesson)) return false;
+        if (await db.FindLessonAsync(slug, lessonSlug) is not var (curriculum, lesson))
+            return false;
         (Curriculum, Lesson) = (curriculum, lesson);
         return true;
     }

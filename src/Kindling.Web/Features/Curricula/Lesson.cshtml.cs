@@ -13,7 +13,8 @@ public class LessonModel(KindlingDb db, LessonCache cache) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, string lessonSlug)
     {
-        if (await db.FindLessonAsync(slug, lessonSlug) is not var (curriculum, lesson)) return NotFound();
+        if (await db.FindLessonAsync(slug, lessonSlug) is not var (curriculum, lesson))
+            return NotFound();
         (Curriculum, Lesson) = (curriculum, lesson);
         Html = LessonHtml.Render(cache.Get(lesson), curriculum.Attribution);
         return Page();

@@ -12,7 +12,8 @@ public sealed record LessonDocument(
     IReadOnlyList<Reading> Readings,
     IReadOnlyList<string> Takeaways,
     AssignmentInfo? Assignment,
-    string Body)
+    string Body
+)
 {
     public bool IsPlanned => Status == "planned";
     public int PlannedMinutes => Activities.Sum(a => a.Minutes);
@@ -21,14 +22,21 @@ public sealed record LessonDocument(
 
 public sealed record Epigraph(string Quote, string Author);
 
-public sealed record LessonActivity(string Kind, string Title, int Minutes, bool Recordable, IReadOnlyList<string> Prompts)
+public sealed record LessonActivity(
+    string Kind,
+    string Title,
+    int Minutes,
+    bool Recordable,
+    IReadOnlyList<string> Prompts
+)
 {
     public string KindLabel => ActivityKinds.Label(Kind);
 }
 
 public sealed record Reading(string Title, string Url);
 
-/// <param name="Template">Slug of the assignment template (a <c>*.template.yml</c> file of the same curriculum), if any.</param>
+/// <param name="Template">Slug of the assignment template (a <c>*.template.yml</c> file of the same curriculum), if
+/// any.</param>
 public sealed record AssignmentInfo(string Title, string Summary, string? Template = null);
 
 public static class ActivityKinds
@@ -50,6 +58,8 @@ public static class ActivityKinds
     };
 
     public static IEnumerable<string> All => Labels.Keys;
+
     public static bool IsKnown(string kind) => Labels.ContainsKey(kind);
+
     public static string Label(string kind) => Labels.GetValueOrDefault(kind, kind);
 }

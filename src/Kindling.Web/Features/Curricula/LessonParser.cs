@@ -11,7 +11,18 @@ public static partial class LessonParser
 {
     public const int MaxFileBytes = 200_000;
     private static readonly string[] KnownKeys =
-        ["slug", "order", "title", "status", "epigraph", "key_lessons", "activities", "readings", "takeaways", "assignment"];
+    [
+        "slug",
+        "order",
+        "title",
+        "status",
+        "epigraph",
+        "key_lessons",
+        "activities",
+        "readings",
+        "takeaways",
+        "assignment",
+    ];
     private static readonly string[] ActivityKeys = ["kind", "title", "minutes", "recordable", "prompts"];
 
     public static (LessonDocument? Lesson, CurriculumError? Error) Parse(string file, string text)
@@ -24,18 +35,28 @@ public static partial class LessonParser
         if (lines.Length == 0 || lines[0].Trim() != "---")
             return Fail("A lesson must start with a line '---' that opens the front matter.");
         var close = Array.FindIndex(lines, 1, l => l.Trim() == "---");
-        if (close < 0) return Fail("The front matter opened on line 1 is never closed by a second '---' line.");
+        if (close < 0)
+            return Fail("The front matter opened on line 1 is never closed by a second '---' line.");
         var yaml = string.Join('\n', lines[1..close]);
         var body = string.Join('\n', lines[(close + 1)..]).Trim('\n');
 
-        var (root, yamlError) = YamlLoader.LoadMapping(file, yaml, "The front matter",
-            "The front matter must be a set of 'key: value' lines.", lineOffset: 1);
-        if (yamlError is not null) return (null, yamlError);
+        var (root, yamlError) = YamlLoader.LoadMapping(
+            file,
+            yaml,
+            "The front matter",
+            "The front matter must be a set of 'key: value' lines.",
+            lineOffset: 1
+        );
+        if (yamlError is not null)
+            return (null, yamlError);
         try
         {
             return (Read(YamlReader.StopAtFirstError(file, root!, lineOffset: 1), body, bodyStart: close + 2), null);
         }
-        catch (YamlReader.FirstError e) { return (null, e.Error); }
+        catch (YamlReader.FirstError e)
+        {
+            return (null, e.Error);
+        }
     }
 
     /// <summary>Reads the front matter, stopping at the first problem: a lesson with a problem is rejected.</summary>
@@ -65,7 +86,8 @@ public static partial class LessonParser
         var readings = new List<Reading>();
         foreach (var node in r.Sequence("readings")?.Children ?? [])
         {
-            if (node is not YamlMappingNode rm) throw r.Fail(r.LineIn(node), "Each reading needs 'title' and 'url'.");
+            if (node is not YamlMappingNode rm)
+                throw r.Fail(r.LineIn(node), "Each reading needs 'title' and 'url'.");
             var rr = r.For(rm);
             rr.RejectUnknown(["title", "url"], "reading");
             var url = rr.Required("url", 500)!;
@@ -81,20 +103,39 @@ public static partial class LessonParser
             ar.RejectUnknown(["title", "summary", "template"], "assignment");
             var template = ar.Optional("template", 80);
             if (template is not null && !Slugs.Pattern().IsMatch(template))
-                throw ar.Fail(ar.LineOf("template"), "'template' must be the slug of a template file of this " +
-                    $"curriculum (lower-case letters, digits and hyphens), not '{template}'.");
+                throw ar.Fail(
+                    ar.LineOf("template"),
+                    "'template' must be the slug of a template file of this "
+                        + $"curriculum (lower-case letters, digits and hyphens), not '{template}'."
+                );
             assignment = new AssignmentInfo(ar.Required("title", 200)!, ar.Optional("summary") ?? "", template);
         }
 
-        try { MarkdownRenderer.Validate(body); }
+        try
+        {
+            MarkdownRenderer.Validate(body);
+        }
         catch (MarkdownTooDeepException)
         {
-            throw r.Fail(bodyStart,
-                "The Markdown body is nested too deeply (lists or quotes inside each other); flatten it.");
+            throw r.Fail(
+                bodyStart,
+                "The Markdown body is nested too deeply (lists or quotes inside each other); flatten it."
+            );
         }
 
-        return new LessonDocument(slug, order, title, status, epigraph, Strings(r, "key_lessons"), activities,
-            readings, Strings(r, "takeaways"), assignment, body);
+        return new LessonDocument(
+            slug,
+            order,
+            title,
+            status,
+            epigraph,
+            Strings(r, "key_lessons"),
+            activities,
+            readings,
+            Strings(r, "takeaways"),
+            assignment,
+            body
+        );
     }
 
     private static LessonActivity ParseActivity(YamlReader lesson, YamlNode node)
@@ -105,14 +146,19 @@ public static partial class LessonParser
         a.RejectUnknown(ActivityKeys, "activity");
         var kind = a.Required("kind")!;
         if (!ActivityKinds.IsKnown(kind))
-            throw a.Fail(a.LineOf("kind"),
-                $"Unknown activity kind '{kind}'. Use one of: {string.Join(", ", ActivityKinds.All)}.");
+            throw a.Fail(
+                a.LineOf("kind"),
+                $"Unknown activity kind '{kind}'. Use one of: {string.Join(", ", ActivityKinds.All)}."
+            );
         var title = a.Required("title", 200)!;
         var minutes = a.Int("minutes", 1, 180, required: true) ?? 0;
         var recordable = a.Bool("recordable");
         if (recordable && kind != "presentation")
-            throw a.Fail(a.LineOf("recordable"), $"Only a presentation may be recorded; '{title}' is a " +
-                $"{ActivityKinds.Label(kind).ToLowerInvariant()} and discussion is never recorded.");
+            throw a.Fail(
+                a.LineOf("recordable"),
+                $"Only a presentation may be recorded; '{title}' is a "
+                    + $"{ActivityKinds.Label(kind).ToLowerInvariant()} and discussion is never recorded."
+            );
         return new LessonActivity(kind, title, minutes, recordable, Strings(a, "prompts"));
     }
 

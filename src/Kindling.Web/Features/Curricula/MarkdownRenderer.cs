@@ -9,8 +9,12 @@ public sealed class MarkdownTooDeepException(Exception inner) : Exception("Markd
 public static class MarkdownRenderer
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables().UseEmphasisExtras().UseAutoLinks().UseListExtras()
-        .DisableHtml().Build();
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseAutoLinks()
+        .UseListExtras()
+        .DisableHtml()
+        .Build();
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
@@ -32,7 +36,10 @@ public static class MarkdownRenderer
 
     public static string ToSafeHtml(string markdown)
     {
-        try { return Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline)); }
+        try
+        {
+            return Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new MarkdownTooDeepException(e);

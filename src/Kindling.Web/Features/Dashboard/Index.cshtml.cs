@@ -10,7 +10,16 @@ namespace Kindling.Web.Features.Dashboard;
 public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) : PageModel
 {
     public sealed record CohortRow(Guid Id, string Name, CohortRole Role, int SessionCount);
-    public sealed record NextSession(Guid CohortId, Guid SessionId, string CohortName, string LessonTitle, DateTime StartsUtc, string? JoinUrl);
+
+    public sealed record NextSession(
+        Guid CohortId,
+        Guid SessionId,
+        string CohortName,
+        string LessonTitle,
+        DateTime StartsUtc,
+        string? JoinUrl
+    );
+
     public sealed record DueItem(string What, string Detail, string CohortName, DateTime? ByUtc, string Link);
 
     public bool SignedIn { get; private set; }
@@ -25,24 +34,47 @@ public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) 
     public async Task OnGetAsync()
     {
         var userId = CohortAccess.UserId(User);
-        if (userId is null) return;
-        var me = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.TimeZoneId }).FirstOrDefaultAsync();
-        if (me is null) return;
+        if (userId is null)
+            return;
+        var me = await db
+            .Users.Where(u => u.Id == userId)
+            .Select(u => new { u.DisplayName, u.TimeZoneId })
+            .FirstOrDefaultAsync();
+        if (me is null)
+            return;
         SignedIn = true;
         IsFacilitator = User.IsInRole(InstanceRoles.Facilitator) || User.IsInRole(InstanceRoles.Admin);
         (Name, Zone) = (me.DisplayName, me.TimeZoneId);
         _now = clock.GetUtcNow().UtcDateTime;
 
-        Cohorts = await db.CohortMembers.Where(m => m.UserId == userId).OrderBy(m => m.JoinedUtc)
-            .Select(m => new CohortRow(m.CohortId, db.Cohorts.First(c => c.Id == m.CohortId).Name, m.Role,
-                db.Sessions.Count(s => s.CohortId == m.CohortId))).ToListAsync();
+        Cohorts = await db
+            .CohortMembers.Where(m => m.UserId == userId)
+            .OrderBy(m => m.JoinedUtc)
+            .Select(m => new CohortRow(
+                m.CohortId,
+                db.Cohorts.First(c => c.Id == m.CohortId).Name,
+                m.Role,
+                db.Sessions.Count(s => s.CohortId == m.CohortId)
+            ))
+            .ToListAsync();
         var ids = Cohorts.Select(c => c.Id).ToList();
-        var sessions = await db.Sessions.Where(s => ids.Contains(s.CohortId)).Include(s => s.Lesson).Include(s => s.Cohort)
-            .OrderBy(s => s.StartsUtc).ToListAsync();
+        var sessions = await db
+            .Sessions.Where(s => ids.Contains(s.CohortId))
+            .Include(s => s.Lesson)
+            .Include(s => s.Cohort)
+            .OrderBy(s => s.StartsUtc)
+            .ToListAsync();
 
         var upcoming = sessions.FirstOrDefault(s => s.EndsUtc > _now);
         if (upcoming is not null)
-            Next = new(upcoming.CohortId, upcoming.Id, upcoming.Cohort!.Name, upcoming.Lesson!.Title, upcoming.StartsUtc, upcoming.JoinUrl);
+            Next = new(
+                upcoming.CohortId,
+                upcoming.Id,
+                upcoming.Cohort!.Name,
+                upcoming.Lesson!.Title,
+                upcoming.StartsUtc,
+                upcoming.JoinUrl
+            );
 
         var worksheets = await MyWorksheetsAsync(userId, ids);
         foreach (var group in sessions.GroupBy(s => s.CohortId))
@@ -50,21 +82,45 @@ public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) 
             var held = group.LastOrDefault(s => s.StartsUtc <= _now);
             var next = group.FirstOrDefault(s => s.StartsUtc > _now);
             if (held is not null && lessons.Get(held.Lesson!).Assignment is { } a)
-                AddAssignment(a, held, next, worksheets.Where(w => w.CohortId == held.CohortId && w.LessonSlug == held.Lesson!.Slug).ToList());
+                AddAssignment(
+                    a,
+                    held,
+                    next,
+                    worksheets.Where(w => w.CohortId == held.CohortId && w.LessonSlug == held.Lesson!.Slug).ToList()
+                );
             if (next is not null && lessons.Get(next.Lesson!).Readings.Count > 0)
-                Due.Add(new("Pre-work: readings for " + next.Lesson!.Title, $"{lessons.Get(next.Lesson!).Readings.Count} readings",
-                    next.Cohort!.Name, next.StartsUtc, $"/cohorts/{next.CohortId}/lessons/{next.Lesson!.Slug}#readings"));
+                Due.Add(
+                    new(
+                        "Pre-work: readings for " + next.Lesson!.Title,
+                        $"{lessons.Get(next.Lesson!).Readings.Count} readings",
+                        next.Cohort!.Name,
+                        next.StartsUtc,
+                        $"/cohorts/{next.CohortId}/lessons/{next.Lesson!.Slug}#readings"
+                    )
+                );
         }
         await AddWorksheetItemsAsync(userId, ids, worksheets);
     }
 
-    private sealed record MyWorksheet(Guid Id, Guid CohortId, string LessonSlug, string Title, int Version, bool Shared);
+    private sealed record MyWorksheet(
+        Guid Id,
+        Guid CohortId,
+        string LessonSlug,
+        string Title,
+        int Version,
+        bool Shared
+    );
 
     /// <summary>The worksheets of the projects I manage in these cohorts.</summary>
     private Task<List<MyWorksheet>> MyWorksheetsAsync(string userId, List<Guid> cohortIds) =>
-        db.Worksheets.Where(w => cohortIds.Contains(w.CohortId) && db.ProjectMembers.Any(m => m.ProjectId == w.ProjectId && m.UserId == userId))
+        db
+            .Worksheets.Where(w =>
+                cohortIds.Contains(w.CohortId)
+                && db.ProjectMembers.Any(m => m.ProjectId == w.ProjectId && m.UserId == userId)
+            )
             .OrderBy(w => w.CreatedUtc)
-            .Select(w => new MyWorksheet(w.Id, w.CohortId, w.LessonSlug, w.Title, w.Version, w.SharedUtc != null)).ToListAsync();
+            .Select(w => new MyWorksheet(w.Id, w.CohortId, w.LessonSlug, w.Title, w.Version, w.SharedUtc != null))
+            .ToListAsync();
 
     /// <summary>
     /// The latest lesson's assignment is done once a worksheet from its template, in one of my projects, is shared with
@@ -72,39 +128,100 @@ public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) 
     /// </summary>
     private void AddAssignment(AssignmentInfo a, Session held, Session? next, List<MyWorksheet> copies)
     {
-        if (copies.Any(w => w.Shared)) return;
+        if (copies.Any(w => w.Shared))
+            return;
         var cohort = held.Cohort!.Name;
         if (copies.FirstOrDefault(w => w.Version > 1) is { } filled)
-            Due.Add(new("Assignment in progress: " + a.Title, "Filled in, not shared yet: share it with the cohort when it is ready",
-                cohort, next?.StartsUtc, $"/cohorts/{held.CohortId}/worksheets/{filled.Id}/sharing"));
+            Due.Add(
+                new(
+                    "Assignment in progress: " + a.Title,
+                    "Filled in, not shared yet: share it with the cohort when it is ready",
+                    cohort,
+                    next?.StartsUtc,
+                    $"/cohorts/{held.CohortId}/worksheets/{filled.Id}/sharing"
+                )
+            );
         else
-            Due.Add(new("Assignment: " + a.Title, a.Summary, cohort, next?.StartsUtc, copies.Count > 0
-                ? $"/cohorts/{held.CohortId}/worksheets/{copies[0].Id}"
-                : $"/cohorts/{held.CohortId}/lessons/{held.Lesson!.Slug}#assignment"));
+            Due.Add(
+                new(
+                    "Assignment: " + a.Title,
+                    a.Summary,
+                    cohort,
+                    next?.StartsUtc,
+                    copies.Count > 0
+                        ? $"/cohorts/{held.CohortId}/worksheets/{copies[0].Id}"
+                        : $"/cohorts/{held.CohortId}/lessons/{held.Lesson!.Slug}#assignment"
+                )
+            );
     }
 
-    /// <summary>Projects whose review is due, open comments on my worksheets, and worksheets someone asked me to give feedback on.</summary>
+    /// <summary>Projects whose review is due, open comments on my worksheets, and worksheets someone asked me to give
+    /// feedback on.</summary>
     private async Task AddWorksheetItemsAsync(string userId, List<Guid> cohortIds, List<MyWorksheet> mine)
     {
-        var projects = await db.Projects.Where(p => cohortIds.Contains(p.CohortId) && p.Members.Any(m => m.UserId == userId))
-            .Select(p => new { p.Id, p.CohortId, p.Name, p.CreatedUtc, p.LastReviewedUtc, p.ReviewIntervalMonths }).ToListAsync();
+        var projects = await db
+            .Projects.Where(p => cohortIds.Contains(p.CohortId) && p.Members.Any(m => m.UserId == userId))
+            .Select(p => new
+            {
+                p.Id,
+                p.CohortId,
+                p.Name,
+                p.CreatedUtc,
+                p.LastReviewedUtc,
+                p.ReviewIntervalMonths,
+            })
+            .ToListAsync();
         foreach (var p in projects)
         {
             var due = (p.LastReviewedUtc ?? p.CreatedUtc).AddMonths(p.ReviewIntervalMonths);
             if (due <= _now)
-                Due.Add(new("Review due: " + p.Name, $"Time to look over the project's worksheets again (every {p.ReviewIntervalMonths} months)",
-                    CohortName(p.CohortId), null, $"/cohorts/{p.CohortId}/projects/{p.Id}"));
+                Due.Add(
+                    new(
+                        "Review due: " + p.Name,
+                        $"Time to look over the project's worksheets again (every {p.ReviewIntervalMonths} months)",
+                        CohortName(p.CohortId),
+                        null,
+                        $"/cohorts/{p.CohortId}/projects/{p.Id}"
+                    )
+                );
         }
         var open = await OpenComments.CountAsync(db, mine.Select(w => w.Id).ToList());
         foreach (var w in mine.Where(w => open.ContainsKey(w.Id)))
-            Due.Add(new("Comments on " + w.Title, OpenComments.Text(open[w.Id]) + " to read and resolve",
-                CohortName(w.CohortId), null, $"/cohorts/{w.CohortId}/worksheets/{w.Id}/comments"));
-        var asks = await db.WorksheetReviewers.Where(r => r.UserId == userId)
-            .Join(db.Worksheets, r => r.WorksheetId, w => w.Id, (r, w) => new { w.Id, w.Title, w.CohortId })
-            .Where(w => cohortIds.Contains(w.CohortId)).ToListAsync();
+            Due.Add(
+                new(
+                    "Comments on " + w.Title,
+                    OpenComments.Text(open[w.Id]) + " to read and resolve",
+                    CohortName(w.CohortId),
+                    null,
+                    $"/cohorts/{w.CohortId}/worksheets/{w.Id}/comments"
+                )
+            );
+        var asks = await db
+            .WorksheetReviewers.Where(r => r.UserId == userId)
+            .Join(
+                db.Worksheets,
+                r => r.WorksheetId,
+                w => w.Id,
+                (r, w) =>
+                    new
+                    {
+                        w.Id,
+                        w.Title,
+                        w.CohortId,
+                    }
+            )
+            .Where(w => cohortIds.Contains(w.CohortId))
+            .ToListAsync();
         foreach (var a in asks)
-            Due.Add(new("Feedback requested: " + a.Title, "A project asked you to read its worksheet and comment",
-                CohortName(a.CohortId), null, $"/cohorts/{a.CohortId}/worksheets/{a.Id}/comments"));
+            Due.Add(
+                new(
+                    "Feedback requested: " + a.Title,
+                    "A project asked you to read its worksheet and comment",
+                    CohortName(a.CohortId),
+                    null,
+                    $"/cohorts/{a.CohortId}/worksheets/{a.Id}/comments"
+                )
+            );
     }
 
     private string CohortName(Guid id) => Cohorts.FirstOrDefault(c => c.Id == id)?.Name ?? "";
@@ -112,9 +229,12 @@ public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) 
     public string Countdown(DateTime startsUtc)
     {
         var left = startsUtc - _now;
-        if (left <= TimeSpan.Zero) return "happening now";
-        if (left.TotalDays >= 1) return $"in {(int)left.TotalDays} days {left.Hours} hours";
-        if (left.TotalHours >= 1) return $"in {(int)left.TotalHours} hours {left.Minutes} minutes";
+        if (left <= TimeSpan.Zero)
+            return "happening now";
+        if (left.TotalDays >= 1)
+            return $"in {(int)left.TotalDays} days {left.Hours} hours";
+        if (left.TotalHours >= 1)
+            return $"in {(int)left.TotalHours} hours {left.Minutes} minutes";
         return $"in {Math.Max(1, (int)left.TotalMinutes)} minutes";
     }
 }

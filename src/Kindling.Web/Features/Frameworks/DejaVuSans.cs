@@ -16,7 +16,8 @@ public static class DejaVuSans
     /// <summary>Drawn in place of a character the font cannot draw (most emoji, many scripts).</summary>
     public const string Replacement = "□";
 
-    private static readonly Lazy<SKTypeface> Regular = new(() => Load(bold: false)), Bold = new(() => Load(bold: true));
+    private static readonly Lazy<SKTypeface> Regular = new(() => Load(bold: false)),
+        Bold = new(() => Load(bold: true));
     private static readonly Lazy<float[]> RegularAdvances = new(() => Advances(Regular.Value)),
         BoldAdvances = new(() => Advances(Bold.Value));
 
@@ -24,7 +25,8 @@ public static class DejaVuSans
     public static byte[] File(bool bold)
     {
         var name = bold ? "DejaVuSans-Bold" : "DejaVuSans";
-        using var stream = typeof(DejaVuSans).Assembly.GetManifestResourceStream($"Kindling.Charter.Fonts.{name}.ttf")
+        using var stream =
+            typeof(DejaVuSans).Assembly.GetManifestResourceStream($"Kindling.Charter.Fonts.{name}.ttf")
             ?? throw new InvalidOperationException($"The font {name} is missing from the build.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
@@ -48,14 +50,19 @@ public static class DejaVuSans
     {
         var advances = bold ? BoldAdvances.Value : RegularAdvances.Value;
         double ems = 0;
-        for (var rest = text.AsSpan(); rest.Length > 0;)
+        for (var rest = text.AsSpan(); rest.Length > 0; )
         {
             var element = rest[..StringInfo.GetNextTextElementLength(rest)];
             rest = rest[element.Length..];
-            if (element is ['\t']) ems += advances[' '];
-            else if (element is [var control] && char.IsControl(control)) continue;
-            else if (!CanDraw(element, v => advances[v] >= 0)) ems += 1;
-            else foreach (var c in element) ems += Math.Max(0, advances[c]);
+            if (element is ['\t'])
+                ems += advances[' '];
+            else if (element is [var control] && char.IsControl(control))
+                continue;
+            else if (!CanDraw(element, v => advances[v] >= 0))
+                ems += 1;
+            else
+                foreach (var c in element)
+                    ems += Math.Max(0, advances[c]);
         }
         return ems * size;
     }
@@ -67,14 +74,18 @@ public static class DejaVuSans
     public static string Drawable(string text, Func<int, bool> hasGlyph)
     {
         var sb = new StringBuilder(text.Length);
-        for (var rest = text.AsSpan(); rest.Length > 0;)
+        for (var rest = text.AsSpan(); rest.Length > 0; )
         {
             var element = rest[..StringInfo.GetNextTextElementLength(rest)];
             rest = rest[element.Length..];
-            if (element is ['\t']) sb.Append(' ');
-            else if (element is [var control] && char.IsControl(control)) continue;
-            else if (CanDraw(element, hasGlyph)) sb.Append(element);
-            else sb.Append(Replacement[0]); // one character
+            if (element is ['\t'])
+                sb.Append(' ');
+            else if (element is [var control] && char.IsControl(control))
+                continue;
+            else if (CanDraw(element, hasGlyph))
+                sb.Append(element);
+            else
+                sb.Append(Replacement[0]); // one character
         }
         return sb.ToString();
     }
@@ -84,11 +95,14 @@ public static class DejaVuSans
         foreach (var rune in element.EnumerateRunes())
         {
             // PDFsharp 6.2 mishandles code points beyond the Basic Multilingual Plane; DejaVu Sans has none we need.
-            if (!rune.IsBmp) return false;
+            if (!rune.IsBmp)
+                return false;
             var v = rune.Value;
             // Joiners and variation selectors go with their base.
-            if (v is 0x200D or (>= 0xFE00 and <= 0xFE0F)) continue;
-            if (!hasGlyph(v)) return false;
+            if (v is 0x200D or (>= 0xFE00 and <= 0xFE0F))
+                continue;
+            if (!hasGlyph(v))
+                return false;
         }
         return true;
     }
@@ -97,14 +111,20 @@ public static class DejaVuSans
     private static float[] Advances(SKTypeface typeface)
     {
         using var font = new SKFont(typeface, 1) { Subpixel = true, LinearMetrics = true };
-        var all = string.Create(char.MaxValue + 1, 0, (span, _) =>
-        {
-            for (var i = 0; i < span.Length; i++) span[i] = char.IsSurrogate((char)i) ? ' ' : (char)i;
-        });
+        var all = string.Create(
+            char.MaxValue + 1,
+            0,
+            (span, _) =>
+            {
+                for (var i = 0; i < span.Length; i++)
+                    span[i] = char.IsSurrogate((char)i) ? ' ' : (char)i;
+            }
+        );
         var glyphs = font.GetGlyphs(all);
         var advances = font.GetGlyphWidths(glyphs);
         for (var i = 0; i < glyphs.Length; i++)
-            if (glyphs[i] == 0) advances[i] = -1;
+            if (glyphs[i] == 0)
+                advances[i] = -1;
         return advances;
     }
 

@@ -16,6 +16,9 @@ public static class DiagramStyle
     public const string Sand = "#f6efd9";
     public const string Grey = "#eeeeee";
 
-    public static ShapeMeta Css(string cssClass, string? label = null, IReadOnlyDictionary<string, string>? data = null) =>
-        new(CssClass: cssClass, Label: label, Data: data);
+    public static ShapeMeta Css(
+        string cssClass,
+        string? label = null,
+        IReadOnlyDictionary<string, string>? data = null
+    ) => new(CssClass: cssClass, Label: label, Data: data);
 }

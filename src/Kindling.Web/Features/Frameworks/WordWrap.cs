@@ -25,19 +25,34 @@ public static class WordWrap
     /// are needed the last kept line ends with an ellipsis. No words → no lines.
     /// </summary>
     /// <param name="width">The width of a line of text as it will be drawn.</param>
-    public static List<string> Lines(IEnumerable<string> words, double maxWidth, Func<string, double> width,
-        LongWords longWords, int maxLines = int.MaxValue)
+    public static List<string> Lines(
+        IEnumerable<string> words,
+        double maxWidth,
+        Func<string, double> width,
+        LongWords longWords,
+        int maxLines = int.MaxValue
+    )
     {
         var lines = new List<string>();
         var line = "";
         foreach (var word in words)
         {
             var joined = line.Length == 0 ? word : line + " " + word;
-            if (width(joined) <= maxWidth) { line = joined; continue; }
-            if (line.Length > 0) lines.Add(line);
+            if (width(joined) <= maxWidth)
+            {
+                line = joined;
+                continue;
+            }
+            if (line.Length > 0)
+                lines.Add(line);
             line = word;
-            if (width(word) <= maxWidth) continue;
-            if (longWords == LongWords.Ellipsise) { line = Cut(word, maxWidth, width); continue; }
+            if (width(word) <= maxWidth)
+                continue;
+            if (longWords == LongWords.Ellipsise)
+            {
+                line = Cut(word, maxWidth, width);
+                continue;
+            }
             while (width(line) > maxWidth && Elements(line) is { Count: > 1 } elements)
             {
                 // The longest beginning that fits, and at least one character.
@@ -47,8 +62,10 @@ public static class WordWrap
                 line = line[fit.Length..];
             }
         }
-        if (line.Length > 0) lines.Add(line);
-        if (lines.Count <= maxLines) return lines;
+        if (line.Length > 0)
+            lines.Add(line);
+        if (lines.Count <= maxLines)
+            return lines;
         var kept = lines.Take(Math.Max(1, maxLines)).ToList();
         kept[^1] = Cut(kept[^1] + " " + lines[kept.Count], maxWidth, width);
         return kept;
@@ -63,13 +80,19 @@ public static class WordWrap
     /// every word fits on a line of <paramref name="maxWidth"/>; <paramref name="minSize"/> when none does.
     /// </summary>
     /// <param name="width">The width of a text at a font size.</param>
-    public static double FitSize(IEnumerable<string> words, double maxWidth, double size, double minSize,
-        Func<string, double, double> width)
+    public static double FitSize(
+        IEnumerable<string> words,
+        double maxWidth,
+        double size,
+        double minSize,
+        Func<string, double, double> width
+    )
     {
         // Widths grow in proportion to the size, so the widest word at one size is the widest at every size.
         var widest = words.MaxBy(w => width(w, size));
         for (var s = size; s > minSize; s -= 0.5)
-            if (widest is null || width(widest, s) <= maxWidth) return s;
+            if (widest is null || width(widest, s) <= maxWidth)
+                return s;
         return minSize;
     }
 
@@ -83,12 +106,15 @@ public static class WordWrap
     /// <summary>The largest n up to <paramref name="max"/> that fits, or 0 (a longer start is not narrower).</summary>
     private static int Longest(int max, Func<int, bool> fits)
     {
-        int lo = 0, hi = max;
+        int lo = 0,
+            hi = max;
         while (lo < hi)
         {
             var mid = (lo + hi + 1) / 2;
-            if (fits(mid)) lo = mid;
-            else hi = mid - 1;
+            if (fits(mid))
+                lo = mid;
+            else
+                hi = mid - 1;
         }
         return lo;
     }
@@ -100,7 +126,8 @@ public static class WordWrap
     {
         var list = new List<string>();
         var e = StringInfo.GetTextElementEnumerator(text);
-        while (e.MoveNext()) list.Add(e.GetTextElement());
+        while (e.MoveNext())
+            list.Add(e.GetTextElement());
         return list;
     }
 }

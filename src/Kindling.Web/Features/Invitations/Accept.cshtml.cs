@@ -20,7 +20,8 @@ public class AcceptModel(InvitationRedeemer redeemer, UserManager<AppUser> users
         var open = await redeemer.FindOpenAsync(token);
         Problem = open.Error;
         Description = open.Description;
-        if (Problem is not null) Response.StatusCode = open.Status;
+        if (Problem is not null)
+            Response.StatusCode = open.Status;
         return Page();
     }
 
@@ -28,9 +29,11 @@ public class AcceptModel(InvitationRedeemer redeemer, UserManager<AppUser> users
     {
         Token = token;
         var user = await users.GetUserAsync(User);
-        if (user is null) return Redirect($"/account/signin?returnUrl={Uri.EscapeDataString("/invite/" + token)}");
+        if (user is null)
+            return Redirect($"/account/signin?returnUrl={Uri.EscapeDataString("/invite/" + token)}");
         var result = await redeemer.RedeemAsync(token, user);
-        if (result.Error is null) return Redirect(result.RedirectTo);
+        if (result.Error is null)
+            return Redirect(result.RedirectTo);
         Problem = result.Error;
         Response.StatusCode = 409;
         return Page();

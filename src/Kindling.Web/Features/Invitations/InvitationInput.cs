@@ -4,7 +4,8 @@ namespace Kindling.Web.Features.Invitations;
 
 public sealed class InvitationInput
 {
-    /// <summary>"participant", "observer" or "facilitator"; parsed by CohortRoles so a wrong value gets a sentence.</summary>
+    /// <summary>"participant", "observer" or "facilitator"; parsed by CohortRoles so a wrong value gets a
+    /// sentence.</summary>
     public string? Role { get; set; } = "participant";
 
     /// <summary>"single" or "multi".</summary>

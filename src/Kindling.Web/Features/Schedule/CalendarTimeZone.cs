@@ -10,11 +10,13 @@ namespace Kindling.Web.Features.Schedule;
 /// </summary>
 public static class CalendarTimeZone
 {
-    /// <summary>A zone with UTC's rules (UTC, Etc/UTC, an unknown id) needs no VTIMEZONE: its events are written in UTC.</summary>
+    /// <summary>A zone with UTC's rules (UTC, Etc/UTC, an unknown id) needs no VTIMEZONE: its events are written in
+    /// UTC.</summary>
     public static bool IsUtc(TimeZoneInfo zone) => zone.HasSameRules(TimeZoneInfo.Utc);
 
     /// <summary>
-    /// A VTIMEZONE for <paramref name="zone"/> from <paramref name="fromUtc"/> to <paramref name="toUtc"/>: one STANDARD or
+    /// A VTIMEZONE for <paramref name="zone"/> from <paramref name="fromUtc"/> to <paramref name="toUtc"/>: one
+    /// STANDARD or
     /// DAYLIGHT observance for the offset in force at the start, then one for each change of offset, each with its
     /// exact onset (no RRULE to guess from, so rules that change from one year to the next stay right).
     /// </summary>
@@ -41,18 +43,26 @@ public static class CalendarTimeZone
         };
 
     /// <summary>Each change of UTC offset in the span, to the second: found by 6-hour steps, then halving.</summary>
-    private static IEnumerable<(DateTime AtUtc, TimeSpan Before, TimeSpan After)> Changes(TimeZoneInfo zone, DateTime fromUtc, DateTime toUtc)
+    private static IEnumerable<(DateTime AtUtc, TimeSpan Before, TimeSpan After)> Changes(
+        TimeZoneInfo zone,
+        DateTime fromUtc,
+        DateTime toUtc
+    )
     {
         var step = TimeSpan.FromHours(6);
         for (var t = fromUtc; t < toUtc; t += step)
         {
             var (before, after) = (zone.GetUtcOffset(t), zone.GetUtcOffset(t + step));
-            if (before == after) continue;
+            if (before == after)
+                continue;
             var (lo, hi) = (t, t + step); // lo has the old offset, hi the new one
             while (hi - lo > TimeSpan.FromSeconds(1))
             {
                 var mid = lo + (hi - lo) / 2;
-                if (zone.GetUtcOffset(mid) == before) lo = mid; else hi = mid;
+                if (zone.GetUtcOffset(mid) == before)
+                    lo = mid;
+                else
+                    hi = mid;
             }
             yield return (new DateTime(hi.Ticks - hi.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc), before, after);
         }

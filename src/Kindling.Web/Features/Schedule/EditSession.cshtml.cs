@@ -7,19 +7,26 @@ namespace Kindling.Web.Features.Schedule;
 
 public class EditSessionModel(KindlingDb db, TimeProvider clock) : SessionFormModel(db)
 {
-    [FromRoute] public Guid SessionId { get; set; }
+    [FromRoute]
+    public Guid SessionId { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
         var s = await Db.Sessions.FirstOrDefaultAsync(x => x.Id == SessionId && x.CohortId == CohortId);
-        if (s is null) return NotFound();
+        if (s is null)
+            return NotFound();
         await LoadLessonsAsync();
         var local = TimeZones.ToLocal(s.StartsUtc, Access.Cohort.TimeZoneId);
         Input = new SessionInput
         {
-            LessonId = s.LessonId, Date = DateOnly.FromDateTime(local), Time = TimeOnly.FromDateTime(local),
-            PresentationMinutes = s.PresentationMinutes, DiscussionMinutes = s.DiscussionMinutes,
-            JoinUrl = s.JoinUrl, NotesUrl = s.NotesUrl, Recording = s.Recording,
+            LessonId = s.LessonId,
+            Date = DateOnly.FromDateTime(local),
+            Time = TimeOnly.FromDateTime(local),
+            PresentationMinutes = s.PresentationMinutes,
+            DiscussionMinutes = s.DiscussionMinutes,
+            JoinUrl = s.JoinUrl,
+            NotesUrl = s.NotesUrl,
+            Recording = s.Recording,
         };
         return Page();
     }
@@ -27,9 +34,11 @@ public class EditSessionModel(KindlingDb db, TimeProvider clock) : SessionFormMo
     public async Task<IActionResult> OnPostAsync()
     {
         var s = await Db.Sessions.FirstOrDefaultAsync(x => x.Id == SessionId && x.CohortId == CohortId);
-        if (s is null) return NotFound();
+        if (s is null)
+            return NotFound();
         await LoadLessonsAsync();
-        if (!TryApply(s, clock.GetUtcNow().UtcDateTime)) return Page();
+        if (!TryApply(s, clock.GetUtcNow().UtcDateTime))
+            return Page();
         await Db.SaveChangesAsync();
         TempData["Flash"] = "Session updated.";
         return Redirect($"/cohorts/{CohortId}/sessions/{SessionId}");
@@ -38,7 +47,8 @@ public class EditSessionModel(KindlingDb db, TimeProvider clock) : SessionFormMo
     public async Task<IActionResult> OnPostDeleteAsync()
     {
         var s = await Db.Sessions.FirstOrDefaultAsync(x => x.Id == SessionId && x.CohortId == CohortId);
-        if (s is null) return NotFound();
+        if (s is null)
+            return NotFound();
         Db.Sessions.Remove(s);
         await Db.SaveChangesAsync();
         TempData["Flash"] = "Session deleted.";

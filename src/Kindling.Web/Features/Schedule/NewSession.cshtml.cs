@@ -12,7 +12,8 @@ public class NewSessionModel(KindlingDb db, TimeProvider clock) : SessionFormMod
         await LoadLessonsAsync();
         // Suggest the next lesson not yet scheduled, a week after the last session.
         var scheduled = await Db.Sessions.Where(s => s.CohortId == CohortId).OrderBy(s => s.StartsUtc).ToListAsync();
-        Input.LessonId = Lessons.FirstOrDefault(l => scheduled.All(s => s.LessonId != l.Id))?.Id ?? Lessons.FirstOrDefault()?.Id;
+        Input.LessonId =
+            Lessons.FirstOrDefault(l => scheduled.All(s => s.LessonId != l.Id))?.Id ?? Lessons.FirstOrDefault()?.Id;
         if (scheduled.LastOrDefault() is { } last)
         {
             var local = Infrastructure.TimeZones.ToLocal(last.StartsUtc.AddDays(7), Access.Cohort.TimeZoneId);
@@ -27,7 +28,8 @@ public class NewSessionModel(KindlingDb db, TimeProvider clock) : SessionFormMod
         await LoadLessonsAsync();
         var now = clock.GetUtcNow().UtcDateTime;
         var session = new Session { CohortId = CohortId, CreatedUtc = now };
-        if (!TryApply(session, now)) return Page();
+        if (!TryApply(session, now))
+            return Page();
         Db.Sessions.Add(session);
         await Db.SaveChangesAsync();
         TempData["Flash"] = "Session scheduled.";

@@ -6,7 +6,8 @@ namespace Kindling.Web.Features.Schedule;
 
 public class SessionDetailsModel(KindlingDb db, LessonCache cache) : CohortPageModel
 {
-    [FromRoute] public Guid SessionId { get; set; }
+    [FromRoute]
+    public Guid SessionId { get; set; }
     public SessionView? View { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()

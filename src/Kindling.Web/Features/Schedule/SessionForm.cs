@@ -11,24 +11,35 @@ public abstract class SessionFormModel(KindlingDb db) : CohortPageModel
 {
     protected KindlingDb Db { get; } = db;
     protected override bool FacilitatorsOnly => true;
-    [BindProperty] public SessionInput Input { get; set; } = new();
+
+    [BindProperty]
+    public SessionInput Input { get; set; } = new();
     public List<Lesson> Lessons { get; private set; } = [];
     public SessionFieldsView Fields => new(Input, Lessons, Access.Cohort.TimeZoneId);
 
     protected async Task LoadLessonsAsync() =>
-        Lessons = await Db.Lessons.Where(l => l.CurriculumId == Access.Cohort.CurriculumId).OrderBy(l => l.Order).ToListAsync();
+        Lessons = await Db
+            .Lessons.Where(l => l.CurriculumId == Access.Cohort.CurriculumId)
+            .OrderBy(l => l.Order)
+            .ToListAsync();
 
-    /// <summary>Checks the lesson belongs to the cohort's curriculum and the local time exists; copies the input onto the session.</summary>
+    /// <summary>Checks the lesson belongs to the cohort's curriculum and the local time exists; copies the input onto
+    /// the session.</summary>
     protected bool TryApply(Session session, DateTime nowUtc)
     {
         var lessonId = Input.LessonId ?? Guid.Empty;
         if (Lessons.All(l => l.Id != lessonId))
             ModelState.AddModelError("Input.LessonId", "Pick a lesson of this cohort's curriculum.");
-        if (!ModelState.IsValid) return false;
+        if (!ModelState.IsValid)
+            return false;
         var local = Input.Date!.Value.ToDateTime(Input.Time!.Value);
         if (!TimeZones.TryToUtc(local, Access.Cohort.TimeZoneId, out var startsUtc))
         {
-            ModelState.AddModelError("Input.Time", $"{local:HH:mm} does not exist on {local:d MMM yyyy} in {Access.Cohort.TimeZoneId} (the clocks skip it). Pick another time.");
+            ModelState.AddModelError(
+                "Input.Time",
+                $"{local:HH:mm} does not exist on {local:d MMM yyyy} in {Access.Cohort.TimeZoneId} (the clocks skip "
+                    + $"it). Pick another time."
+            );
             return false;
         }
         session.LessonId = lessonId;

@@ -29,17 +29,26 @@ public sealed class SessionInput : IValidatableObject
     [Display(Name = "Recording")]
     public RecordingPolicy Recording { get; set; } = RecordingPolicy.NoRecording;
 
-    [Display(Name = "Notes link (after the session)"), StringLength(500, ErrorMessage = "The link can be at most 500 characters.")]
+    [
+        Display(Name = "Notes link (after the session)"),
+        StringLength(500, ErrorMessage = "The link can be at most 500 characters.")
+    ]
     public string? NotesUrl { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
-        if (!IsWebLink(JoinUrl)) yield return new("The video call link must be a full https:// address.", [nameof(JoinUrl)]);
-        if (!IsWebLink(NotesUrl)) yield return new("The notes link must be a full https:// address.", [nameof(NotesUrl)]);
-        if (!Enum.IsDefined(Recording)) yield return new("Choose one of the recording options.", [nameof(Recording)]);
+        if (!IsWebLink(JoinUrl))
+            yield return new("The video call link must be a full https:// address.", [nameof(JoinUrl)]);
+        if (!IsWebLink(NotesUrl))
+            yield return new("The notes link must be a full https:// address.", [nameof(NotesUrl)]);
+        if (!Enum.IsDefined(Recording))
+            yield return new("Choose one of the recording options.", [nameof(Recording)]);
     }
 
     private static bool IsWebLink(string? url) =>
-        string.IsNullOrWhiteSpace(url) ||
-        (Uri.TryCreate(url.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp));
+        string.IsNullOrWhiteSpace(url)
+        || (
+            Uri.TryCreate(url.Trim(), UriKind.Absolute, out var u)
+            && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)
+        );
 }

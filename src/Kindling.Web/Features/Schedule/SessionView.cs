@@ -6,7 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.Web.Features.Schedule;
 
 /// <summary>A session with what people need around it: its lesson, the pre-work and the agenda.</summary>
-public sealed record SessionView(Session Session, Cohort Cohort, LessonDocument Lesson, AssignmentInfo? PreviousAssignment)
+public sealed record SessionView(
+    Session Session,
+    Cohort Cohort,
+    LessonDocument Lesson,
+    AssignmentInfo? PreviousAssignment
+)
 {
     public IReadOnlyList<Reading> Readings => Lesson.Readings;
 
@@ -19,23 +24,45 @@ public sealed record SessionView(Session Session, Cohort Cohort, LessonDocument 
         var at = 0;
         foreach (var a in Lesson.Activities)
         {
-            yield return (at, a.Title, a.KindLabel, a.Minutes, a.Recordable && Session.Recording == RecordingPolicy.PresentationMayBeRecorded);
+            yield return (
+                at,
+                a.Title,
+                a.KindLabel,
+                a.Minutes,
+                a.Recordable && Session.Recording == RecordingPolicy.PresentationMayBeRecorded
+            );
             at += a.Minutes;
         }
         if (Session.DiscussionMinutes > 0)
-            yield return (Math.Max(at, Session.PresentationMinutes), DiscussionTitle, "Open discussion", Session.DiscussionMinutes, false);
+            yield return (
+                Math.Max(at, Session.PresentationMinutes),
+                DiscussionTitle,
+                "Open discussion",
+                Session.DiscussionMinutes,
+                false
+            );
     }
 
-    public static async Task<List<SessionView>> LoadAsync(KindlingDb db, LessonCache cache, Guid cohortId, Guid? onlySession = null)
+    public static async Task<List<SessionView>> LoadAsync(
+        KindlingDb db,
+        LessonCache cache,
+        Guid cohortId,
+        Guid? onlySession = null
+    )
     {
-        var sessions = await db.Sessions.Where(s => s.CohortId == cohortId).Include(s => s.Lesson).Include(s => s.Cohort)
-            .OrderBy(s => s.StartsUtc).ToListAsync();
+        var sessions = await db
+            .Sessions.Where(s => s.CohortId == cohortId)
+            .Include(s => s.Lesson)
+            .Include(s => s.Cohort)
+            .OrderBy(s => s.StartsUtc)
+            .ToListAsync();
         var views = new List<SessionView>();
         AssignmentInfo? previous = null;
         foreach (var s in sessions)
         {
             var doc = cache.Get(s.Lesson!);
-            if (onlySession is null || s.Id == onlySession) views.Add(new SessionView(s, s.Cohort!, doc, previous));
+            if (onlySession is null || s.Id == onlySession)
+                views.Add(new SessionView(s, s.Cohort!, doc, previous));
             previous = doc.Assignment ?? previous;
         }
         return views;

@@ -4,22 +4,41 @@ using Kindling.Web.Features.Worksheets.Fields;
 
 namespace Kindling.Web.Features.Worksheets;
 
-/// <summary>"Make a copy": a project's worksheet from a lesson's template, with version 1 holding its starting values.</summary>
+/// <summary>"Make a copy": a project's worksheet from a lesson's template, with version 1 holding its starting
+/// values.</summary>
 public static class MakeCopy
 {
-    public static (Worksheet Worksheet, WorksheetVersion First) Create(Project project, WorksheetTemplate template, string userId, DateTime nowUtc)
+    public static (Worksheet Worksheet, WorksheetVersion First) Create(
+        Project project,
+        WorksheetTemplate template,
+        string userId,
+        DateTime nowUtc
+    )
     {
         var data = WorksheetData.Empty();
-        foreach (var field in template.Fields) FieldTypes.Of(field).Start(field, data);
+        foreach (var field in template.Fields)
+            FieldTypes.Of(field).Start(field, data);
         var worksheet = new Worksheet
         {
-            ProjectId = project.Id, CohortId = project.CohortId, TemplateSlug = template.Slug, LessonSlug = template.Lesson,
-            Title = template.Title, TemplateJson = JsonSerializer.Serialize(template, WorksheetData.Json), DataJson = data.ToJson(),
-            Version = 1, CreatedUtc = nowUtc, UpdatedUtc = nowUtc, UpdatedById = userId,
+            ProjectId = project.Id,
+            CohortId = project.CohortId,
+            TemplateSlug = template.Slug,
+            LessonSlug = template.Lesson,
+            Title = template.Title,
+            TemplateJson = JsonSerializer.Serialize(template, WorksheetData.Json),
+            DataJson = data.ToJson(),
+            Version = 1,
+            CreatedUtc = nowUtc,
+            UpdatedUtc = nowUtc,
+            UpdatedById = userId,
         };
         var first = new WorksheetVersion
         {
-            WorksheetId = worksheet.Id, Number = 1, DataJson = worksheet.DataJson, SavedUtc = nowUtc, SavedById = userId,
+            WorksheetId = worksheet.Id,
+            Number = 1,
+            DataJson = worksheet.DataJson,
+            SavedUtc = nowUtc,
+            SavedById = userId,
         };
         return (worksheet, first);
     }

@@ -5,9 +5,15 @@ namespace Kindling.Web.Features.Worksheets;
 /// so keep changes additive (new optional members only).
 /// </summary>
 public sealed record WorksheetTemplate(
-    string Slug, string Lesson, string Title, string Intro, IReadOnlyList<TemplateSection> Sections)
+    string Slug,
+    string Lesson,
+    string Title,
+    string Intro,
+    IReadOnlyList<TemplateSection> Sections
+)
 {
     public IEnumerable<TemplateField> Fields => Sections.SelectMany(s => s.Fields);
+
     public TemplateField? Field(string id) => Fields.FirstOrDefault(f => f.Id == id);
 }
 
@@ -19,13 +25,22 @@ public sealed record TemplateSection(string Title, string Intro, IReadOnlyList<T
 /// <param name="Columns">Column names, for the types that take them (<see cref="Fields.TemplateKeys"/>).</param>
 /// <param name="Options">Answers to choose from, for the types that take them.</param>
 /// <param name="Multiple">For the types that take it: may several options be picked?</param>
-/// <param name="Charter">Which charter section this field feeds, one of <see cref="CharterSections"/>; null when none.</param>
+/// <param name="Charter">Which charter section this field feeds, one of <see cref="CharterSections"/>; null when
+/// none.</param>
 public sealed record TemplateField(
-    string Id, string Type, string Label, string Help,
-    IReadOnlyList<string> Prompts, IReadOnlyList<string> Columns, IReadOnlyList<string> Options,
-    bool Multiple = false, string? Charter = null);
+    string Id,
+    string Type,
+    string Label,
+    string Help,
+    IReadOnlyList<string> Prompts,
+    IReadOnlyList<string> Columns,
+    IReadOnlyList<string> Options,
+    bool Multiple = false,
+    string? Charter = null
+);
 
-/// <summary>The sections of a compiled charter, in charter order. A template field names one in its <c>charter:</c> key.</summary>
+/// <summary>The sections of a compiled charter, in charter order. A template field names one in its <c>charter:</c>
+/// key.</summary>
 public static class CharterSections
 {
     public const string Background = "background";
@@ -40,5 +55,16 @@ public static class CharterSections
     public const string CodeOfConduct = "code-of-conduct";
 
     public static readonly IReadOnlyList<string> All =
-        [Background, Values, Vision, Mission, Stakeholders, Pathways, Roadmap, Success, WaysOfWorking, CodeOfConduct];
+    [
+        Background,
+        Values,
+        Vision,
+        Mission,
+        Stakeholders,
+        Pathways,
+        Roadmap,
+        Success,
+        WaysOfWorking,
+        CodeOfConduct,
+    ];
 }

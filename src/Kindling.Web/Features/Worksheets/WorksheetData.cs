@@ -17,7 +17,11 @@ public sealed class WorksheetData
 
     public static WorksheetData Parse(string json)
     {
-        var map = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(string.IsNullOrWhiteSpace(json) ? "{}" : json, Json) ?? [];
+        var map =
+            JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(
+                string.IsNullOrWhiteSpace(json) ? "{}" : json,
+                Json
+            ) ?? [];
         return new(new(map, StringComparer.Ordinal));
     }
 
@@ -29,9 +33,16 @@ public sealed class WorksheetData
 
     public T? Get<T>(string fieldId)
     {
-        if (!_values.TryGetValue(fieldId, out var e) || e.ValueKind == JsonValueKind.Null) return default;
-        try { return e.Deserialize<T>(Json); }
-        catch (JsonException) { return default; }
+        if (!_values.TryGetValue(fieldId, out var e) || e.ValueKind == JsonValueKind.Null)
+            return default;
+        try
+        {
+            return e.Deserialize<T>(Json);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
     }
 
     public string GetText(string fieldId) => Get<string>(fieldId) ?? "";
@@ -40,7 +51,8 @@ public sealed class WorksheetData
 
     public void Remove(string fieldId) => _values.Remove(fieldId);
 
-    /// <summary>The field's value as canonical JSON ("null" when absent): two values are equal when these are.</summary>
+    /// <summary>The field's value as canonical JSON ("null" when absent): two values are equal when these
+    /// are.</summary>
     public string RawOf(string fieldId) => _values.TryGetValue(fieldId, out var e) ? e.GetRawText() : "null";
 
     public WorksheetData Clone() => Parse(ToJson());

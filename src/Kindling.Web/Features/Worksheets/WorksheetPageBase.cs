@@ -8,7 +8,8 @@ namespace Kindling.Web.Features.Worksheets;
 /// </summary>
 public abstract class WorksheetPageBase(WorksheetAccess access) : CohortPageModel
 {
-    [FromRoute] public Guid WorksheetId { get; set; }
+    [FromRoute]
+    public Guid WorksheetId { get; set; }
     public WorksheetRights Rights { get; private set; } = null!;
     public WorksheetTemplate Template { get; private set; } = null!;
     public string WorksheetUrl => $"/cohorts/{CohortId}/worksheets/{WorksheetId}";
@@ -20,7 +21,8 @@ public abstract class WorksheetPageBase(WorksheetAccess access) : CohortPageMode
     protected async Task<bool> LoadAsync()
     {
         var rights = await access.FindAsync(Access, WorksheetId);
-        if (rights is null || !Allows(rights)) return false;
+        if (rights is null || !Allows(rights))
+            return false;
         Rights = rights;
         Template = MakeCopy.TemplateOf(rights.Worksheet);
         return true;

@@ -21,10 +21,16 @@ public class AccountTests(Apps apps)
         using var client = app.Client();
         for (var i = 0; i < 5; i++)
         {
-            var wrong = await client.PostFormAsync("/account/signin", new Dictionary<string, string> { ["Email"] = email, ["Password"] = "not-the-password-" + i });
+            var wrong = await client.PostFormAsync(
+                "/account/signin",
+                new Dictionary<string, string> { ["Email"] = email, ["Password"] = "not-the-password-" + i }
+            );
             Assert.Equal(HttpStatusCode.OK, wrong.Status);
         }
-        var locked = await client.PostFormAsync("/account/signin", new Dictionary<string, string> { ["Email"] = email, ["Password"] = CohortScenario.Password });
+        var locked = await client.PostFormAsync(
+            "/account/signin",
+            new Dictionary<string, string> { ["Email"] = email, ["Password"] = CohortScenario.Password }
+        );
         Assert.Equal(HttpStatusCode.OK, locked.Status);
         Assert.Contains(locked.Errors, e => e.Contains("locked"));
     }
@@ -42,13 +48,19 @@ public class AccountTests(Apps apps)
             answers[email] = [];
             for (var i = 0; i < 6; i++)
             {
-                var page = await client.PostFormAsync("/account/signin", new Dictionary<string, string> { ["Email"] = email, ["Password"] = "not-the-password-" + i });
+                var page = await client.PostFormAsync(
+                    "/account/signin",
+                    new Dictionary<string, string> { ["Email"] = email, ["Password"] = "not-the-password-" + i }
+                );
                 answers[email].Add((page.Status, string.Join(" | ", page.Errors)));
             }
         }
         // Attempt by attempt, including those after the existing account was locked, nothing tells the two apart.
         Assert.Equal(answers.Values.First(), answers.Values.Last());
-        Assert.All(answers.Values.First(), a => Assert.Contains("don't match an account, or the account is locked", a.Item2));
+        Assert.All(
+            answers.Values.First(),
+            a => Assert.Contains("don't match an account, or the account is locked", a.Item2)
+        );
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -62,23 +74,43 @@ public class AccountTests(Apps apps)
         var fresh = "violet-harbour-kettle-93";
         for (var i = 0; i < 4; i++)
         {
-            var wrong = await client.PostFormAsync("/account/password", new Dictionary<string, string>
-                { ["Current"] = "guessing-again-" + i, ["New"] = fresh, ["Confirm"] = fresh });
+            var wrong = await client.PostFormAsync(
+                "/account/password",
+                new Dictionary<string, string>
+                {
+                    ["Current"] = "guessing-again-" + i,
+                    ["New"] = fresh,
+                    ["Confirm"] = fresh,
+                }
+            );
             Assert.Equal(HttpStatusCode.OK, wrong.Status);
             Assert.Contains(wrong.Errors, e => e.Contains("current password is not right"));
         }
 
-        var fifth = await client.PostFormAsync("/account/password", new Dictionary<string, string>
-            { ["Current"] = "guessing-again-4", ["New"] = fresh, ["Confirm"] = fresh });
+        var fifth = await client.PostFormAsync(
+            "/account/password",
+            new Dictionary<string, string>
+            {
+                ["Current"] = "guessing-again-4",
+                ["New"] = fresh,
+                ["Confirm"] = fresh,
+            }
+        );
 
         Assert.Equal(HttpStatusCode.Redirect, fifth.Status);
         Assert.Equal("/account/signin", fifth.Location!.OriginalString);
         Assert.Contains("signed out everywhere", (await client.GetAsync("/account/signin")).Text);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/profile")).Status);
         using var again = app.Client();
-        var locked = await again.PostFormAsync("/account/signin", new Dictionary<string, string> { ["Email"] = email, ["Password"] = CohortScenario.Password });
+        var locked = await again.PostFormAsync(
+            "/account/signin",
+            new Dictionary<string, string> { ["Email"] = email, ["Password"] = CohortScenario.Password }
+        );
         Assert.Equal(HttpStatusCode.OK, locked.Status); // the right password is refused while locked
-        Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync()) is null);
+        Assert.False(
+            await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync())
+                is null
+        );
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -86,7 +118,10 @@ public class AccountTests(Apps apps)
     {
         var app = await apps.GetAsync(provider);
         using var client = app.Client();
-        var page = await client.PostFormAsync("/account/signin", new Dictionary<string, string> { ["Email"] = NewEmail(), ["Password"] = "whatever-it-is-here" });
+        var page = await client.PostFormAsync(
+            "/account/signin",
+            new Dictionary<string, string> { ["Email"] = NewEmail(), ["Password"] = "whatever-it-is-here" }
+        );
         Assert.Contains(page.Errors, e => e.Contains("don't match an account"));
     }
 
@@ -107,15 +142,26 @@ public class AccountTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(WeakPasswords))]
-    public async Task ChangePassword_WeakNewPassword_IsRefusedAndOldOneStillWorks(string provider, string weak, string message)
+    public async Task ChangePassword_WeakNewPassword_IsRefusedAndOldOneStillWorks(
+        string provider,
+        string weak,
+        string message
+    )
     {
         var app = await apps.GetAsync(provider);
         var email = NewEmail();
         await app.CreateUserAsync(email, CohortScenario.Password);
         using var client = app.Client();
         await client.SignInAsync(email, CohortScenario.Password);
-        var page = await client.PostFormAsync("/account/password", new Dictionary<string, string>
-            { ["Current"] = CohortScenario.Password, ["New"] = weak, ["Confirm"] = weak });
+        var page = await client.PostFormAsync(
+            "/account/password",
+            new Dictionary<string, string>
+            {
+                ["Current"] = CohortScenario.Password,
+                ["New"] = weak,
+                ["Confirm"] = weak,
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains(page.Errors, e => e.Contains(message));
         using var again = app.Client();
@@ -131,11 +177,21 @@ public class AccountTests(Apps apps)
         using var client = app.Client();
         await client.SignInAsync(email, CohortScenario.Password);
         const string fresh = "violet-harbour-kettle-93";
-        var page = await client.PostFormAsync("/account/password", new Dictionary<string, string>
-            { ["Current"] = CohortScenario.Password, ["New"] = fresh, ["Confirm"] = fresh });
+        var page = await client.PostFormAsync(
+            "/account/password",
+            new Dictionary<string, string>
+            {
+                ["Current"] = CohortScenario.Password,
+                ["New"] = fresh,
+                ["Confirm"] = fresh,
+            }
+        );
         Assert.Equal(HttpStatusCode.Redirect, page.Status);
         using var other = app.Client();
-        var old = await other.PostFormAsync("/account/signin", new Dictionary<string, string> { ["Email"] = email, ["Password"] = CohortScenario.Password });
+        var old = await other.PostFormAsync(
+            "/account/signin",
+            new Dictionary<string, string> { ["Email"] = email, ["Password"] = CohortScenario.Password }
+        );
         Assert.Equal(HttpStatusCode.OK, old.Status);
         await other.SignInAsync(email, fresh);
     }
@@ -148,7 +204,9 @@ public class AccountTests(Apps apps)
         await app.CreateUserAsync(email, CohortScenario.Password);
         using var client = app.Client();
         var signIn = await client.SignInAsync(email, CohortScenario.Password);
-        var cookie = signIn.SetCookies.Single(c => c.StartsWith("kindling.auth=", StringComparison.Ordinal)).Split(';')[0];
+        var cookie = signIn.SetCookies.Single(c => c.StartsWith("kindling.auth=", StringComparison.Ordinal)).Split(';')[
+            0
+        ];
         using (var copy = app.Client())
         {
             copy.Http.DefaultRequestHeaders.Add("Cookie", cookie);
@@ -179,7 +237,8 @@ public class AccountTests(Apps apps)
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Contains("Your profile", result.Text);
-        Assert.Contains(result.SetCookies, c => c.StartsWith("kindling.auth=", StringComparison.Ordinal)); // re-issued after the stamp check
+        // re-issued after the stamp check
+        Assert.Contains(result.SetCookies, c => c.StartsWith("kindling.auth=", StringComparison.Ordinal));
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -190,16 +249,33 @@ public class AccountTests(Apps apps)
         var user = await app.CreateUserAsync(email, CohortScenario.Password);
         using var client = app.Client();
         await client.SignInAsync(email, CohortScenario.Password);
-        var page = await client.PostFormAsync("/account/profile", new Dictionary<string, string>
-        {
-            ["Input.DisplayName"] = "Ada", ["Input.Pronouns"] = "she/her", ["Input.Title"] = "Community manager",
-            ["Input.Organisation"] = "Open Lab", ["Input.SocialHandles"] = "@ada@example.social", ["Input.Feeling"] = "🌱 growing",
-            ["Input.TimeZoneId"] = "Europe/Berlin",
-        });
+        var page = await client.PostFormAsync(
+            "/account/profile",
+            new Dictionary<string, string>
+            {
+                ["Input.DisplayName"] = "Ada",
+                ["Input.Pronouns"] = "she/her",
+                ["Input.Title"] = "Community manager",
+                ["Input.Organisation"] = "Open Lab",
+                ["Input.SocialHandles"] = "@ada@example.social",
+                ["Input.Feeling"] = "🌱 growing",
+                ["Input.TimeZoneId"] = "Europe/Berlin",
+            }
+        );
         Assert.Equal(HttpStatusCode.Redirect, page.Status);
         var saved = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == user.Id));
-        Assert.Equal(("Ada", "she/her", "Community manager", "Open Lab", "@ada@example.social", "🌱 growing", "Europe/Berlin"),
-            (saved.DisplayName, saved.Pronouns, saved.Title, saved.Organisation, saved.SocialHandles, saved.Feeling, saved.TimeZoneId));
+        Assert.Equal(
+            ("Ada", "she/her", "Community manager", "Open Lab", "@ada@example.social", "🌱 growing", "Europe/Berlin"),
+            (
+                saved.DisplayName,
+                saved.Pronouns,
+                saved.Title,
+                saved.Organisation,
+                saved.SocialHandles,
+                saved.Feeling,
+                saved.TimeZoneId
+            )
+        );
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

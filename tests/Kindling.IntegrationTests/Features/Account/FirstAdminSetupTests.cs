@@ -21,8 +21,11 @@ public class FirstAdminSetupTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/setup/not-the-token")).Status);
         var fields = new Dictionary<string, string>
         {
-            ["Input.DisplayName"] = "First Admin", ["Input.Email"] = "admin@example.org", ["Input.Password"] = "copper-meadow-violin-7",
-            ["Input.ConfirmPassword"] = "copper-meadow-violin-7", ["Input.TimeZoneId"] = "Europe/Paris",
+            ["Input.DisplayName"] = "First Admin",
+            ["Input.Email"] = "admin@example.org",
+            ["Input.Password"] = "copper-meadow-violin-7",
+            ["Input.ConfirmPassword"] = "copper-meadow-violin-7",
+            ["Input.TimeZoneId"] = "Europe/Paris",
         };
         var created = await client.PostFormAsync($"/setup/{token}", fields);
         Assert.Equal(HttpStatusCode.Redirect, created.Status);

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using Kindling.Domain;
 using Kindling.IntegrationTests.Infrastructure;
@@ -23,24 +23,37 @@ public sealed class GuardedApps : IAsyncLifetime
     private readonly ConcurrentDictionary<string, Lazy<KindlingApp>> _apps = new();
     private int _lastAddress;
 
-    public KindlingApp Get(string provider) => _apps.GetOrAdd(provider, p => new Lazy<KindlingApp>(() =>
-    {
-        var app = new KindlingApp(p, new Dictionary<string, string>
-        {
-            ["RateLimits:SignIn:PermitLimit"] = SignInLimit.ToString(CultureInfo.InvariantCulture), ["RateLimits:SignIn:WindowSeconds"] = "3600",
-            ["RateLimits:Send:PermitLimit"] = SendLimit.ToString(CultureInfo.InvariantCulture), ["RateLimits:Send:WindowSeconds"] = "3600",
-        }, s =>
-        {
-            s.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
-            s.AddSingleton<RecordingHasher>();
-            s.RemoveAll<IPasswordHasher<AppUser>>();
-            s.AddSingleton<IPasswordHasher<AppUser>>(sp => sp.GetRequiredService<RecordingHasher>());
-        });
-        _ = app.Server;
-        return app;
-    })).Value;
+    public KindlingApp Get(string provider) =>
+        _apps
+            .GetOrAdd(
+                provider,
+                p => new Lazy<KindlingApp>(() =>
+                {
+                    var app = new KindlingApp(
+                        p,
+                        new Dictionary<string, string>
+                        {
+                            ["RateLimits:SignIn:PermitLimit"] = SignInLimit.ToString(CultureInfo.InvariantCulture),
+                            ["RateLimits:SignIn:WindowSeconds"] = "3600",
+                            ["RateLimits:Send:PermitLimit"] = SendLimit.ToString(CultureInfo.InvariantCulture),
+                            ["RateLimits:Send:WindowSeconds"] = "3600",
+                        },
+                        s =>
+                        {
+                            s.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
+                            s.AddSingleton<RecordingHasher>();
+                            s.RemoveAll<IPasswordHasher<AppUser>>();
+                            s.AddSingleton<IPasswordHasher<AppUser>>(sp => sp.GetRequiredService<RecordingHasher>());
+                        }
+                    );
+                    _ = app.Server;
+                    return app;
+                })
+            )
+            .Value;
 
-    /// <summary>An address no other client of this run uses (TEST-NET-3; only ever a header value, never contacted).</summary>
+    /// <summary>An address no other client of this run uses (TEST-NET-3; only ever a header value, never
+    /// contacted).</summary>
     public string NewAddress() => $"203.0.113.{Interlocked.Increment(ref _lastAddress) % 250 + 1}";
 
     public PageClient ClientAtNewAddress(KindlingApp app) => ClientAt(app, NewAddress());
@@ -56,26 +69,32 @@ public sealed class GuardedApps : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var app in _apps.Values.Where(a => a.IsValueCreated)) await app.Value.DisposeAsync();
+        foreach (var app in _apps.Values.Where(a => a.IsValueCreated))
+            await app.Value.DisposeAsync();
     }
 
     private sealed class ClientAddressFromHeader : IStartupFilter
     {
         public const string Header = "X-Test-Client-Address";
 
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((http, inner) =>
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) =>
+            app =>
             {
-                if (IPAddress.TryParse(http.Request.Headers[Header].ToString(), out var address)) http.Connection.RemoteIpAddress = address;
-                return inner(http);
-            });
-            next(app);
-        };
+                app.Use(
+                    (http, inner) =>
+                    {
+                        if (IPAddress.TryParse(http.Request.Headers[Header].ToString(), out var address))
+                            http.Connection.RemoteIpAddress = address;
+                        return inner(http);
+                    }
+                );
+                next(app);
+            };
     }
 }
 
-/// <summary>The app's own hasher (same options), noting every password it is asked to verify and the hash it checks it against.</summary>
+/// <summary>The app's own hasher (same options), noting every password it is asked to verify and the hash it checks it
+/// against.</summary>
 public sealed class RecordingHasher(IOptions<PasswordHasherOptions> options) : IPasswordHasher<AppUser>
 {
     private readonly PasswordHasher<AppUser> _inner = new(options);
@@ -89,7 +108,8 @@ public sealed class RecordingHasher(IOptions<PasswordHasherOptions> options) : I
         return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
     }
 
-    /// <summary>The PBKDF2 iteration count of an Identity v3 hash (format byte, PRF, iterations, salt length, ...).</summary>
+    /// <summary>The PBKDF2 iteration count of an Identity v3 hash (format byte, PRF, iterations, salt length,
+    /// ...).</summary>
     public static int Iterations(string hash)
     {
         var bytes = Convert.FromBase64String(hash);

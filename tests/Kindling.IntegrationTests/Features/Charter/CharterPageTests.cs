@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kindling.IntegrationTests.Features.Charter;
 
-/// <summary>The managers' charter page and its downloads: compiled from the worksheets, and nobody else's business.</summary>
+/// <summary>The managers' charter page and its downloads: compiled from the worksheets, and nobody else's
+/// business.</summary>
 [Collection(AppCollection.Name)]
 public class CharterPageTests(Apps apps)
 {
@@ -22,21 +23,54 @@ public class CharterPageTests(Apps apps)
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         var headings = page.Document.QuerySelectorAll(".charter-section h2").Select(h => h.TextContent.Trim()).ToList();
-        Assert.Equal(["Background", "Values", "Vision", "Mission", "Stakeholders", "Engagement pathways", "Roadmap", "Definitions of success", "Ways of working", "Code of conduct",
-            "More from ‘Vision, mission and roadmap’"], headings);
+        Assert.Equal(
+            [
+                "Background",
+                "Values",
+                "Vision",
+                "Mission",
+                "Stakeholders",
+                "Engagement pathways",
+                "Roadmap",
+                "Definitions of success",
+                "Ways of working",
+                "Code of conduct",
+                "More from ‘Vision, mission and roadmap’",
+            ],
+            headings
+        );
         Assert.Contains("Every neighbour can fix a bike.", page.Text);
         Assert.Contains("Town council", page.Text);
         Assert.Contains("Manage closely", page.Text);
-        Assert.Contains("Not written yet: fill in Mission in the worksheet ‘Vision, mission and roadmap’.", page.Document.QuerySelector("#mission .charter-missing")!.TextContent);
-        Assert.NotNull(page.Document.QuerySelector($"#mission .charter-missing a[href='/cohorts/{s.Cohort.CohortId}/worksheets/{s.WorksheetId}']"));
-        Assert.Contains("Budget talk with the council in March", page.Document.QuerySelector("#more-1")!.TextContent); // no charter section: still in
+        Assert.Contains(
+            "Not written yet: fill in Mission in the worksheet ‘Vision, mission and roadmap’.",
+            page.Document.QuerySelector("#mission .charter-missing")!.TextContent
+        );
+        Assert.NotNull(
+            page.Document.QuerySelector(
+                $"#mission .charter-missing a[href='/cohorts/{s.Cohort.CohortId}/worksheets/{s.WorksheetId}']"
+            )
+        );
+        // no charter section: still in
+        Assert.Contains("Budget talk with the council in March", page.Document.QuerySelector("#more-1")!.TextContent);
         var grid = page.Document.QuerySelector("#stakeholders figure.charter-diagram svg");
         Assert.NotNull(grid);
         Assert.NotNull(grid!.QuerySelector("title"));
         Assert.Contains("Town council", grid.QuerySelector("desc")!.TextContent);
-        Assert.Contains("From the worksheet ‘Vision, mission and roadmap’, updated", System.Text.RegularExpressions.Regex.Replace(page.Document.QuerySelector("#vision .meta")!.TextContent, @"\s+", " "));
+        Assert.Contains(
+            "From the worksheet ‘Vision, mission and roadmap’, updated",
+            System.Text.RegularExpressions.Regex.Replace(
+                page.Document.QuerySelector("#vision .meta")!.TextContent,
+                @"\s+",
+                " "
+            )
+        );
         foreach (var ext in new[] { "md", "pdf", "docx" })
-            Assert.NotNull(page.Document.QuerySelector($"a[href='/cohorts/{s.Cohort.CohortId}/projects/{s.ProjectId}/charter.{ext}']"));
+            Assert.NotNull(
+                page.Document.QuerySelector(
+                    $"a[href='/cohorts/{s.Cohort.CohortId}/projects/{s.ProjectId}/charter.{ext}']"
+                )
+            );
     }
 
     [Theory]
@@ -65,7 +99,8 @@ public class CharterPageTests(Apps apps)
             Assert.StartsWith($"# {s.ProjectName}: community charter", md);
             Assert.Contains("Every neighbour can fix a bike.", md.Replace("\\.", "."));
         }
-        else Assert.Equal(start, System.Text.Encoding.ASCII.GetString(bytes, 0, start.Length));
+        else
+            Assert.Equal(start, System.Text.Encoding.ASCII.GetString(bytes, 0, start.Length));
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -76,10 +111,19 @@ public class CharterPageTests(Apps apps)
         {
             using var scope = s.Cohort.App.Services.CreateScope();
             var catalog = scope.ServiceProvider.GetRequiredService<TemplateCatalog>();
-            var curriculumId = await db.Cohorts.Where(c => c.Id == s.Cohort.CohortId).Select(c => c.CurriculumId).FirstAsync();
+            var curriculumId = await db
+                .Cohorts.Where(c => c.Id == s.Cohort.CohortId)
+                .Select(c => c.CurriculumId)
+                .FirstAsync();
             var owner = s.Cohort.Users["participant"].Id;
             var now = s.Cohort.App.Clock.GetUtcNow().UtcDateTime;
-            var project = new Project { CohortId = s.Cohort.CohortId, Name = "Fresh start", CreatedUtc = now, CreatedById = owner };
+            var project = new Project
+            {
+                CohortId = s.Cohort.CohortId,
+                Name = "Fresh start",
+                CreatedUtc = now,
+                CreatedById = owner,
+            };
             project.AddMember(owner, ProjectRole.Owner, now);
             db.Projects.Add(project);
             var shipped = await catalog.ForCurriculumAsync(curriculumId);
@@ -101,8 +145,13 @@ public class CharterPageTests(Apps apps)
         var sections = page.Document.QuerySelectorAll(".charter-section").ToList();
         Assert.Equal(CharterSections.All.Count, sections.Count);
         Assert.All(sections, sec => Assert.Contains("is-missing", sec.ClassName));
-        Assert.Empty(page.Document.QuerySelectorAll(".charter-section table, .charter-section ul, .charter-section svg"));
-        Assert.Contains($"Not written yet: fill in", page.Document.QuerySelector("#vision .charter-missing")!.TextContent);
+        Assert.Empty(
+            page.Document.QuerySelectorAll(".charter-section table, .charter-section ul, .charter-section svg")
+        );
+        Assert.Contains(
+            $"Not written yet: fill in",
+            page.Document.QuerySelector("#vision .charter-missing")!.TextContent
+        );
         Assert.Contains($"‘{charterTitle}’", page.Document.QuerySelector("#vision .charter-missing")!.TextContent);
     }
 
@@ -110,22 +159,33 @@ public class CharterPageTests(Apps apps)
     public async Task CharterPage_NoWorksheetForASection_NamesTheShippedAssignmentToCopy(string provider)
     {
         var s = await CharterScenario.CreateAsync(await apps.GetAsync(provider));
-        var title = await s.Cohort.App.WithDbAsync(db => db.AssignmentTemplates.Where(t => t.LessonSlug == "community-charter").Select(t => t.Title).FirstAsync());
+        var title = await s.Cohort.App.WithDbAsync(db =>
+            db.AssignmentTemplates.Where(t => t.LessonSlug == "community-charter").Select(t => t.Title).FirstAsync()
+        );
         using var owner = await s.Cohort.ClientAsAsync("participant");
 
         var page = await owner.GetAsync(s.PageUrl);
 
-        Assert.Equal($"Missing. No worksheet of this project collects this yet — make a copy of ‘{title}’ from the project page.",
-            System.Text.RegularExpressions.Regex.Replace(page.Document.QuerySelector("#values .charter-missing")!.TextContent, @"\s+", " ").Trim());
+        Assert.Equal(
+            $"Missing. No worksheet of this project collects this yet — make a copy of ‘{title}’ from the project "
+                + $"page.",
+            System
+                .Text.RegularExpressions.Regex.Replace(
+                    page.Document.QuerySelector("#values .charter-missing")!.TextContent,
+                    @"\s+",
+                    " "
+                )
+                .Trim()
+        );
     }
 
     public static TheoryData<string, string, string> Outsiders()
     {
         var data = new TheoryData<string, string, string>();
         foreach (var provider in new[] { "sqlite", "postgres" })
-            foreach (var role in new[] { "facilitator", "observer", "outsider", "admin" })
-                foreach (var url in new[] { "", ".md", ".pdf", ".docx" })
-                    data.Add(provider, role, url);
+        foreach (var role in new[] { "facilitator", "observer", "outsider", "admin" })
+        foreach (var url in new[] { "", ".md", ".pdf", ".docx" })
+            data.Add(provider, role, url);
         return data;
     }
 

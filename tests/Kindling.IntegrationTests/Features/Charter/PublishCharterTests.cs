@@ -8,8 +8,17 @@ namespace Kindling.IntegrationTests.Features.Charter;
 [Collection(AppCollection.Name)]
 public class PublishCharterTests(Apps apps)
 {
-    private static Task<PageClient.Page> PostAsync(PageClient client, CharterScenario s, string handler, string? tokenPage = null) =>
-        client.PostFormAsync(tokenPage ?? s.PageUrl, new Dictionary<string, string>(), $"{s.PageUrl}?handler={handler}");
+    private static Task<PageClient.Page> PostAsync(
+        PageClient client,
+        CharterScenario s,
+        string handler,
+        string? tokenPage = null
+    ) =>
+        client.PostFormAsync(
+            tokenPage ?? s.PageUrl,
+            new Dictionary<string, string>(),
+            $"{s.PageUrl}?handler={handler}"
+        );
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Publish_Lifecycle_PublicPageFollowsPublishUnpublishRepublish(string provider)
@@ -17,7 +26,10 @@ public class PublishCharterTests(Apps apps)
         var s = await CharterScenario.CreateAsync(await apps.GetAsync(provider));
         using var owner = await s.Cohort.ClientAsAsync("participant");
         using var anonymous = s.Cohort.App.Client();
-        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/charters/riverside-bike-kitchen-abcdef")).Status);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await anonymous.GetAsync("/charters/riverside-bike-kitchen-abcdef")).Status
+        );
 
         var published = await PostAsync(owner, s, "Publish");
 
@@ -59,7 +71,9 @@ public class PublishCharterTests(Apps apps)
         using var owner = await s.Cohort.ClientAsAsync("participant");
         await PostAsync(owner, s, "Publish");
         var slug = await s.SlugAsync();
-        var cohortName = await s.Cohort.App.WithDbAsync(db => db.Cohorts.Where(c => c.Id == s.Cohort.CohortId).Select(c => c.Name).FirstAsync());
+        var cohortName = await s.Cohort.App.WithDbAsync(db =>
+            db.Cohorts.Where(c => c.Id == s.Cohort.CohortId).Select(c => c.Name).FirstAsync()
+        );
         using var anonymous = s.Cohort.App.Client();
 
         var page = await anonymous.GetAsync($"/charters/{slug}");
@@ -80,7 +94,14 @@ public class PublishCharterTests(Apps apps)
             Assert.DoesNotContain("fill in Mission", text);
             Assert.Contains("This part of the charter has not been written yet.", text.Replace("\\.", "."));
         }
-        Assert.Contains("From the worksheet ‘Vision, mission and roadmap’, updated", System.Text.RegularExpressions.Regex.Replace(page.Document.QuerySelector("#vision .meta")!.TextContent, @"\s+", " "));
+        Assert.Contains(
+            "From the worksheet ‘Vision, mission and roadmap’, updated",
+            System.Text.RegularExpressions.Regex.Replace(
+                page.Document.QuerySelector("#vision .meta")!.TextContent,
+                @"\s+",
+                " "
+            )
+        );
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -112,8 +133,11 @@ public class PublishCharterTests(Apps apps)
         var result = await PostAsync(client, s, "Publish", tokenPage: "/account/profile");
 
         Assert.Equal(HttpStatusCode.NotFound, result.Status);
-        var state = await s.Cohort.App.WithDbAsync(db => db.Projects.Where(p => p.Id == s.ProjectId)
-            .Select(p => new { p.CharterSlug, p.PublishedCharterJson }).FirstAsync());
+        var state = await s.Cohort.App.WithDbAsync(db =>
+            db.Projects.Where(p => p.Id == s.ProjectId)
+                .Select(p => new { p.CharterSlug, p.PublishedCharterJson })
+                .FirstAsync()
+        );
         Assert.Null(state.CharterSlug);
         Assert.Null(state.PublishedCharterJson);
     }
@@ -124,7 +148,10 @@ public class PublishCharterTests(Apps apps)
         var s = await CharterScenario.CreateAsync(await apps.GetAsync(provider));
         using var owner = await s.Cohort.ClientAsAsync("participant");
 
-        var response = await owner.Http.PostAsync($"{s.PageUrl}?handler=Publish", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        var response = await owner.Http.PostAsync(
+            $"{s.PageUrl}?handler=Publish",
+            new FormUrlEncodedContent(new Dictionary<string, string>())
+        );
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(await s.SlugAsync());

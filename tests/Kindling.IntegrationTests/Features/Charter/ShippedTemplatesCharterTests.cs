@@ -13,7 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kindling.IntegrationTests.Features.Charter;
 
-/// <summary>Nothing a participant writes in the shipped worksheets is left out of the charter, in any of its forms.</summary>
+/// <summary>Nothing a participant writes in the shipped worksheets is left out of the charter, in any of its
+/// forms.</summary>
 [Collection(AppCollection.Name)]
 public class ShippedTemplatesCharterTests(Apps apps)
 {
@@ -29,7 +30,13 @@ public class ShippedTemplatesCharterTests(Apps apps)
             var curriculumId = await db.Cohorts.Where(c => c.Id == s.CohortId).Select(c => c.CurriculumId).FirstAsync();
             var owner = s.Users["participant"].Id;
             var now = s.App.Clock.GetUtcNow().UtcDateTime;
-            var project = new Project { CohortId = s.CohortId, Name = "Seed library", CreatedUtc = now, CreatedById = owner };
+            var project = new Project
+            {
+                CohortId = s.CohortId,
+                Name = "Seed library",
+                CreatedUtc = now,
+                CreatedById = owner,
+            };
             project.AddMember(owner, ProjectRole.Owner, now);
             db.Projects.Add(project);
             var shipped = await catalog.ForCurriculumAsync(curriculumId);
@@ -38,7 +45,8 @@ public class ShippedTemplatesCharterTests(Apps apps)
             {
                 var (worksheet, first) = MakeCopy.Create(project, template, owner, now);
                 var data = WorksheetData.Parse(worksheet.DataJson);
-                foreach (var field in template.Fields) written.AddRange(Fill(field, data, $"k{written.Count:D3}"));
+                foreach (var field in template.Fields)
+                    written.AddRange(Fill(field, data, $"k{written.Count:D3}"));
                 worksheet.DataJson = first.DataJson = data.ToJson();
                 db.Worksheets.Add(worksheet);
                 db.WorksheetVersions.Add(first);
@@ -66,30 +74,58 @@ public class ShippedTemplatesCharterTests(Apps apps)
         }
     }
 
-    /// <summary>Fills one field with distinct words (made from <paramref name="tag"/>) and returns what the charter must show.</summary>
+    /// <summary>Fills one field with distinct words (made from <paramref name="tag"/>) and returns what the charter
+    /// must show.</summary>
     private static IEnumerable<string> Fill(TemplateField field, WorksheetData data, string tag)
     {
         var n = 0;
         string W() => $"{tag}{(char)('a' + n++)}";
         switch (field.Type)
         {
-            case FieldTypes.Text or FieldTypes.LongText: { var v = W(); data.Set(field.Id, v); return [v]; }
-            case FieldTypes.List: { List<string> v = [W(), W()]; data.Set(field.Id, v); return v; }
-            case FieldTypes.Date: data.Set(field.Id, "2027-03-14"); return ["14 March 2027"];
-            case FieldTypes.Choice when field.Multiple: { List<string> v = [field.Options[0], field.Options[^1]]; data.Set(field.Id, v); return v; }
-            case FieldTypes.Choice: data.Set(field.Id, field.Options[1]); return [field.Options[1]];
+            case FieldTypes.Text or FieldTypes.LongText:
+            {
+                var v = W();
+                data.Set(field.Id, v);
+                return [v];
+            }
+            case FieldTypes.List:
+            {
+                List<string> v = [W(), W()];
+                data.Set(field.Id, v);
+                return v;
+            }
+            case FieldTypes.Date:
+                data.Set(field.Id, "2027-03-14");
+                return ["14 March 2027"];
+            case FieldTypes.Choice when field.Multiple:
+            {
+                List<string> v = [field.Options[0], field.Options[^1]];
+                data.Set(field.Id, v);
+                return v;
+            }
+            case FieldTypes.Choice:
+                data.Set(field.Id, field.Options[1]);
+                return [field.Options[1]];
             case FieldTypes.Table:
             {
                 var row = field.Columns.Select(_ => W()).ToList();
                 data.Set(field.Id, new List<List<string>> { row });
                 return row;
             }
-            case FieldTypes.StakeholderMap: { var v = new Stakeholder(W(), W(), W(), 8, 3); data.Set(field.Id, new[] { v }); return [v.Name, v.Role, v.Participation]; }
+            case FieldTypes.StakeholderMap:
+            {
+                var v = new Stakeholder(W(), W(), W(), 8, 3);
+                data.Set(field.Id, new[] { v });
+                return [v.Name, v.Role, v.Participation];
+            }
             case FieldTypes.Channels:
             {
                 var v = new ChannelMap([new(W(), W())], [new(W(), W())], [new(W(), W())]);
                 data.Set(field.Id, v);
-                return v.Primary.Concat(v.Asynchronous).Concat(v.Synchronous).SelectMany(c => new[] { c.Name, c.Purpose });
+                return v
+                    .Primary.Concat(v.Asynchronous)
+                    .Concat(v.Synchronous)
+                    .SelectMany(c => new[] { c.Name, c.Purpose });
             }
             case FieldTypes.Mountain:
             {
@@ -110,9 +146,20 @@ public class ShippedTemplatesCharterTests(Apps apps)
                 data.Set(field.Id, v);
                 return [.. chosen, v.Definition, v.Examples[0]];
             }
-            case FieldTypes.Roadmap: { var v = new Milestone(W(), "2027-06-01", W(), W(), W()); data.Set(field.Id, new[] { v }); return [v.Title, v.Scope, v.Resources, v.Risks]; }
-            case FieldTypes.Success: { var v = new SuccessDefinition(W(), W(), W()); data.Set(field.Id, v); return [v.SixMonths, v.TwelveMonths, v.TwentyFourMonths]; }
-            default: throw new InvalidOperationException($"No filler for field type {field.Type}: add one.");
+            case FieldTypes.Roadmap:
+            {
+                var v = new Milestone(W(), "2027-06-01", W(), W(), W());
+                data.Set(field.Id, new[] { v });
+                return [v.Title, v.Scope, v.Resources, v.Risks];
+            }
+            case FieldTypes.Success:
+            {
+                var v = new SuccessDefinition(W(), W(), W());
+                data.Set(field.Id, v);
+                return [v.SixMonths, v.TwelveMonths, v.TwentyFourMonths];
+            }
+            default:
+                throw new InvalidOperationException($"No filler for field type {field.Type}: add one.");
         }
     }
 
@@ -122,14 +169,22 @@ public class ShippedTemplatesCharterTests(Apps apps)
         File.WriteAllBytes(path, pdf);
         try
         {
-            var info = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false, ArgumentList = { "-enc", "UTF-8", path, "-" } };
+            var info = new ProcessStartInfo("pdftotext")
+            {
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+                ArgumentList = { "-enc", "UTF-8", path, "-" },
+            };
             using var process = Process.Start(info)!;
             var text = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
             Assert.Equal(0, process.ExitCode);
             return text;
         }
-        finally { File.Delete(path); }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private static string DocxText(byte[] docx)
@@ -137,6 +192,11 @@ public class ShippedTemplatesCharterTests(Apps apps)
         using var zip = new ZipArchive(new MemoryStream(docx));
         using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
         var xml = reader.ReadToEnd();
-        return string.Join(" ", Regex.Matches(xml, "<w:t(?: [^>]*)?>([^<]*)</w:t>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)));
+        return string.Join(
+            " ",
+            Regex
+                .Matches(xml, "<w:t(?: [^>]*)?>([^<]*)</w:t>")
+                .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))
+        );
     }
 }

@@ -21,11 +21,15 @@ public class CohortGateTests(Apps apps)
         var newcomer = await s.App.CreateUserAsync($"new-{Guid.NewGuid():N}@example.org", CohortScenario.Password);
         await s.App.WithDbAsync(async db =>
         {
-            db.CohortMembers.Add(new CohortMember
-            {
-                CohortId = s.CohortId, UserId = newcomer.Id, Role = CohortRole.Participant,
-                JoinedUtc = s.App.Clock.GetUtcNow().UtcDateTime,
-            });
+            db.CohortMembers.Add(
+                new CohortMember
+                {
+                    CohortId = s.CohortId,
+                    UserId = newcomer.Id,
+                    Role = CohortRole.Participant,
+                    JoinedUtc = s.App.Clock.GetUtcNow().UtcDateTime,
+                }
+            );
             return await db.SaveChangesAsync();
         });
         using var newcomerClient = s.App.Client();
@@ -41,43 +45,62 @@ public class CohortGateTests(Apps apps)
         foreach (var address in addresses)
         {
             var asOutsider = await outsider.GetAsync(address);
-            if (asOutsider.Status != HttpStatusCode.NotFound) wrong.Add($"outsider {address}: {(int)asOutsider.Status}");
+            if (asOutsider.Status != HttpStatusCode.NotFound)
+                wrong.Add($"outsider {address}: {(int)asOutsider.Status}");
             var asNewcomer = await newcomerClient.GetAsync(address);
-            var ok = address == welcome
-                ? asNewcomer.Status == HttpStatusCode.OK
-                : asNewcomer.Status == HttpStatusCode.NotFound
-                  || asNewcomer.Status == HttpStatusCode.Redirect && asNewcomer.Location?.OriginalString == welcome;
-            if (!ok) wrong.Add($"newcomer {address}: {(int)asNewcomer.Status} {asNewcomer.Location}");
+            var ok =
+                address == welcome
+                    ? asNewcomer.Status == HttpStatusCode.OK
+                    : asNewcomer.Status == HttpStatusCode.NotFound
+                        || asNewcomer.Status == HttpStatusCode.Redirect
+                            && asNewcomer.Location?.OriginalString == welcome;
+            if (!ok)
+                wrong.Add($"newcomer {address}: {(int)asNewcomer.Status} {asNewcomer.Location}");
         }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
-    /// <summary>Each GET route under /cohorts/{cohortId} with the scenario's cohort and session, other ids made up.</summary>
+    /// <summary>Each GET route under /cohorts/{cohortId} with the scenario's cohort and session, other ids made
+    /// up.</summary>
     private static List<string> CohortAddresses(CohortScenario s)
     {
-        var patterns = s.App.Services.GetServices<EndpointDataSource>().SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not { } m
-                || m.HttpMethods.Count == 0 || m.HttpMethods.Contains("GET"))
+        var patterns = s
+            .App.Services.GetServices<EndpointDataSource>()
+            .SelectMany(d => d.Endpoints)
+            .OfType<RouteEndpoint>()
+            .Where(e =>
+                e.Metadata.GetMetadata<IHttpMethodMetadata>() is not { } m
+                || m.HttpMethods.Count == 0
+                || m.HttpMethods.Contains("GET")
+            )
             .Select(e => e.RoutePattern)
-            .Where(p => p.RawText is { } raw && raw.TrimStart('/').StartsWith("cohorts/{cohortId", StringComparison.Ordinal))
+            .Where(p =>
+                p.RawText is { } raw && raw.TrimStart('/').StartsWith("cohorts/{cohortId", StringComparison.Ordinal)
+            )
             .ToList();
         var addresses = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var pattern in patterns)
         {
-            var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-            {
-                Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart l => l.Content,
-                Microsoft.AspNetCore.Routing.Patterns.RoutePatternSeparatorPart sep => sep.Content,
-                Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart p => p.Name switch
-                {
-                    "cohortId" => s.CohortId.ToString(),
-                    "sessionId" => s.SessionId.ToString(),
-                    _ when p.ParameterPolicies.Any(x => x.Content is "int") => "1",
-                    _ when p.IsOptional => "",
-                    _ => Guid.NewGuid().ToString(),
-                },
-                _ => "",
-            })));
+            var segments = pattern.PathSegments.Select(segment =>
+                string.Concat(
+                    segment.Parts.Select(part =>
+                        part switch
+                        {
+                            Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart l => l.Content,
+                            Microsoft.AspNetCore.Routing.Patterns.RoutePatternSeparatorPart sep => sep.Content,
+                            Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart p => p.Name switch
+                            {
+                                "cohortId" => s.CohortId.ToString(),
+                                "sessionId" => s.SessionId.ToString(),
+                                _ when p.ParameterPolicies.Any(x => x.Content is "int") => "1",
+                                _ when p.IsOptional => "",
+                                _ => Guid.NewGuid().ToString(),
+                            },
+                            _ => "",
+                        }
+                    )
+                )
+            );
             addresses.Add("/" + string.Join("/", segments.Where(x => x.Length > 0)));
         }
         return [.. addresses];

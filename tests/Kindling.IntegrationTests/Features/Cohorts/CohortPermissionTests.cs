@@ -3,14 +3,21 @@ using Kindling.IntegrationTests.Infrastructure;
 
 namespace Kindling.IntegrationTests.Features.Cohorts;
 
-/// <summary>Every cohort page and action against every kind of person: outsiders (admins included) get 404, never a hint.</summary>
+/// <summary>Every cohort page and action against every kind of person: outsiders (admins included) get 404, never a
+/// hint.</summary>
 [Collection(AppCollection.Name)]
 public class CohortPermissionTests(Apps apps)
 {
     public static TheoryData<string, string, string, int> ReadMatrix()
     {
         var data = new TheoryData<string, string, string, int>();
-        string[] memberPages = ["", "/lessons/community-narrative", "/sessions/{session}", "/sessions/{session}/calendar.ics"];
+        string[] memberPages =
+        [
+            "",
+            "/lessons/community-narrative",
+            "/sessions/{session}",
+            "/sessions/{session}/calendar.ics",
+        ];
         string[] facilitatorPages = ["/sessions/new", "/sessions/{session}/edit", "/members", "/invitations", "/edit"];
         foreach (var provider in new[] { "sqlite", "postgres" })
         {
@@ -42,7 +49,8 @@ public class CohortPermissionTests(Apps apps)
         var url = $"/cohorts/{s.CohortId}{page.Replace("{session}", s.SessionId.ToString())}";
         var result = await client.GetAsync(url);
         Assert.Equal((HttpStatusCode)expected, result.Status);
-        if (expected == 404) Assert.DoesNotContain("Spring cohort", result.Text);
+        if (expected == 404)
+            Assert.DoesNotContain("Spring cohort", result.Text);
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -80,18 +88,35 @@ public class CohortPermissionTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(WriteMatrix))]
-    public async Task ScheduleSession_ByRole_OnlyFacilitatorChangesTheSchedule(string provider, string role, int expected)
+    public async Task ScheduleSession_ByRole_OnlyFacilitatorChangesTheSchedule(
+        string provider,
+        string role,
+        int expected
+    )
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
-        var lessonId = await s.App.WithDbAsync(db => Task.FromResult(db.Sessions.Single(x => x.Id == s.SessionId).LessonId));
+        var lessonId = await s.App.WithDbAsync(db =>
+            Task.FromResult(db.Sessions.Single(x => x.Id == s.SessionId).LessonId)
+        );
         using var client = await s.ClientAsAsync(role);
         // Each client needs its own token: take it from a page it may see (the dashboard has the sign-out form).
-        var own = role == "facilitator" ? await client.TokenAsync($"/cohorts/{s.CohortId}/sessions/new") : await client.TokenAsync("/");
-        var result = await client.PostWithTokenAsync($"/cohorts/{s.CohortId}/sessions/new", new Dictionary<string, string>
-        {
-            ["Input.LessonId"] = lessonId.ToString(), ["Input.Date"] = "2026-04-01", ["Input.Time"] = "15:00",
-            ["Input.PresentationMinutes"] = "60", ["Input.DiscussionMinutes"] = "30", ["Input.Recording"] = "NoRecording",
-        }, own);
+        var own =
+            role == "facilitator"
+                ? await client.TokenAsync($"/cohorts/{s.CohortId}/sessions/new")
+                : await client.TokenAsync("/");
+        var result = await client.PostWithTokenAsync(
+            $"/cohorts/{s.CohortId}/sessions/new",
+            new Dictionary<string, string>
+            {
+                ["Input.LessonId"] = lessonId.ToString(),
+                ["Input.Date"] = "2026-04-01",
+                ["Input.Time"] = "15:00",
+                ["Input.PresentationMinutes"] = "60",
+                ["Input.DiscussionMinutes"] = "30",
+                ["Input.Recording"] = "NoRecording",
+            },
+            own
+        );
         Assert.Equal((HttpStatusCode)expected, result.Status);
         var count = await s.App.WithDbAsync(db => Task.FromResult(db.Sessions.Count(x => x.CohortId == s.CohortId)));
         Assert.Equal(expected == 302 ? 2 : 1, count);

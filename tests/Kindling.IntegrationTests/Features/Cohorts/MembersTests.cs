@@ -8,19 +8,28 @@ namespace Kindling.IntegrationTests.Features.Cohorts;
 [Collection(AppCollection.Name)]
 public class MembersTests(Apps apps)
 {
-    private static Task<PageClient.Page> PostAsync(PageClient client, CohortScenario s, string handler, Dictionary<string, string> fields)
+    private static Task<PageClient.Page> PostAsync(
+        PageClient client,
+        CohortScenario s,
+        string handler,
+        Dictionary<string, string> fields
+    )
     {
         var url = $"/cohorts/{s.CohortId}/members";
         return client.PostFormAsync(url, fields, $"{url}?handler={handler}");
     }
 
-    private static Task<(CohortRole Role, string? Stamp)?> MemberAsync(CohortScenario s, string who) => s.App.WithDbAsync(async db =>
-    {
-        var id = s.Users[who].Id;
-        var role = await db.CohortMembers.Where(m => m.CohortId == s.CohortId && m.UserId == id).Select(m => (CohortRole?)m.Role).SingleOrDefaultAsync();
-        var stamp = await db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync();
-        return role is null ? ((CohortRole, string?)?)null : (role.Value, stamp);
-    });
+    private static Task<(CohortRole Role, string? Stamp)?> MemberAsync(CohortScenario s, string who) =>
+        s.App.WithDbAsync(async db =>
+        {
+            var id = s.Users[who].Id;
+            var role = await db
+                .CohortMembers.Where(m => m.CohortId == s.CohortId && m.UserId == id)
+                .Select(m => (CohortRole?)m.Role)
+                .SingleOrDefaultAsync();
+            var stamp = await db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync();
+            return role is null ? ((CohortRole, string?)?)null : (role.Value, stamp);
+        });
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task ChangeRole_ParticipantToObserver_PersistsAndRenewsTheirStamp(string provider)
@@ -32,7 +41,12 @@ public class MembersTests(Apps apps)
         Assert.Equal(HttpStatusCode.OK, list.Status);
         Assert.Contains("par-", list.Text);
 
-        var result = await PostAsync(facilitator, s, "Role", new() { ["userId"] = s.Users["participant"].Id, ["role"] = "observer" });
+        var result = await PostAsync(
+            facilitator,
+            s,
+            "Role",
+            new() { ["userId"] = s.Users["participant"].Id, ["role"] = "observer" }
+        );
         Assert.Equal(HttpStatusCode.Redirect, result.Status);
         var after = await MemberAsync(s, "participant");
         Assert.Equal(CohortRole.Observer, after!.Value.Role);
@@ -78,9 +92,19 @@ public class MembersTests(Apps apps)
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         using var facilitator = await s.ClientAsAsync("facilitator");
-        await PostAsync(facilitator, s, "Role", new() { ["userId"] = s.Users["observer"].Id, ["role"] = "facilitator" });
+        await PostAsync(
+            facilitator,
+            s,
+            "Role",
+            new() { ["userId"] = s.Users["observer"].Id, ["role"] = "facilitator" }
+        );
 
-        var result = await PostAsync(facilitator, s, "Role", new() { ["userId"] = s.Users["facilitator"].Id, ["role"] = "participant" });
+        var result = await PostAsync(
+            facilitator,
+            s,
+            "Role",
+            new() { ["userId"] = s.Users["facilitator"].Id, ["role"] = "participant" }
+        );
         Assert.Equal(HttpStatusCode.Redirect, result.Status);
         Assert.Equal(CohortRole.Participant, (await MemberAsync(s, "facilitator"))!.Value.Role);
         Assert.Equal(CohortRole.Facilitator, (await MemberAsync(s, "observer"))!.Value.Role);
@@ -98,11 +122,21 @@ public class MembersTests(Apps apps)
 
         foreach (var bad in new[] { "owner", "2", "" })
         {
-            var result = await PostAsync(facilitator, s, "Role", new() { ["userId"] = s.Users["participant"].Id, ["role"] = bad });
+            var result = await PostAsync(
+                facilitator,
+                s,
+                "Role",
+                new() { ["userId"] = s.Users["participant"].Id, ["role"] = bad }
+            );
             Assert.Equal(HttpStatusCode.OK, result.Status);
             Assert.Contains(result.Errors, e => e.Contains("Choose a role"));
         }
-        var unknown = await PostAsync(facilitator, s, "Role", new() { ["userId"] = s.Users["outsider"].Id, ["role"] = "observer" });
+        var unknown = await PostAsync(
+            facilitator,
+            s,
+            "Role",
+            new() { ["userId"] = s.Users["outsider"].Id, ["role"] = "observer" }
+        );
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
         var gone = await PostAsync(facilitator, s, "Remove", new() { ["userId"] = Guid.NewGuid().ToString() });
         Assert.Equal(HttpStatusCode.NotFound, gone.Status);
@@ -121,11 +155,17 @@ public class MembersTests(Apps apps)
         var token = await client.TokenAsync("/account/profile");
         foreach (var (handler, target) in new[] { ("Role", "facilitator"), ("Remove", "facilitator"), ("Role", role) })
         {
-            var result = await client.PostWithTokenAsync($"/cohorts/{s.CohortId}/members?handler={handler}",
-                new Dictionary<string, string> { ["userId"] = s.Users[target].Id, ["role"] = "facilitator" }, token);
+            var result = await client.PostWithTokenAsync(
+                $"/cohorts/{s.CohortId}/members?handler={handler}",
+                new Dictionary<string, string> { ["userId"] = s.Users[target].Id, ["role"] = "facilitator" },
+                token
+            );
             Assert.Equal(HttpStatusCode.Forbidden, result.Status);
         }
         Assert.Equal(CohortRole.Facilitator, (await MemberAsync(s, "facilitator"))!.Value.Role);
-        Assert.Equal(role == "observer" ? CohortRole.Observer : CohortRole.Participant, (await MemberAsync(s, role))!.Value.Role);
+        Assert.Equal(
+            role == "observer" ? CohortRole.Observer : CohortRole.Participant,
+            (await MemberAsync(s, role))!.Value.Role
+        );
     }
 }

@@ -12,21 +12,31 @@ public class CurriculumAccessTests(Apps apps)
 {
     private static readonly string[] Pages =
     [
-        "/curricula", "/curricula/foundations", "/curricula/import", "/curricula/foundations/lessons/community-narrative",
-        "/curricula/foundations/lessons/community-narrative/edit", "/curricula/foundations/download.zip",
+        "/curricula",
+        "/curricula/foundations",
+        "/curricula/import",
+        "/curricula/foundations/lessons/community-narrative",
+        "/curricula/foundations/lessons/community-narrative/edit",
+        "/curricula/foundations/download.zip",
     ];
 
     public static TheoryData<string, string> PagesByProvider()
     {
         var data = new TheoryData<string, string>();
         foreach (var provider in new[] { "sqlite", "postgres" })
-            foreach (var page in Pages) data.Add(provider, page);
+        foreach (var page in Pages)
+            data.Add(provider, page);
         return data;
     }
 
     private static async Task<PageClient> ClientAsync(KindlingApp app, params string[] roles)
     {
-        var user = await app.CreateUserAsync($"acc-{Guid.NewGuid():N}@example.org", CohortScenario.Password, "UTC", roles);
+        var user = await app.CreateUserAsync(
+            $"acc-{Guid.NewGuid():N}@example.org",
+            CohortScenario.Password,
+            "UTC",
+            roles
+        );
         var client = app.Client();
         await client.SignInAsync(user.Email!, CohortScenario.Password);
         return client;
@@ -55,7 +65,10 @@ public class CurriculumAccessTests(Apps apps)
     public async Task PreviewEndpoint_Participant_IsForbidden(string provider)
     {
         using var participant = await ClientAsync(await apps.GetAsync(provider));
-        var response = await participant.Http.PostAsJsonAsync("/curricula/preview", new { fileName = "x.md", source = "---\n---\n" });
+        var response = await participant.Http.PostAsJsonAsync(
+            "/curricula/preview",
+            new { fileName = "x.md", source = "---\n---\n" }
+        );
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
@@ -87,27 +100,62 @@ public class CurriculumAccessTests(Apps apps)
         Assert.Contains("foundations/08-conflict-management.md", files.Keys);
 
         var slug = "copy-" + Guid.NewGuid().ToString("N")[..8];
-        var renamed = files.ToDictionary(f => f.Key.Replace("foundations/", $"{slug}/"),
-            f => f.Key.EndsWith("curriculum.yml", StringComparison.Ordinal) ? f.Value.Replace("slug: foundations", $"slug: {slug}") : f.Value);
+        var renamed = files.ToDictionary(
+            f => f.Key.Replace("foundations/", $"{slug}/"),
+            f =>
+                f.Key.EndsWith("curriculum.yml", StringComparison.Ordinal)
+                    ? f.Value.Replace("slug: foundations", $"slug: {slug}")
+                    : f.Value
+        );
         Assert.Contains($"slug: {slug}", renamed[$"{slug}/curriculum.yml"]);
         var result = await CurriculumZip.UploadAsync(facilitator, CurriculumZip.Build(renamed));
         Assert.True(result.Status == HttpStatusCode.Redirect, string.Join("; ", result.Errors));
 
-        var (original, copy) = await app.WithDbAsync(async db => (
-            await db.Curricula.Include(c => c.Lessons).AsNoTracking().SingleAsync(c => c.Slug == "foundations"),
-            await db.Curricula.Include(c => c.Lessons).AsNoTracking().SingleAsync(c => c.Slug == slug)));
-        Assert.Equal((original.Title, original.Description, original.Attribution, original.Version),
-            (copy.Title, copy.Description, copy.Attribution, copy.Version));
+        var (original, copy) = await app.WithDbAsync(async db =>
+            (
+                await db.Curricula.Include(c => c.Lessons).AsNoTracking().SingleAsync(c => c.Slug == "foundations"),
+                await db.Curricula.Include(c => c.Lessons).AsNoTracking().SingleAsync(c => c.Slug == slug)
+            )
+        );
+        Assert.Equal(
+            (original.Title, original.Description, original.Attribution, original.Version),
+            (copy.Title, copy.Description, copy.Attribution, copy.Version)
+        );
         Assert.Equal(original.GuidelinesMarkdown, copy.GuidelinesMarkdown);
         Assert.Equal(original.CodeOfConductMarkdown, copy.CodeOfConductMarkdown);
-        Assert.Equal(original.Lessons.OrderBy(l => l.Order).Select(l => (l.FileName, l.Slug, l.Source)),
-            copy.Lessons.OrderBy(l => l.Order).Select(l => (l.FileName, l.Slug, l.Source)));
+        Assert.Equal(
+            original.Lessons.OrderBy(l => l.Order).Select(l => (l.FileName, l.Slug, l.Source)),
+            copy.Lessons.OrderBy(l => l.Order).Select(l => (l.FileName, l.Slug, l.Source))
+        );
         Assert.False(copy.IsBuiltIn);
 
         Assert.Contains("foundations/02-cop-basics.template.yml", files.Keys);
-        var (originalTemplates, copiedTemplates) = await app.WithDbAsync(async db => (
-            await db.AssignmentTemplates.Where(t => t.CurriculumId == original.Id).OrderBy(t => t.Slug).Select(t => new { t.FileName, t.Slug, t.LessonSlug, t.Source }).ToListAsync(),
-            await db.AssignmentTemplates.Where(t => t.CurriculumId == copy.Id).OrderBy(t => t.Slug).Select(t => new { t.FileName, t.Slug, t.LessonSlug, t.Source }).ToListAsync()));
+        var (originalTemplates, copiedTemplates) = await app.WithDbAsync(async db =>
+            (
+                await db
+                    .AssignmentTemplates.Where(t => t.CurriculumId == original.Id)
+                    .OrderBy(t => t.Slug)
+                    .Select(t => new
+                    {
+                        t.FileName,
+                        t.Slug,
+                        t.LessonSlug,
+                        t.Source,
+                    })
+                    .ToListAsync(),
+                await db
+                    .AssignmentTemplates.Where(t => t.CurriculumId == copy.Id)
+                    .OrderBy(t => t.Slug)
+                    .Select(t => new
+                    {
+                        t.FileName,
+                        t.Slug,
+                        t.LessonSlug,
+                        t.Source,
+                    })
+                    .ToListAsync()
+            )
+        );
         Assert.Equal(4, originalTemplates.Count);
         Assert.Equal(originalTemplates, copiedTemplates);
     }

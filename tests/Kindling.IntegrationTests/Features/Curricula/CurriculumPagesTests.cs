@@ -38,17 +38,26 @@ public class CurriculumPagesTests(Apps apps)
         Assert.False(stored.IsBuiltIn);
         Assert.Equal(2, stored.Version);
         Assert.Equal("Listen first.", stored.GuidelinesMarkdown);
-        Assert.Equal(["first-steps", "second-steps", "third-steps"], stored.Lessons.OrderBy(l => l.Order).Select(l => l.Slug));
+        Assert.Equal(
+            ["first-steps", "second-steps", "third-steps"],
+            stored.Lessons.OrderBy(l => l.Order).Select(l => l.Slug)
+        );
 
         var details = await client.GetAsync($"/curricula/{slug}");
-        Assert.Equal("Imported “Test curriculum” with 3 lessons.", details.Document.QuerySelector(".flash")?.TextContent);
+        Assert.Equal(
+            "Imported “Test curriculum” with 3 lessons.",
+            details.Document.QuerySelector(".flash")?.TextContent
+        );
         var links = details.Document.QuerySelectorAll(".lessons a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains($"/curricula/{slug}/lessons/second-steps", links);
         Assert.Contains($"/curricula/{slug}/lessons/third-steps/edit", links);
         Assert.NotNull(details.Document.QuerySelector($"a[href='/cohorts/new?curriculum={stored.Id}']"));
 
         var index = await client.GetAsync("/curricula");
-        Assert.Contains(index.Document.QuerySelectorAll("tbody tr"), r => r.TextContent.Contains("Test curriculum") && r.TextContent.Contains("imported"));
+        Assert.Contains(
+            index.Document.QuerySelectorAll("tbody tr"),
+            r => r.TextContent.Contains("Test curriculum") && r.TextContent.Contains("imported")
+        );
         var lesson = await client.GetAsync($"/curricula/{slug}/lessons/second-steps");
         Assert.Equal("Second steps", lesson.Document.QuerySelector("h1")!.TextContent);
         Assert.Contains("Written for the tests, CC0.", lesson.Text);
@@ -67,7 +76,10 @@ public class CurriculumPagesTests(Apps apps)
         var result = await CurriculumZip.UploadAsync(client, CurriculumZip.Build(files));
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
-        Assert.Contains(result.Errors, e => e.StartsWith("bad.md, line 3: 'order' must be a whole number", StringComparison.Ordinal));
+        Assert.Contains(
+            result.Errors,
+            e => e.StartsWith("bad.md, line 3: 'order' must be a whole number", StringComparison.Ordinal)
+        );
         Assert.Contains("Nothing was imported", result.Text);
         Assert.Equal(before, await CountAsync(app));
     }
@@ -99,7 +111,10 @@ public class CurriculumPagesTests(Apps apps)
         var before = await CountAsync(app);
         var result = await CurriculumZip.UploadAsync(client, CurriculumZip.Build(CurriculumZip.Valid("foundations")));
         Assert.Equal(HttpStatusCode.OK, result.Status);
-        Assert.Contains(result.Errors, e => e.Contains("slug 'foundations' already exists") && e.Contains("curriculum.yml"));
+        Assert.Contains(
+            result.Errors,
+            e => e.Contains("slug 'foundations' already exists") && e.Contains("curriculum.yml")
+        );
         Assert.Equal(before, await CountAsync(app));
     }
 

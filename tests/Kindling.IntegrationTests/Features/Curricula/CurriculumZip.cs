@@ -9,36 +9,40 @@ namespace Kindling.IntegrationTests.Features.Curricula;
 public static class CurriculumZip
 {
     public static string Manifest(string slug, string title = "Test curriculum") =>
-        $"title: {title}\nslug: {slug}\nversion: 2\ndescription: A curriculum made by a test.\nattribution: Written for the tests, CC0.\n";
+        $"title: {title}\nslug: {slug}\nversion: 2\ndescription: A curriculum made by a test.\nattribution: Written "
+        + $"for the tests, CC0.\n";
 
-    public static string Lesson(string slug, int order, string title, string body = "Some **text**.") => $"""
-        ---
-        slug: {slug}
-        order: {order}
-        title: {title}
-        status: ready
-        activities:
-          - kind: roll-call
-            title: Roll call
-            minutes: 5
-          - kind: presentation
-            title: Talk
-            minutes: 20
-            recordable: true
-        ---
-        {body}
-        """;
+    public static string Lesson(string slug, int order, string title, string body = "Some **text**.") =>
+        $"""
+            ---
+            slug: {slug}
+            order: {order}
+            title: {title}
+            status: ready
+            activities:
+              - kind: roll-call
+                title: Roll call
+                minutes: 5
+              - kind: presentation
+                title: Talk
+                minutes: 20
+                recordable: true
+            ---
+            {body}
+            """;
 
-    /// <summary>A valid curriculum of three lessons, one-, two- and three.md, in a top folder named after the slug.</summary>
-    public static Dictionary<string, string> Valid(string slug) => new()
-    {
-        ["curriculum.yml"] = Manifest(slug),
-        ["one.md"] = Lesson("first-steps", 1, "First steps"),
-        ["two.md"] = Lesson("second-steps", 2, "Second steps"),
-        ["three.md"] = Lesson("third-steps", 3, "Third steps"),
-        ["guidelines.md"] = "Listen first.",
-        ["code-of-conduct.md"] = "Be kind.",
-    };
+    /// <summary>A valid curriculum of three lessons, one-, two- and three.md, in a top folder named after the
+    /// slug.</summary>
+    public static Dictionary<string, string> Valid(string slug) =>
+        new()
+        {
+            ["curriculum.yml"] = Manifest(slug),
+            ["one.md"] = Lesson("first-steps", 1, "First steps"),
+            ["two.md"] = Lesson("second-steps", 2, "Second steps"),
+            ["three.md"] = Lesson("third-steps", 3, "Third steps"),
+            ["guidelines.md"] = "Listen first.",
+            ["code-of-conduct.md"] = "Be kind.",
+        };
 
     public static byte[] Build(IReadOnlyDictionary<string, string> files, string? folder = null)
     {
@@ -59,7 +63,11 @@ public static class CurriculumZip
     }
 
     /// <summary>GETs the import page for its form token, then posts the file as multipart/form-data.</summary>
-    public static async Task<PageClient.Page> UploadAsync(PageClient client, byte[] zip, string fileName = "curriculum.zip")
+    public static async Task<PageClient.Page> UploadAsync(
+        PageClient client,
+        byte[] zip,
+        string fileName = "curriculum.zip"
+    )
     {
         var token = await client.TokenAsync("/curricula/import");
         using var form = new MultipartFormDataContent();

@@ -64,7 +64,14 @@ public class LessonEditorTests(Apps apps)
         var result = await client.PostFormAsync(url, new Dictionary<string, string> { ["Source"] = broken });
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
-        Assert.Contains(result.Errors, e => e.StartsWith("one.md, line 12: 'minutes' must be a whole number from 1 to 180", StringComparison.Ordinal));
+        Assert.Contains(
+            result.Errors,
+            e =>
+                e.StartsWith(
+                    "one.md, line 12: 'minutes' must be a whole number from 1 to 180",
+                    StringComparison.Ordinal
+                )
+        );
         Assert.Equal(broken, result.Document.QuerySelector("textarea.code")!.TextContent);
         Assert.Equal(original, await StoredSourceAsync(app, slug, "first-steps"));
     }
@@ -80,7 +87,11 @@ public class LessonEditorTests(Apps apps)
         var original = await StoredSourceAsync(app, slug, "first-steps");
         var draft = original.Replace("Some **text**.", "Draft words <script>alert(1)</script>");
 
-        var result = await client.PostFormAsync(url, new Dictionary<string, string> { ["Source"] = draft }, url + "?handler=Preview");
+        var result = await client.PostFormAsync(
+            url,
+            new Dictionary<string, string> { ["Source"] = draft },
+            url + "?handler=Preview"
+        );
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
         var preview = result.Document.QuerySelector(".preview")!.InnerHtml;
@@ -102,7 +113,10 @@ public class LessonEditorTests(Apps apps)
         Assert.DoesNotContain("<script", body.Html);
         Assert.DoesNotContain("javascript:", body.Html);
 
-        var bad = await client.Http.PostAsJsonAsync("/curricula/preview", new { fileName = "x.md", source = source.Replace("order: 1", "order: zero") });
+        var bad = await client.Http.PostAsJsonAsync(
+            "/curricula/preview",
+            new { fileName = "x.md", source = source.Replace("order: 1", "order: zero") }
+        );
         var error = await bad.Content.ReadFromJsonAsync<PreviewAnswer>();
         Assert.False(error!.Ok);
         Assert.StartsWith("x.md, line 3:", error.Error);
@@ -111,6 +125,9 @@ public class LessonEditorTests(Apps apps)
     private sealed record PreviewAnswer(bool Ok, string? Html, string? Error);
 
     private static Task<string> StoredSourceAsync(KindlingApp app, string slug, string lesson) =>
-        app.WithDbAsync(db => db.Lessons.Where(l => l.Slug == lesson && db.Curricula.Any(c => c.Id == l.CurriculumId && c.Slug == slug))
-            .Select(l => l.Source).SingleAsync());
+        app.WithDbAsync(db =>
+            db.Lessons.Where(l => l.Slug == lesson && db.Curricula.Any(c => c.Id == l.CurriculumId && c.Slug == slug))
+                .Select(l => l.Source)
+                .SingleAsync()
+        );
 }

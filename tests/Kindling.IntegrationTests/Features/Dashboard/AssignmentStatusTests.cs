@@ -7,7 +7,8 @@ using static Kindling.IntegrationTests.Features.Worksheets.WorksheetEditorScenar
 
 namespace Kindling.IntegrationTests.Features.Dashboard;
 
-/// <summary>The dashboard's "What is due" follows the latest lesson's assignment through copy, fill-in and sharing.</summary>
+/// <summary>The dashboard's "What is due" follows the latest lesson's assignment through copy, fill-in and
+/// sharing.</summary>
 [Collection(AppCollection.Name)]
 public class AssignmentStatusTests(Apps apps)
 {
@@ -23,15 +24,31 @@ public class AssignmentStatusTests(Apps apps)
         await s.App.WithDbAsync(async db =>
         {
             var curriculum = await db.Cohorts.Where(c => c.Id == s.CohortId).Select(c => c.CurriculumId).SingleAsync();
-            var lesson = await db.Lessons.SingleAsync(l => l.Slug == "community-narrative" && l.CurriculumId == curriculum);
-            db.Sessions.Add(new Session { CohortId = s.CohortId, LessonId = lesson.Id, StartsUtc = now.AddDays(-2), CreatedUtc = now, UpdatedUtc = now });
+            var lesson = await db.Lessons.SingleAsync(l =>
+                l.Slug == "community-narrative" && l.CurriculumId == curriculum
+            );
+            db.Sessions.Add(
+                new Session
+                {
+                    CohortId = s.CohortId,
+                    LessonId = lesson.Id,
+                    StartsUtc = now.AddDays(-2),
+                    CreatedUtc = now,
+                    UpdatedUtc = now,
+                }
+            );
             return await db.SaveChangesAsync();
         });
         using var owner = await s.ClientAsAsync("participant");
-        async Task<string> DueList() => (await owner.GetAsync("/")).Document.QuerySelector("#due-h + ul")?.TextContent ?? "";
+        async Task<string> DueList() =>
+            (await owner.GetAsync("/")).Document.QuerySelector("#due-h + ul")?.TextContent ?? "";
         Assert.Contains(Due, await DueList());
 
-        var copied = await owner.PostFormAsync(seed.ProjectUrl, new Dictionary<string, string> { ["template"] = "community-background" }, seed.ProjectUrl + "?handler=Copy");
+        var copied = await owner.PostFormAsync(
+            seed.ProjectUrl,
+            new Dictionary<string, string> { ["template"] = "community-background" },
+            seed.ProjectUrl + "?handler=Copy"
+        );
         Assert.Equal(HttpStatusCode.Redirect, copied.Status);
         var worksheetUrl = copied.Location!.ToString();
         Assert.Contains(Due, await DueList()); // a blank copy is not the work done
@@ -46,7 +63,11 @@ public class AssignmentStatusTests(Apps apps)
         Assert.Contains("Filled in, not shared yet", filled);
         Assert.DoesNotContain(Due, filled);
 
-        await owner.PostFormAsync(worksheetUrl + "/sharing", new Dictionary<string, string> { ["share"] = "true" }, worksheetUrl + "/sharing?handler=Share");
+        await owner.PostFormAsync(
+            worksheetUrl + "/sharing",
+            new Dictionary<string, string> { ["share"] = "true" },
+            worksheetUrl + "/sharing?handler=Share"
+        );
         var shared = await DueList();
         Assert.DoesNotContain("Community background", shared);
 

@@ -17,16 +17,25 @@ public class PrivateResponsesTests(Apps apps)
         var charter = await CharterScenario.CreateAsync(await apps.GetAsync(provider));
         var s = charter.Cohort;
         await LiveClients.OpenDocumentAsync(s);
-        var feedToken = await s.App.WithDbAsync(db => db.Cohorts.Where(c => c.Id == s.CohortId).Select(c => c.CalendarToken).SingleAsync());
+        var feedToken = await s.App.WithDbAsync(db =>
+            db.Cohorts.Where(c => c.Id == s.CohortId).Select(c => c.CalendarToken).SingleAsync()
+        );
         using var owner = await s.ClientAsAsync("participant");
         using var anonymous = s.App.Client();
         var session = $"/cohorts/{s.CohortId}/sessions/{s.SessionId}";
         var signedIn = new[]
         {
-            $"/cohorts/{s.CohortId}", session, $"{session}/document.md", $"{session}/calendar.ics",
-            charter.PageUrl, charter.PageUrl + ".md", charter.PageUrl + ".pdf", charter.PageUrl + ".docx",
+            $"/cohorts/{s.CohortId}",
+            session,
+            $"{session}/document.md",
+            $"{session}/calendar.ics",
+            charter.PageUrl,
+            charter.PageUrl + ".md",
+            charter.PageUrl + ".pdf",
+            charter.PageUrl + ".docx",
         };
-        foreach (var url in signedIn) await AssertNotStoredAsync(owner, url);
+        foreach (var url in signedIn)
+            await AssertNotStoredAsync(owner, url);
         await AssertNotStoredAsync(anonymous, $"/calendar/{feedToken}.ics");
     }
 

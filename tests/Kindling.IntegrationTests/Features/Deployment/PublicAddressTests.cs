@@ -29,38 +29,65 @@ public class PublicAddressTests(Apps apps)
         anonymous.Http.DefaultRequestHeaders.Host = Evil;
         var signIn = await anonymous.GetAsync($"/cohorts/{s.CohortId}");
 
-        Assert.StartsWith("http://localhost/invite/", invitations.Document.QuerySelector("input[data-copy][readonly]")!.GetAttribute("value"));
+        Assert.StartsWith(
+            "http://localhost/invite/",
+            invitations.Document.QuerySelector("input[data-copy][readonly]")!.GetAttribute("value")
+        );
         Assert.Contains("http://localhost/calendar/", cohort.Text);
         Assert.Contains("http://localhost/cohorts/", ics);
         Assert.StartsWith("http://localhost/account/signin", signIn.Location!.ToString());
-        foreach (var text in new[] { invitations.Text, cohort.Text, ics, signIn.Location.ToString() }) Assert.DoesNotContain(Evil, text);
+        foreach (var text in new[] { invitations.Text, cohort.Text, ics, signIn.Location.ToString() })
+            Assert.DoesNotContain(Evil, text);
     }
 
     [Fact]
     public async Task PublicUrlAndTrustedProxy_AreTheOnlySourcesOfAddressAndScheme()
     {
-        await using var app = new KindlingApp("sqlite", new Dictionary<string, string>
-        {
-            ["Kindling:PublicUrl"] = "http://kindling.example.org:8080/", ["Kindling:TrustedProxies:0"] = "10.1.2.3",
-        });
+        await using var app = new KindlingApp(
+            "sqlite",
+            new Dictionary<string, string>
+            {
+                ["Kindling:PublicUrl"] = "http://kindling.example.org:8080/",
+                ["Kindling:TrustedProxies:0"] = "10.1.2.3",
+            }
+        );
         var s = await CohortScenario.CreateAsync(app);
         using var facilitator = await s.ClientAsAsync("facilitator");
         facilitator.Http.DefaultRequestHeaders.Host = Evil;
         var link = await InvitationFlow.CreateAsync(facilitator, s.CohortId, "participant");
         var invitations = await facilitator.GetAsync($"/cohorts/{s.CohortId}/invitations");
-        Assert.Equal("http://kindling.example.org:8080" + link, invitations.Document.QuerySelector("input[data-copy][readonly]")!.GetAttribute("value"));
+        Assert.Equal(
+            "http://kindling.example.org:8080" + link,
+            invitations.Document.QuerySelector("input[data-copy][readonly]")!.GetAttribute("value")
+        );
 
         // A proxy's word about the scheme counts only from the proxy's address: the sign-in cookie is then Secure.
-        Assert.Contains("secure", await SignInCookieAsync(app, s, IPAddress.Parse("10.1.2.3")), StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("secure", await SignInCookieAsync(app, s, IPAddress.Parse("10.9.9.9")), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(
+            "secure",
+            await SignInCookieAsync(app, s, IPAddress.Parse("10.1.2.3")),
+            StringComparison.OrdinalIgnoreCase
+        );
+        Assert.DoesNotContain(
+            "secure",
+            await SignInCookieAsync(app, s, IPAddress.Parse("10.9.9.9")),
+            StringComparison.OrdinalIgnoreCase
+        );
         // Loopback is trusted by ASP.NET Core's defaults; here only the configured proxy is.
-        Assert.DoesNotContain("secure", await SignInCookieAsync(app, s, IPAddress.Loopback), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(
+            "secure",
+            await SignInCookieAsync(app, s, IPAddress.Loopback),
+            StringComparison.OrdinalIgnoreCase
+        );
     }
 
-    /// <summary>Signs in from <paramref name="remote"/> with "X-Forwarded-Proto: https" and returns the auth cookie's Set-Cookie.</summary>
+    /// <summary>Signs in from <paramref name="remote"/> with "X-Forwarded-Proto: https" and returns the auth cookie's
+    /// Set-Cookie.</summary>
     private static async Task<string> SignInCookieAsync(KindlingApp app, CohortScenario s, IPAddress remote)
     {
-        var handler = new CookieContainerHandler { InnerHandler = app.Server.CreateHandler(ctx => ctx.Connection.RemoteIpAddress = remote) };
+        var handler = new CookieContainerHandler
+        {
+            InnerHandler = app.Server.CreateHandler(ctx => ctx.Connection.RemoteIpAddress = remote),
+        };
         using var client = new PageClient(new HttpClient(handler) { BaseAddress = new Uri("http://localhost") });
         client.Http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         var page = await client.SignInAsync(s.Users["participant"].Email!, CohortScenario.Password);

@@ -14,11 +14,16 @@ public class FormFuzzTests(Apps apps)
     private static readonly string Long = new('x', 20_001);
     private const string Script = "<script>alert(1)</script>";
 
-    private static Dictionary<string, string> ValidCohort(Guid curriculumId) => new()
-    {
-        ["CurriculumId"] = curriculumId.ToString(), ["Input.Name"] = "Autumn cohort", ["Input.Description"] = "",
-        ["Input.TimeZoneId"] = "Europe/London", ["Input.Guidelines"] = "Be here.", ["Input.CodeOfConduct"] = "Be kind.",
-    };
+    private static Dictionary<string, string> ValidCohort(Guid curriculumId) =>
+        new()
+        {
+            ["CurriculumId"] = curriculumId.ToString(),
+            ["Input.Name"] = "Autumn cohort",
+            ["Input.Description"] = "",
+            ["Input.TimeZoneId"] = "Europe/London",
+            ["Input.Guidelines"] = "Be here.",
+            ["Input.CodeOfConduct"] = "Be kind.",
+        };
 
     public static TheoryData<string, string, string, string> CohortCases()
     {
@@ -41,11 +46,18 @@ public class FormFuzzTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(CohortCases))]
-    public async Task NewCohort_BadField_ShowsMessageAndStoresNothing(string provider, string field, string value, string message)
+    public async Task NewCohort_BadField_ShowsMessageAndStoresNothing(
+        string provider,
+        string field,
+        string value,
+        string message
+    )
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         using var client = await s.ClientAsAsync("facilitator");
-        var curriculumId = await s.App.WithDbAsync(db => db.Curricula.Where(c => c.Slug == "foundations").Select(c => c.Id).SingleAsync());
+        var curriculumId = await s.App.WithDbAsync(db =>
+            db.Curricula.Where(c => c.Slug == "foundations").Select(c => c.Id).SingleAsync()
+        );
         var before = await s.App.WithDbAsync(db => db.Cohorts.CountAsync());
         var fields = ValidCohort(curriculumId);
         fields[field] = value;
@@ -78,15 +90,26 @@ public class FormFuzzTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(SessionCases))]
-    public async Task NewSession_BadField_ShowsMessageAndStoresNothing(string provider, string field, string value, string message)
+    public async Task NewSession_BadField_ShowsMessageAndStoresNothing(
+        string provider,
+        string field,
+        string value,
+        string message
+    )
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         using var client = await s.ClientAsAsync("facilitator");
-        var lessonId = await s.App.WithDbAsync(db => db.Sessions.Where(x => x.Id == s.SessionId).Select(x => x.LessonId).SingleAsync());
+        var lessonId = await s.App.WithDbAsync(db =>
+            db.Sessions.Where(x => x.Id == s.SessionId).Select(x => x.LessonId).SingleAsync()
+        );
         var fields = new Dictionary<string, string>
         {
-            ["Input.LessonId"] = lessonId.ToString(), ["Input.Date"] = "2026-05-05", ["Input.Time"] = "16:00",
-            ["Input.PresentationMinutes"] = "60", ["Input.DiscussionMinutes"] = "30", ["Input.Recording"] = "NoRecording",
+            ["Input.LessonId"] = lessonId.ToString(),
+            ["Input.Date"] = "2026-05-05",
+            ["Input.Time"] = "16:00",
+            ["Input.PresentationMinutes"] = "60",
+            ["Input.DiscussionMinutes"] = "30",
+            ["Input.Recording"] = "NoRecording",
             ["Input.JoinUrl"] = "https://meet.example.org/x",
         };
         fields[field] = value;
@@ -103,7 +126,11 @@ public class FormFuzzTests(Apps apps)
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         using var client = await s.ClientAsAsync("facilitator");
         var token = await client.TokenAsync($"/cohorts/{s.CohortId}/sessions/{s.SessionId}/edit");
-        var page = await client.PostWithTokenAsync($"/cohorts/{s.CohortId}/sessions/{Guid.NewGuid()}/edit?handler=Delete", new Dictionary<string, string>(), token);
+        var page = await client.PostWithTokenAsync(
+            $"/cohorts/{s.CohortId}/sessions/{Guid.NewGuid()}/edit?handler=Delete",
+            new Dictionary<string, string>(),
+            token
+        );
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
         Assert.Equal(1, await s.App.WithDbAsync(db => db.Sessions.CountAsync(x => x.CohortId == s.CohortId)));
     }
@@ -125,7 +152,12 @@ public class FormFuzzTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(ProfileCases))]
-    public async Task Profile_BadField_ShowsMessageAndKeepsTheProfile(string provider, string field, string value, string message)
+    public async Task Profile_BadField_ShowsMessageAndKeepsTheProfile(
+        string provider,
+        string field,
+        string value,
+        string message
+    )
     {
         var app = await apps.GetAsync(provider);
         var email = $"fuzz-{Guid.NewGuid():N}@example.org";
@@ -137,7 +169,9 @@ public class FormFuzzTests(Apps apps)
         var page = await client.PostFormAsync("/account/profile", fields);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains(page.Errors, e => e.Contains(message));
-        var saved = await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => new { u.DisplayName, u.TimeZoneId }).SingleAsync());
+        var saved = await app.WithDbAsync(db =>
+            db.Users.Where(u => u.Id == user.Id).Select(u => new { u.DisplayName, u.TimeZoneId }).SingleAsync()
+        );
         Assert.Equal((user.DisplayName, "Europe/Oslo"), (saved.DisplayName, saved.TimeZoneId));
     }
 
@@ -146,7 +180,10 @@ public class FormFuzzTests(Apps apps)
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         using var client = await s.ClientAsAsync("facilitator");
-        var response = await client.Http.PostAsync($"/cohorts/{s.CohortId}?handler=ResetFeed", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        var response = await client.Http.PostAsync(
+            $"/cohorts/{s.CohortId}?handler=ResetFeed",
+            new FormUrlEncodedContent(new Dictionary<string, string>())
+        );
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("That request didn&#x27;t look right", body);

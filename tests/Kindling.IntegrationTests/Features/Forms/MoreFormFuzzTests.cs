@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.Forms;
 
-/// <summary>Bad input on the edit-cohort, sign-up, invitation and lesson-editor forms: a specific message, nothing changed.</summary>
+/// <summary>Bad input on the edit-cohort, sign-up, invitation and lesson-editor forms: a specific message, nothing
+/// changed.</summary>
 [Collection(AppCollection.Name)]
 public class MoreFormFuzzTests(Apps apps)
 {
@@ -27,22 +28,38 @@ public class MoreFormFuzzTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(EditCohortCases))]
-    public async Task EditCohort_BadField_ShowsMessageAndKeepsTheCohort(string provider, string field, string value, string message)
+    public async Task EditCohort_BadField_ShowsMessageAndKeepsTheCohort(
+        string provider,
+        string field,
+        string value,
+        string message
+    )
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         using var client = await s.ClientAsAsync("facilitator");
         var fields = new Dictionary<string, string>
         {
-            ["Input.Name"] = "Renamed", ["Input.Description"] = "", ["Input.TimeZoneId"] = "Europe/Paris",
-            ["Input.Guidelines"] = "New guidelines", ["Input.CodeOfConduct"] = "New code",
+            ["Input.Name"] = "Renamed",
+            ["Input.Description"] = "",
+            ["Input.TimeZoneId"] = "Europe/Paris",
+            ["Input.Guidelines"] = "New guidelines",
+            ["Input.CodeOfConduct"] = "New code",
         };
         fields[field] = value;
         var page = await client.PostFormAsync($"/cohorts/{s.CohortId}/edit", fields);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains(page.Errors, e => e.Contains(message));
         Assert.DoesNotContain(Script, page.Text);
-        var saved = await s.App.WithDbAsync(db => db.Cohorts.Where(c => c.Id == s.CohortId)
-            .Select(c => new { c.Name, c.TimeZoneId, c.Guidelines }).SingleAsync());
+        var saved = await s.App.WithDbAsync(db =>
+            db.Cohorts.Where(c => c.Id == s.CohortId)
+                .Select(c => new
+                {
+                    c.Name,
+                    c.TimeZoneId,
+                    c.Guidelines,
+                })
+                .SingleAsync()
+        );
         Assert.StartsWith("Spring cohort", saved.Name);
         Assert.Equal(("Europe/London", "Take space, make space."), (saved.TimeZoneId, saved.Guidelines));
     }
@@ -66,7 +83,12 @@ public class MoreFormFuzzTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(SignUpCases))]
-    public async Task SignUp_BadField_ShowsMessageCreatesNoAccountAndKeepsTheLink(string provider, string field, string value, string message)
+    public async Task SignUp_BadField_ShowsMessageCreatesNoAccountAndKeepsTheLink(
+        string provider,
+        string field,
+        string value,
+        string message
+    )
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         using var facilitator = await s.ClientAsAsync("facilitator");
@@ -76,14 +98,19 @@ public class MoreFormFuzzTests(Apps apps)
         var signup = $"/account/signup?invite={token}";
         var fields = new Dictionary<string, string>
         {
-            ["Input.DisplayName"] = "Fuzz Person", ["Input.Email"] = $"fuzz-{Guid.NewGuid():N}@example.org",
-            ["Input.Password"] = CohortScenario.Password, ["Input.ConfirmPassword"] = CohortScenario.Password,
-            ["Input.TimeZoneId"] = "UTC", ["Invite"] = token,
+            ["Input.DisplayName"] = "Fuzz Person",
+            ["Input.Email"] = $"fuzz-{Guid.NewGuid():N}@example.org",
+            ["Input.Password"] = CohortScenario.Password,
+            ["Input.ConfirmPassword"] = CohortScenario.Password,
+            ["Input.TimeZoneId"] = "UTC",
+            ["Invite"] = token,
         };
         fields[field] = value;
-        if (field == "Input.Password") fields["Input.ConfirmPassword"] = value;
+        if (field == "Input.Password")
+            fields["Input.ConfirmPassword"] = value;
         var page = await anonymous.PostFormAsync(signup, fields, field == "Invite" ? "/account/signup" : null);
-        if (field == "Invite") Assert.Equal(HttpStatusCode.NotFound, page.Status); // an unknown link reads as "not found"
+        if (field == "Invite")
+            Assert.Equal(HttpStatusCode.NotFound, page.Status); // an unknown link reads as "not found"
         else
         {
             Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -91,7 +118,10 @@ public class MoreFormFuzzTests(Apps apps)
         }
         Assert.DoesNotContain(Script, page.Text);
         Assert.Equal(users, await s.App.WithDbAsync(db => db.Users.CountAsync()));
-        Assert.Equal(0, await s.App.WithDbAsync(db => db.Invitations.Where(i => i.Token == token).Select(i => i.Uses).SingleAsync()));
+        Assert.Equal(
+            0,
+            await s.App.WithDbAsync(db => db.Invitations.Where(i => i.Token == token).Select(i => i.Uses).SingleAsync())
+        );
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -100,16 +130,28 @@ public class MoreFormFuzzTests(Apps apps)
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         using var facilitator = await s.ClientAsAsync("facilitator");
         var url = $"/cohorts/{s.CohortId}/invitations";
-        var fields = new Dictionary<string, string> { ["Input.Role"] = "participant", ["Input.Uses"] = "forever", ["Input.ExpiresInDays"] = "7" };
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Role"] = "participant",
+            ["Input.Uses"] = "forever",
+            ["Input.ExpiresInDays"] = "7",
+        };
         var result = await facilitator.PostFormAsync(url, fields, url + "?handler=Create");
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Contains(result.Errors, e => e.Contains("works once or for several people"));
 
         var token = await facilitator.TokenAsync(url);
         fields["Input.Uses"] = "single";
-        var unknown = await facilitator.PostWithTokenAsync($"/cohorts/{Guid.NewGuid()}/invitations?handler=Create", fields, token);
+        var unknown = await facilitator.PostWithTokenAsync(
+            $"/cohorts/{Guid.NewGuid()}/invitations?handler=Create",
+            fields,
+            token
+        );
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
-        Assert.Equal(0, await s.App.WithDbAsync(db => db.Invitations.CountAsync(i => i.CreatedById == s.Users["facilitator"].Id)));
+        Assert.Equal(
+            0,
+            await s.App.WithDbAsync(db => db.Invitations.CountAsync(i => i.CreatedById == s.Users["facilitator"].Id))
+        );
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -117,8 +159,11 @@ public class MoreFormFuzzTests(Apps apps)
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         using var facilitator = await s.ClientAsAsync("facilitator");
-        var lesson = await s.App.WithDbAsync(db => db.Lessons.Where(l => db.Curricula.Any(c => c.Id == l.CurriculumId && c.Slug == "foundations"))
-            .OrderBy(l => l.Order).FirstAsync());
+        var lesson = await s.App.WithDbAsync(db =>
+            db.Lessons.Where(l => db.Curricula.Any(c => c.Id == l.CurriculumId && c.Slug == "foundations"))
+                .OrderBy(l => l.Order)
+                .FirstAsync()
+        );
         var url = $"/curricula/foundations/lessons/{lesson.Slug}/edit";
         foreach (var (bad, message) in new[] { ("", "front matter"), (new string('x', 250_000), "the limit is") })
         {
@@ -126,9 +171,15 @@ public class MoreFormFuzzTests(Apps apps)
             Assert.Equal(HttpStatusCode.OK, page.Status);
             Assert.Contains(message, page.Text, StringComparison.OrdinalIgnoreCase);
         }
-        var unknown = await facilitator.PostFormAsync(url, new Dictionary<string, string> { ["Source"] = lesson.Source },
-            $"/curricula/foundations/lessons/no-such-lesson/edit");
+        var unknown = await facilitator.PostFormAsync(
+            url,
+            new Dictionary<string, string> { ["Source"] = lesson.Source },
+            $"/curricula/foundations/lessons/no-such-lesson/edit"
+        );
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
-        Assert.Equal(lesson.Source, await s.App.WithDbAsync(db => db.Lessons.Where(l => l.Id == lesson.Id).Select(l => l.Source).SingleAsync()));
+        Assert.Equal(
+            lesson.Source,
+            await s.App.WithDbAsync(db => db.Lessons.Where(l => l.Id == lesson.Id).Select(l => l.Source).SingleAsync())
+        );
     }
 }

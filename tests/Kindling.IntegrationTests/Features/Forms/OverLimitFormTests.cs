@@ -16,7 +16,11 @@ public class OverLimitFormTests(Apps apps)
     private static async Task<PageClient.Page> PostRawAsync(PageClient client, string pageUrl, string body)
     {
         var token = await client.TokenAsync(pageUrl);
-        var content = new StringContent($"__RequestVerificationToken={Uri.EscapeDataString(token)}&{body}", Encoding.ASCII, "application/x-www-form-urlencoded");
+        var content = new StringContent(
+            $"__RequestVerificationToken={Uri.EscapeDataString(token)}&{body}",
+            Encoding.ASCII,
+            "application/x-www-form-urlencoded"
+        );
         return await PageClient.Page.FromAsync(await client.Http.PostAsync(pageUrl, content));
     }
 
@@ -32,7 +36,11 @@ public class OverLimitFormTests(Apps apps)
     {
         var app = await apps.GetAsync(provider);
         using var client = app.Client();
-        var page = await PostRawAsync(client, "/account/signin", "Email=someone%00%40example.org&Password=long-enough-password");
+        var page = await PostRawAsync(
+            client,
+            "/account/signin",
+            "Email=someone%00%40example.org&Password=long-enough-password"
+        );
         AssertRefusedPage(page, [HttpStatusCode.BadRequest], "a character Kindling can't store");
     }
 
@@ -59,11 +67,17 @@ public class OverLimitFormTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(CohortBodies))]
-    public async Task NewCohort_UnreadableForm_IsRefusedWithReasonAndStoresNothing(string provider, string body, string explanation)
+    public async Task NewCohort_UnreadableForm_IsRefusedWithReasonAndStoresNothing(
+        string provider,
+        string body,
+        string explanation
+    )
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         using var client = await s.ClientAsAsync("facilitator");
-        var curriculumId = await s.App.WithDbAsync(db => db.Curricula.Where(c => c.Slug == "foundations").Select(c => c.Id).SingleAsync());
+        var curriculumId = await s.App.WithDbAsync(db =>
+            db.Curricula.Where(c => c.Slug == "foundations").Select(c => c.Id).SingleAsync()
+        );
         var before = await s.App.WithDbAsync(db => db.Cohorts.CountAsync());
         var page = await PostRawAsync(client, "/cohorts/new", $"CurriculumId={curriculumId}&{body}");
         AssertRefusedPage(page, [HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge], explanation);
@@ -94,7 +108,12 @@ public class OverLimitFormTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(BadManifests))]
-    public async Task Import_MalformedManifest_ListsFileAndLineAndStoresNothing(string provider, string manifest, int line, string message)
+    public async Task Import_MalformedManifest_ListsFileAndLineAndStoresNothing(
+        string provider,
+        string manifest,
+        int line,
+        string message
+    )
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         using var client = await s.ClientAsAsync("facilitator");
@@ -103,9 +122,13 @@ public class OverLimitFormTests(Apps apps)
         files["curriculum.yml"] = manifest;
         var page = await CurriculumZip.UploadAsync(client, CurriculumZip.Build(files, "bad-manifest"));
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains(page.Errors, e => e.Contains($"curriculum.yml") && e.Contains($"line {line}") && e.Contains(message));
+        Assert.Contains(
+            page.Errors,
+            e => e.Contains($"curriculum.yml") && e.Contains($"line {line}") && e.Contains(message)
+        );
         Assert.Equal(before, await s.App.WithDbAsync(db => db.Curricula.CountAsync()));
     }
 
-    private static byte[] RandomBytes(int length) => System.Security.Cryptography.RandomNumberGenerator.GetBytes(length);
+    private static byte[] RandomBytes(int length) =>
+        System.Security.Cryptography.RandomNumberGenerator.GetBytes(length);
 }

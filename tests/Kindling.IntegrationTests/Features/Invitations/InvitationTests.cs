@@ -12,7 +12,9 @@ public class InvitationTests(Apps apps)
         app.WithDbAsync(db => db.Users.CountAsync(u => u.Email == email));
 
     private static Task<Invitation> FindAsync(KindlingApp app, string invitePath) =>
-        app.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Token == InvitationFlow.Token(invitePath)));
+        app.WithDbAsync(db =>
+            db.Invitations.AsNoTracking().SingleAsync(i => i.Token == InvitationFlow.Token(invitePath))
+        );
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task SingleUseInvitation_NewPerson_SignsUpAcknowledgesAndEntersWithTheRole(string provider)
@@ -32,8 +34,9 @@ public class InvitationTests(Apps apps)
         Assert.Equal(HttpStatusCode.OK, cohort.Status);
         Assert.Contains("Spring cohort", cohort.Text);
 
-        var member = await s.App.WithDbAsync(db => db.CohortMembers.AsNoTracking()
-            .SingleAsync(m => m.CohortId == s.CohortId && m.User!.Email == email));
+        var member = await s.App.WithDbAsync(db =>
+            db.CohortMembers.AsNoTracking().SingleAsync(m => m.CohortId == s.CohortId && m.User!.Email == email)
+        );
         Assert.Equal(CohortRole.Observer, member.Role);
         Assert.NotNull(member.AcknowledgedUtc);
         Assert.Equal(1, (await FindAsync(s.App, link)).Uses);
@@ -55,11 +58,19 @@ public class InvitationTests(Apps apps)
         Assert.Contains("already been used", secondResult.Text);
         // Posting the form anyway (e.g. from a page opened earlier) creates nothing either.
         var token = await second.TokenAsync("/account/signin");
-        var posted = await second.PostWithTokenAsync($"/account/signup?invite={InvitationFlow.Token(link)}", new Dictionary<string, string>
-        {
-            ["Input.DisplayName"] = "Cy", ["Input.Email"] = email, ["Input.Password"] = CohortScenario.Password,
-            ["Input.ConfirmPassword"] = CohortScenario.Password, ["Input.TimeZoneId"] = "UTC", ["Invite"] = InvitationFlow.Token(link),
-        }, token);
+        var posted = await second.PostWithTokenAsync(
+            $"/account/signup?invite={InvitationFlow.Token(link)}",
+            new Dictionary<string, string>
+            {
+                ["Input.DisplayName"] = "Cy",
+                ["Input.Email"] = email,
+                ["Input.Password"] = CohortScenario.Password,
+                ["Input.ConfirmPassword"] = CohortScenario.Password,
+                ["Input.TimeZoneId"] = "UTC",
+                ["Invite"] = InvitationFlow.Token(link),
+            },
+            token
+        );
         Assert.Equal(HttpStatusCode.Gone, posted.Status);
         Assert.Equal(0, await CountUsersAsync(s.App, email));
         Assert.Equal(4, await s.App.WithDbAsync(db => db.CohortMembers.CountAsync(m => m.CohortId == s.CohortId)));
@@ -75,20 +86,37 @@ public class InvitationTests(Apps apps)
         using var anonymous = s.App.Client();
         var signup = $"/account/signup?invite={token}";
 
-        // The form starts on "Choose a time zone" (never UTC unseen) and tells timezone.js the legacy names of each zone.
+        // The form starts on "Choose a time zone" (never UTC unseen) and tells timezone.js the legacy names of each
+        // zone.
         var form = await anonymous.GetAsync(signup);
-        Assert.Equal("", form.Document.QuerySelector("select[name='Input.TimeZoneId'] option[selected]")?.GetAttribute("value"));
-        Assert.Contains("Asia/Calcutta", form.Document.QuerySelector("option[value='Asia/Kolkata']")!.GetAttribute("data-aliases")!.Split(' '));
+        Assert.Equal(
+            "",
+            form.Document.QuerySelector("select[name='Input.TimeZoneId'] option[selected]")?.GetAttribute("value")
+        );
+        Assert.Contains(
+            "Asia/Calcutta",
+            form.Document.QuerySelector("option[value='Asia/Kolkata']")!.GetAttribute("data-aliases")!.Split(' ')
+        );
 
         var email = $"kolkata-{Guid.NewGuid():N}@example.org";
-        var result = await anonymous.PostFormAsync(signup, new Dictionary<string, string>
-        {
-            ["Input.DisplayName"] = "Ira", ["Input.Email"] = email, ["Input.Password"] = CohortScenario.Password,
-            ["Input.ConfirmPassword"] = CohortScenario.Password, ["Input.TimeZoneId"] = "Asia/Calcutta", ["Invite"] = token,
-        });
+        var result = await anonymous.PostFormAsync(
+            signup,
+            new Dictionary<string, string>
+            {
+                ["Input.DisplayName"] = "Ira",
+                ["Input.Email"] = email,
+                ["Input.Password"] = CohortScenario.Password,
+                ["Input.ConfirmPassword"] = CohortScenario.Password,
+                ["Input.TimeZoneId"] = "Asia/Calcutta",
+                ["Invite"] = token,
+            }
+        );
 
         Assert.Equal(HttpStatusCode.Redirect, result.Status);
-        Assert.Equal("Asia/Kolkata", await s.App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.TimeZoneId).SingleAsync()));
+        Assert.Equal(
+            "Asia/Kolkata",
+            await s.App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.TimeZoneId).SingleAsync())
+        );
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -102,8 +130,14 @@ public class InvitationTests(Apps apps)
 
         Assert.All(results, r => Assert.Equal(HttpStatusCode.Redirect, r.Result.Status));
         var emails = results.Select(r => r.Email).ToList();
-        Assert.Equal(8, await s.App.WithDbAsync(db => db.CohortMembers.CountAsync(m =>
-            m.CohortId == s.CohortId && m.Role == CohortRole.Participant && emails.Contains(m.User!.Email!))));
+        Assert.Equal(
+            8,
+            await s.App.WithDbAsync(db =>
+                db.CohortMembers.CountAsync(m =>
+                    m.CohortId == s.CohortId && m.Role == CohortRole.Participant && emails.Contains(m.User!.Email!)
+                )
+            )
+        );
         Assert.Equal(8, (await FindAsync(s.App, link)).Uses);
     }
 
@@ -117,7 +151,10 @@ public class InvitationTests(Apps apps)
         var results = await InvitationFlow.SignUpTogetherAsync(s.App, link, 8);
 
         Assert.Single(results, r => r.Result.Status == HttpStatusCode.Redirect);
-        Assert.All(results.Where(r => r.Result.Status != HttpStatusCode.Redirect), r => Assert.Contains("already been used", r.Result.Text));
+        Assert.All(
+            results.Where(r => r.Result.Status != HttpStatusCode.Redirect),
+            r => Assert.Contains("already been used", r.Result.Text)
+        );
         var emails = results.Select(r => r.Email).ToList();
         Assert.Equal(1, await s.App.WithDbAsync(db => db.Users.CountAsync(u => emails.Contains(u.Email!))));
         Assert.Equal(4, await s.App.WithDbAsync(db => db.CohortMembers.CountAsync(m => m.CohortId == s.CohortId)));
@@ -143,7 +180,10 @@ public class InvitationTests(Apps apps)
 
         using var again = await s.ClientAsAsync("facilitator");
         var list = await again.GetAsync($"/cohorts/{s.CohortId}/invitations");
-        Assert.Contains("expired", list.Document.QuerySelector($"#inv-{(await FindAsync(s.App, link)).Id} .tag")!.TextContent);
+        Assert.Contains(
+            "expired",
+            list.Document.QuerySelector($"#inv-{(await FindAsync(s.App, link)).Id} .tag")!.TextContent
+        );
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -154,7 +194,11 @@ public class InvitationTests(Apps apps)
         var link = await InvitationFlow.CreateAsync(facilitator, s.CohortId, "participant", uses: "multi");
         var id = (await FindAsync(s.App, link)).Id;
         var url = $"/cohorts/{s.CohortId}/invitations";
-        var revoked = await facilitator.PostFormAsync(url, new Dictionary<string, string> { ["id"] = id.ToString() }, url + "?handler=Revoke");
+        var revoked = await facilitator.PostFormAsync(
+            url,
+            new Dictionary<string, string> { ["id"] = id.ToString() },
+            url + "?handler=Revoke"
+        );
         Assert.Equal(HttpStatusCode.Redirect, revoked.Status);
         var revokedAt = (await FindAsync(s.App, link)).RevokedUtc;
         Assert.NotNull(revokedAt);
@@ -164,7 +208,11 @@ public class InvitationTests(Apps apps)
         Assert.Equal(HttpStatusCode.Gone, page.Status);
         Assert.Contains("withdrawn", page.Text);
 
-        var twice = await facilitator.PostFormAsync(url, new Dictionary<string, string> { ["id"] = id.ToString() }, url + "?handler=Revoke");
+        var twice = await facilitator.PostFormAsync(
+            url,
+            new Dictionary<string, string> { ["id"] = id.ToString() },
+            url + "?handler=Revoke"
+        );
         Assert.Equal(HttpStatusCode.OK, twice.Status);
         Assert.Contains(twice.Errors, e => e.Contains("already revoked"));
         Assert.Equal(revokedAt, (await FindAsync(s.App, link)).RevokedUtc);
@@ -181,8 +229,14 @@ public class InvitationTests(Apps apps)
             var (client, result, email) = await InvitationFlow.SignUpAsync(s.App, link, name);
             client.Dispose();
             Assert.Equal(HttpStatusCode.Redirect, result.Status);
-            Assert.Equal(CohortRole.Participant, await s.App.WithDbAsync(db =>
-                db.CohortMembers.Where(m => m.CohortId == s.CohortId && m.User!.Email == email).Select(m => m.Role).SingleAsync()));
+            Assert.Equal(
+                CohortRole.Participant,
+                await s.App.WithDbAsync(db =>
+                    db.CohortMembers.Where(m => m.CohortId == s.CohortId && m.User!.Email == email)
+                        .Select(m => m.Role)
+                        .SingleAsync()
+                )
+            );
         }
         Assert.Equal(2, (await FindAsync(s.App, link)).Uses);
         var list = await facilitator.GetAsync($"/cohorts/{s.CohortId}/invitations");
@@ -200,8 +254,11 @@ public class InvitationTests(Apps apps)
         var accepted = await participant.PostFormAsync(link, new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Conflict, accepted.Status);
         Assert.Contains(accepted.Errors, e => e.Contains("already a participant"));
-        var role = await s.App.WithDbAsync(db => db.CohortMembers
-            .Where(m => m.CohortId == s.CohortId && m.UserId == s.Users["participant"].Id).Select(m => m.Role).SingleAsync());
+        var role = await s.App.WithDbAsync(db =>
+            db.CohortMembers.Where(m => m.CohortId == s.CohortId && m.UserId == s.Users["participant"].Id)
+                .Select(m => m.Role)
+                .SingleAsync()
+        );
         Assert.Equal(CohortRole.Participant, role);
         Assert.Equal(0, (await FindAsync(s.App, link)).Uses);
     }
@@ -234,8 +291,11 @@ public class InvitationTests(Apps apps)
         var refused = await InvitationFlow.AcknowledgeAsync(client, s.CohortId, agree: false);
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains(refused.Errors, e => e.Contains("Tick the box"));
-        var acknowledged = await s.App.WithDbAsync(db => db.CohortMembers
-            .Where(m => m.CohortId == s.CohortId && m.User!.Email == email).Select(m => m.AcknowledgedUtc).SingleAsync());
+        var acknowledged = await s.App.WithDbAsync(db =>
+            db.CohortMembers.Where(m => m.CohortId == s.CohortId && m.User!.Email == email)
+                .Select(m => m.AcknowledgedUtc)
+                .SingleAsync()
+        );
         Assert.Null(acknowledged);
     }
 
@@ -247,10 +307,16 @@ public class InvitationTests(Apps apps)
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         using var client = await s.ClientAsAsync(role);
         var token = await client.TokenAsync("/account/profile");
-        var result = await client.PostWithTokenAsync($"/cohorts/{s.CohortId}/invitations?handler=Create", new Dictionary<string, string>
-        {
-            ["Input.Role"] = "facilitator", ["Input.Uses"] = "multi", ["Input.ExpiresInDays"] = "30",
-        }, token);
+        var result = await client.PostWithTokenAsync(
+            $"/cohorts/{s.CohortId}/invitations?handler=Create",
+            new Dictionary<string, string>
+            {
+                ["Input.Role"] = "facilitator",
+                ["Input.Uses"] = "multi",
+                ["Input.ExpiresInDays"] = "30",
+            },
+            token
+        );
         Assert.Equal(HttpStatusCode.Forbidden, result.Status);
         Assert.Equal(0, await s.App.WithDbAsync(db => db.Invitations.CountAsync(i => i.CohortId == s.CohortId)));
     }
@@ -261,12 +327,26 @@ public class InvitationTests(Apps apps)
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         using var facilitator = await s.ClientAsAsync("facilitator");
         var url = $"/cohorts/{s.CohortId}/invitations";
-        foreach (var (days, role) in new[] { ("91", "participant"), ("0", "participant"), ("soon", "participant"), ("14", "owner") })
-        {
-            var result = await facilitator.PostFormAsync(url, new Dictionary<string, string>
+        foreach (
+            var (days, role) in new[]
             {
-                ["Input.Role"] = role, ["Input.Uses"] = "single", ["Input.ExpiresInDays"] = days,
-            }, url + "?handler=Create");
+                ("91", "participant"),
+                ("0", "participant"),
+                ("soon", "participant"),
+                ("14", "owner"),
+            }
+        )
+        {
+            var result = await facilitator.PostFormAsync(
+                url,
+                new Dictionary<string, string>
+                {
+                    ["Input.Role"] = role,
+                    ["Input.Uses"] = "single",
+                    ["Input.ExpiresInDays"] = days,
+                },
+                url + "?handler=Create"
+            );
             Assert.Equal(HttpStatusCode.OK, result.Status);
             Assert.Contains(result.Errors, e => e.Contains(role == "owner" ? "Choose a role" : "1 to 90"));
         }
@@ -278,7 +358,11 @@ public class InvitationTests(Apps apps)
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         using var admin = await s.ClientAsAsync("admin");
-        var created = await admin.PostFormAsync("/admin", new Dictionary<string, string> { ["ExpiresInDays"] = "7" }, "/admin?handler=Invite");
+        var created = await admin.PostFormAsync(
+            "/admin",
+            new Dictionary<string, string> { ["ExpiresInDays"] = "7" },
+            "/admin?handler=Invite"
+        );
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
         var link = InvitationFlow.NewestLink(await admin.GetAsync("/admin"));
         var invitation = await FindAsync(s.App, link);

@@ -11,13 +11,22 @@ public class CalendarTests(Apps apps)
 {
     private static async Task<Guid> ScheduleAsync(CohortScenario s, PageClient facilitator, string date, string time)
     {
-        var lessonId = await s.App.WithDbAsync(db => db.Sessions.Where(x => x.Id == s.SessionId).Select(x => x.LessonId).SingleAsync());
-        var result = await facilitator.PostFormAsync($"/cohorts/{s.CohortId}/sessions/new", new Dictionary<string, string>
-        {
-            ["Input.LessonId"] = lessonId.ToString(), ["Input.Date"] = date, ["Input.Time"] = time,
-            ["Input.PresentationMinutes"] = "60", ["Input.DiscussionMinutes"] = "30",
-            ["Input.JoinUrl"] = "https://meet.example.org/dst", ["Input.Recording"] = "PresentationMayBeRecorded",
-        });
+        var lessonId = await s.App.WithDbAsync(db =>
+            db.Sessions.Where(x => x.Id == s.SessionId).Select(x => x.LessonId).SingleAsync()
+        );
+        var result = await facilitator.PostFormAsync(
+            $"/cohorts/{s.CohortId}/sessions/new",
+            new Dictionary<string, string>
+            {
+                ["Input.LessonId"] = lessonId.ToString(),
+                ["Input.Date"] = date,
+                ["Input.Time"] = time,
+                ["Input.PresentationMinutes"] = "60",
+                ["Input.DiscussionMinutes"] = "30",
+                ["Input.JoinUrl"] = "https://meet.example.org/dst",
+                ["Input.Recording"] = "PresentationMayBeRecorded",
+            }
+        );
         Assert.Equal(HttpStatusCode.Redirect, result.Status);
         return Guid.Parse(result.Location!.OriginalString.Split('/').Last());
     }
@@ -30,12 +39,15 @@ public class CalendarTests(Apps apps)
         // London moves to BST on 29 March 2026: 15:00 is 15:00Z before and 14:00Z after.
         var before = await ScheduleAsync(s, facilitator, "2026-03-24", "15:00");
         var after = await ScheduleAsync(s, facilitator, "2026-03-31", "15:00");
-        var stored = await s.App.WithDbAsync(db => db.Sessions.Where(x => x.Id == before || x.Id == after)
-            .ToDictionaryAsync(x => x.Id, x => x.StartsUtc));
+        var stored = await s.App.WithDbAsync(db =>
+            db.Sessions.Where(x => x.Id == before || x.Id == after).ToDictionaryAsync(x => x.Id, x => x.StartsUtc)
+        );
         Assert.Equal(new DateTime(2026, 3, 24, 15, 0, 0, DateTimeKind.Utc), stored[before]);
         Assert.Equal(new DateTime(2026, 3, 31, 14, 0, 0, DateTimeKind.Utc), stored[after]);
 
-        var feedUrl = await s.App.WithDbAsync(db => db.Cohorts.Where(c => c.Id == s.CohortId).Select(c => c.CalendarToken).SingleAsync());
+        var feedUrl = await s.App.WithDbAsync(db =>
+            db.Cohorts.Where(c => c.Id == s.CohortId).Select(c => c.CalendarToken).SingleAsync()
+        );
         using var anonymous = s.App.Client();
         var feed = await anonymous.GetAsync($"/calendar/{feedUrl}.ics");
         Assert.Equal(HttpStatusCode.OK, feed.Status);
@@ -72,12 +84,21 @@ public class CalendarTests(Apps apps)
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider), "Europe/London");
         using var facilitator = await s.ClientAsAsync("facilitator");
-        var lessonId = await s.App.WithDbAsync(db => db.Sessions.Where(x => x.Id == s.SessionId).Select(x => x.LessonId).SingleAsync());
-        var result = await facilitator.PostFormAsync($"/cohorts/{s.CohortId}/sessions/new", new Dictionary<string, string>
-        {
-            ["Input.LessonId"] = lessonId.ToString(), ["Input.Date"] = "2026-03-29", ["Input.Time"] = "01:30",
-            ["Input.PresentationMinutes"] = "60", ["Input.DiscussionMinutes"] = "30", ["Input.Recording"] = "NoRecording",
-        });
+        var lessonId = await s.App.WithDbAsync(db =>
+            db.Sessions.Where(x => x.Id == s.SessionId).Select(x => x.LessonId).SingleAsync()
+        );
+        var result = await facilitator.PostFormAsync(
+            $"/cohorts/{s.CohortId}/sessions/new",
+            new Dictionary<string, string>
+            {
+                ["Input.LessonId"] = lessonId.ToString(),
+                ["Input.Date"] = "2026-03-29",
+                ["Input.Time"] = "01:30",
+                ["Input.PresentationMinutes"] = "60",
+                ["Input.DiscussionMinutes"] = "30",
+                ["Input.Recording"] = "NoRecording",
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Contains(result.Errors, e => e.Contains("does not exist") && e.Contains("Europe/London"));
         Assert.Equal(1, await s.App.WithDbAsync(db => db.Sessions.CountAsync(x => x.CohortId == s.CohortId)));
@@ -87,7 +108,9 @@ public class CalendarTests(Apps apps)
     public async Task SessionPage_ShowsTimeInTheViewersOwnZone(string provider)
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider), "Europe/London");
-        var startsUtc = await s.App.WithDbAsync(db => db.Sessions.Where(x => x.Id == s.SessionId).Select(x => x.StartsUtc).SingleAsync());
+        var startsUtc = await s.App.WithDbAsync(db =>
+            db.Sessions.Where(x => x.Id == s.SessionId).Select(x => x.StartsUtc).SingleAsync()
+        );
         using var participant = await s.ClientAsAsync("participant"); // Asia/Tokyo
         var page = await participant.GetAsync($"/cohorts/{s.CohortId}/sessions/{s.SessionId}");
         var tokyo = TimeZoneInfo.ConvertTimeFromUtc(startsUtc, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
@@ -99,11 +122,19 @@ public class CalendarTests(Apps apps)
     public async Task CalendarFeed_AfterReset_OldAddressIsGone(string provider)
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
-        var old = await s.App.WithDbAsync(db => db.Cohorts.Where(c => c.Id == s.CohortId).Select(c => c.CalendarToken).SingleAsync());
+        var old = await s.App.WithDbAsync(db =>
+            db.Cohorts.Where(c => c.Id == s.CohortId).Select(c => c.CalendarToken).SingleAsync()
+        );
         using var facilitator = await s.ClientAsAsync("facilitator");
-        var reset = await facilitator.PostFormAsync($"/cohorts/{s.CohortId}", new Dictionary<string, string>(), $"/cohorts/{s.CohortId}?handler=ResetFeed");
+        var reset = await facilitator.PostFormAsync(
+            $"/cohorts/{s.CohortId}",
+            new Dictionary<string, string>(),
+            $"/cohorts/{s.CohortId}?handler=ResetFeed"
+        );
         Assert.Equal(HttpStatusCode.Redirect, reset.Status);
-        var fresh = await s.App.WithDbAsync(db => db.Cohorts.Where(c => c.Id == s.CohortId).Select(c => c.CalendarToken).SingleAsync());
+        var fresh = await s.App.WithDbAsync(db =>
+            db.Cohorts.Where(c => c.Id == s.CohortId).Select(c => c.CalendarToken).SingleAsync()
+        );
         Assert.NotEqual(old, fresh);
         using var anonymous = s.App.Client();
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/calendar/{old}.ics")).Status);

@@ -12,7 +12,12 @@ namespace Kindling.IntegrationTests.Features.Worksheets;
 [Collection(AppCollection.Name)]
 public class EditorRaceTests(Apps apps)
 {
-    private static async Task<SaveWorksheet.Outcome> SaveAsync(WorksheetEditorScenario s, string field, string value, string userId)
+    private static async Task<SaveWorksheet.Outcome> SaveAsync(
+        WorksheetEditorScenario s,
+        string field,
+        string value,
+        string userId
+    )
     {
         using var scope = s.App.Services.CreateScope();
         var saver = scope.ServiceProvider.GetRequiredService<SaveWorksheet>();
@@ -29,7 +34,8 @@ public class EditorRaceTests(Apps apps)
         var s = await WorksheetEditorScenario.CreateAsync(await apps.GetAsync(provider));
         var outcomes = await Task.WhenAll(
             SaveAsync(s, "vision", "Gardens everywhere", s.Cohort.Users["participant"].Id),
-            SaveAsync(s, "mission", "We swap seeds", s.Cohort.Users["facilitator"].Id));
+            SaveAsync(s, "mission", "We swap seeds", s.Cohort.Users["facilitator"].Id)
+        );
 
         Assert.All(outcomes, o => Assert.IsType<SaveWorksheet.Saved>(o));
         var (version, data, versions) = await s.StateAsync();
@@ -43,7 +49,8 @@ public class EditorRaceTests(Apps apps)
         var s = await WorksheetEditorScenario.CreateAsync(await apps.GetAsync(provider));
         var outcomes = await Task.WhenAll(
             SaveAsync(s, "vision", "Gardens everywhere", s.Cohort.Users["participant"].Id),
-            SaveAsync(s, "vision", "Seeds for all", s.Cohort.Users["facilitator"].Id));
+            SaveAsync(s, "vision", "Seeds for all", s.Cohort.Users["facilitator"].Id)
+        );
 
         var saved = Assert.Single(outcomes.OfType<SaveWorksheet.Saved>());
         var conflict = Assert.Single(outcomes.OfType<SaveWorksheet.Conflict>());

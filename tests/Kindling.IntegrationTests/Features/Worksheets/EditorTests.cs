@@ -31,7 +31,10 @@ public class EditorTests(Apps apps)
         Assert.Equal(2, version);
         Assert.Equal(2, versions);
         Assert.Equal("Every street has a shared garden.", data.GetText("vision"));
-        Assert.Equal(new Stakeholder("Funders", "", "", 8, 3), Assert.Single(data.Get<List<Stakeholder>>("stakeholders")!));
+        Assert.Equal(
+            new Stakeholder("Funders", "", "", 8, 3),
+            Assert.Single(data.Get<List<Stakeholder>>("stakeholders")!)
+        );
         var after = await owner.GetAsync(s.Url);
         Assert.Contains("Saved as version 2.", after.Text);
         Assert.Contains("Keep satisfied", after.Text);
@@ -50,8 +53,11 @@ public class EditorTests(Apps apps)
         Assert.Equal(HttpStatusCode.NotFound, (await observer.GetAsync(s.Url)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(observer, s.Url, form, token)).Status);
 
-        await s.App.WithDbAsync(async db => await db.Worksheets.Where(w => w.Id == s.WorksheetId)
-            .ExecuteUpdateAsync(u => u.SetProperty(w => w.SharedUtc, DateTime.UtcNow)));
+        await s.App.WithDbAsync(async db =>
+            await db
+                .Worksheets.Where(w => w.Id == s.WorksheetId)
+                .ExecuteUpdateAsync(u => u.SetProperty(w => w.SharedUtc, DateTime.UtcNow))
+        );
         var shared = await observer.GetAsync(s.Url);
         Assert.Equal(HttpStatusCode.OK, shared.Status);
         Assert.Null(shared.Document.QuerySelector("form.ws-form"));
@@ -79,7 +85,10 @@ public class EditorTests(Apps apps)
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Contains(result.Errors, e => e.Contains("Power for ‘Funders’ must be a whole number from 1 to 10"));
-        Assert.Equal("11", result.Document.QuerySelector("input[name='f.stakeholders.0.power']")!.GetAttribute("value"));
+        Assert.Equal(
+            "11",
+            result.Document.QuerySelector("input[name='f.stakeholders.0.power']")!.GetAttribute("value")
+        );
         Assert.Equal("Typed but not saved", result.Document.QuerySelector("textarea[name='f.vision']")!.TextContent);
         var (version, data, versions) = await s.StateAsync();
         Assert.Equal((1, 1, ""), (version, versions, data.GetText("vision")));
@@ -140,7 +149,10 @@ public class EditorTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(co, s.Url, again, TokenOf(conflict))).Status);
 
         var (version, data, _) = await s.StateAsync();
-        Assert.Equal((3, "Gardens everywhere", "We swap seeds"), (version, data.GetText("vision"), data.GetText("mission")));
+        Assert.Equal(
+            (3, "Gardens everywhere", "We swap seeds"),
+            (version, data.GetText("vision"), data.GetText("mission"))
+        );
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -180,8 +192,12 @@ public class EditorTests(Apps apps)
 
         Assert.Equal(HttpStatusCode.Redirect, result.Status);
         var next = await owner.GetAsync(result.Location!.ToString());
-        Assert.Equal("Neighbours", next.Document.QuerySelector("input[name='f.stakeholders.0.name']")!.GetAttribute("value"));
-        Assert.NotNull(next.Document.QuerySelector("input[name='f.stakeholders.2.name']")); // the usual blank row and the added one
+        Assert.Equal(
+            "Neighbours",
+            next.Document.QuerySelector("input[name='f.stakeholders.0.name']")!.GetAttribute("value")
+        );
+        // the usual blank row and the added one
+        Assert.NotNull(next.Document.QuerySelector("input[name='f.stakeholders.2.name']"));
         Assert.Contains("Inform regularly", next.Document.QuerySelector("output[data-quadrant-for='0']")!.TextContent);
     }
 }

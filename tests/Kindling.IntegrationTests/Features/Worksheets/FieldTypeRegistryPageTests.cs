@@ -12,12 +12,29 @@ namespace Kindling.IntegrationTests.Features.Worksheets;
 [Collection(AppCollection.Name)]
 public class FieldTypeRegistryPageTests(Apps apps)
 {
-    private static readonly WorksheetTemplate Registered = new("registered", "lesson", "Every registered type", "",
-    [
-        new TemplateSection("All", "", FieldTypes.Types.Select(t => new TemplateField(t.Name, t.Name, $"The {t.Name}",
-            "", [], t.Keys.Columns == KeyUse.NotAllowed ? [] : ["What", "Who"],
-            t.Keys.Options == KeyUse.NotAllowed ? [] : ["Alpha", "Beta"])).ToList()),
-    ]);
+    private static readonly WorksheetTemplate Registered = new(
+        "registered",
+        "lesson",
+        "Every registered type",
+        "",
+        [
+            new TemplateSection(
+                "All",
+                "",
+                FieldTypes
+                    .Types.Select(t => new TemplateField(
+                        t.Name,
+                        t.Name,
+                        $"The {t.Name}",
+                        "",
+                        [],
+                        t.Keys.Columns == KeyUse.NotAllowed ? [] : ["What", "Who"],
+                        t.Keys.Options == KeyUse.NotAllowed ? [] : ["Alpha", "Beta"]
+                    ))
+                    .ToList()
+            ),
+        ]
+    );
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task EveryRegisteredType_RendersItsEditorPictureScriptAndReadOnlyView(string provider)
@@ -26,13 +43,20 @@ public class FieldTypeRegistryPageTests(Apps apps)
         var observerId = s.Cohort.Users["observer"].Id;
         await s.App.WithDbAsync(async db =>
         {
-            await db.Worksheets.Where(w => w.Id == s.WorksheetId).ExecuteUpdateAsync(u => u
-                .SetProperty(w => w.TemplateJson, JsonSerializer.Serialize(Registered, WorksheetData.Json))
-                .SetProperty(w => w.DataJson, "{}"));
-            db.WorksheetReviewers.Add(new Kindling.Domain.WorksheetReviewer
-            {
-                WorksheetId = s.WorksheetId, UserId = observerId, RequestedById = s.Cohort.Users["participant"].Id,
-            });
+            await db
+                .Worksheets.Where(w => w.Id == s.WorksheetId)
+                .ExecuteUpdateAsync(u =>
+                    u.SetProperty(w => w.TemplateJson, JsonSerializer.Serialize(Registered, WorksheetData.Json))
+                        .SetProperty(w => w.DataJson, "{}")
+                );
+            db.WorksheetReviewers.Add(
+                new Kindling.Domain.WorksheetReviewer
+                {
+                    WorksheetId = s.WorksheetId,
+                    UserId = observerId,
+                    RequestedById = s.Cohort.Users["participant"].Id,
+                }
+            );
             return await db.SaveChangesAsync();
         });
         using var owner = await s.Cohort.ClientAsAsync("participant");

@@ -7,7 +7,8 @@ namespace Kindling.IntegrationTests.Features.Worksheets;
 [Collection(AppCollection.Name)]
 public class ProjectPagesTests(Apps apps)
 {
-    private static Dictionary<string, string> Form(params (string K, string V)[] f) => f.ToDictionary(x => x.K, x => x.V);
+    private static Dictionary<string, string> Form(params (string K, string V)[] f) =>
+        f.ToDictionary(x => x.K, x => x.V);
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Participant_CreatesProject_OthersCannotOpenIt(string provider)
@@ -20,7 +21,10 @@ public class ProjectPagesTests(Apps apps)
         Assert.Contains("Give the project a name, for example the community you are building.", blank.Errors);
         Assert.Equal(0, await s.App.WithDbAsync(db => db.Projects.CountAsync(p => p.CohortId == s.CohortId)));
 
-        var created = await par.PostFormAsync(url, Form(("Input.Name", "Open Seeds network"), ("Input.Description", "Seed librarians who swap notes.")));
+        var created = await par.PostFormAsync(
+            url,
+            Form(("Input.Name", "Open Seeds network"), ("Input.Description", "Seed librarians who swap notes."))
+        );
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
         var home = await par.GetAsync(created.Location!.ToString());
         Assert.Equal(HttpStatusCode.OK, home.Status);
@@ -44,20 +48,39 @@ public class ProjectPagesTests(Apps apps)
         using var peer = await seed.PeerClientAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await peer.GetAsync(seed.ProjectUrl)).Status);
 
-        var observer = await owner.PostFormAsync(seed.ProjectUrl, Form(("userId", s.Users["observer"].Id)), seed.ProjectUrl + "?handler=AddManager");
+        var observer = await owner.PostFormAsync(
+            seed.ProjectUrl,
+            Form(("userId", s.Users["observer"].Id)),
+            seed.ProjectUrl + "?handler=AddManager"
+        );
         Assert.Contains("Choose a participant or facilitator of this cohort to add as a co-manager.", observer.Errors);
 
-        var added = await owner.PostFormAsync(seed.ProjectUrl, Form(("userId", seed.Peer.Id)), seed.ProjectUrl + "?handler=AddManager");
+        var added = await owner.PostFormAsync(
+            seed.ProjectUrl,
+            Form(("userId", seed.Peer.Id)),
+            seed.ProjectUrl + "?handler=AddManager"
+        );
         Assert.Equal(HttpStatusCode.Redirect, added.Status);
         Assert.Equal(HttpStatusCode.OK, (await peer.GetAsync(seed.ProjectUrl)).Status);
         var list = await peer.GetAsync($"/cohorts/{s.CohortId}/projects");
         Assert.Contains("Riverside makers", list.Text);
 
-        var removeOwner = await peer.PostFormAsync(seed.ProjectUrl, Form(("userId", s.Users["participant"].Id)), seed.ProjectUrl + "?handler=RemoveManager");
+        var removeOwner = await peer.PostFormAsync(
+            seed.ProjectUrl,
+            Form(("userId", s.Users["participant"].Id)),
+            seed.ProjectUrl + "?handler=RemoveManager"
+        );
         Assert.Contains("The person who started the project can't be removed from it.", removeOwner.Errors);
-        Assert.Equal(2, await s.App.WithDbAsync(db => db.ProjectMembers.CountAsync(m => m.ProjectId == seed.ProjectId)));
+        Assert.Equal(
+            2,
+            await s.App.WithDbAsync(db => db.ProjectMembers.CountAsync(m => m.ProjectId == seed.ProjectId))
+        );
 
-        await owner.PostFormAsync(seed.ProjectUrl, Form(("userId", seed.Peer.Id)), seed.ProjectUrl + "?handler=RemoveManager");
+        await owner.PostFormAsync(
+            seed.ProjectUrl,
+            Form(("userId", seed.Peer.Id)),
+            seed.ProjectUrl + "?handler=RemoveManager"
+        );
         Assert.Equal(HttpStatusCode.NotFound, (await peer.GetAsync(seed.ProjectUrl)).Status);
     }
 
@@ -80,13 +103,21 @@ public class ProjectPagesTests(Apps apps)
         using var peer = await seed.PeerClientAsync();
         Assert.DoesNotContain("Review due:", (await peer.GetAsync("/")).Text);
 
-        var bad = await owner.PostFormAsync(seed.ProjectUrl, Form(("months", "0")), seed.ProjectUrl + "?handler=Review");
+        var bad = await owner.PostFormAsync(
+            seed.ProjectUrl,
+            Form(("months", "0")),
+            seed.ProjectUrl + "?handler=Review"
+        );
         Assert.Contains("The review reminder must come every 1 to 36 months.", bad.Errors);
 
         // A longer interval makes it not due yet; marking the review done restarts the count.
         await owner.PostFormAsync(seed.ProjectUrl, Form(("months", "12")), seed.ProjectUrl + "?handler=Review");
         Assert.DoesNotContain("Review due:", (await owner.GetAsync("/")).Text);
-        await owner.PostFormAsync(seed.ProjectUrl, Form(("months", "3"), ("reviewedNow", "true")), seed.ProjectUrl + "?handler=Review");
+        await owner.PostFormAsync(
+            seed.ProjectUrl,
+            Form(("months", "3"), ("reviewedNow", "true")),
+            seed.ProjectUrl + "?handler=Review"
+        );
         Assert.DoesNotContain("Review due:", (await owner.GetAsync("/")).Text);
         var saved = await s.App.WithDbAsync(db => db.Projects.SingleAsync(p => p.Id == seed.ProjectId));
         Assert.Equal((3, now), (saved.ReviewIntervalMonths, saved.LastReviewedUtc!.Value));
@@ -99,22 +130,56 @@ public class ProjectPagesTests(Apps apps)
         var s = seed.Scenario;
         using var owner = await s.ClientAsAsync("participant");
         var home = await owner.GetAsync(seed.ProjectUrl);
-        var offered = home.Document.QuerySelectorAll(".copy-list input[name=template]").Select(i => i.GetAttribute("value")).ToList();
-        Assert.Equal(["community-background", "cop-basics", "participation-engagement", "vision-mission-charter"], offered);
+        var offered = home
+            .Document.QuerySelectorAll(".copy-list input[name=template]")
+            .Select(i => i.GetAttribute("value"))
+            .ToList();
+        Assert.Equal(
+            ["community-background", "cop-basics", "participation-engagement", "vision-mission-charter"],
+            offered
+        );
 
-        var copied = await owner.PostFormAsync(seed.ProjectUrl, Form(("template", "cop-basics")), seed.ProjectUrl + "?handler=Copy");
+        var copied = await owner.PostFormAsync(
+            seed.ProjectUrl,
+            Form(("template", "cop-basics")),
+            seed.ProjectUrl + "?handler=Copy"
+        );
         Assert.Equal(HttpStatusCode.Redirect, copied.Status);
-        var worksheet = await s.App.WithDbAsync(db => db.Worksheets.SingleAsync(w => w.ProjectId == seed.ProjectId && w.TemplateSlug == "cop-basics"));
+        var worksheet = await s.App.WithDbAsync(db =>
+            db.Worksheets.SingleAsync(w => w.ProjectId == seed.ProjectId && w.TemplateSlug == "cop-basics")
+        );
         Assert.Equal($"/cohorts/{s.CohortId}/worksheets/{worksheet.Id}", copied.Location!.ToString());
-        Assert.Equal((1, "Community of practice basics", "cop-basics", (DateTime?)null), (worksheet.Version, worksheet.Title, worksheet.LessonSlug, worksheet.SharedUtc));
-        Assert.Equal(1, await s.App.WithDbAsync(db => db.WorksheetVersions.CountAsync(v => v.WorksheetId == worksheet.Id)));
+        Assert.Equal(
+            (1, "Community of practice basics", "cop-basics", (DateTime?)null),
+            (worksheet.Version, worksheet.Title, worksheet.LessonSlug, worksheet.SharedUtc)
+        );
+        Assert.Equal(
+            1,
+            await s.App.WithDbAsync(db => db.WorksheetVersions.CountAsync(v => v.WorksheetId == worksheet.Id))
+        );
         Assert.Contains("stakeholder-map", worksheet.TemplateJson);
 
-        var unknown = await owner.PostFormAsync(seed.ProjectUrl, Form(("template", "no-such-template")), seed.ProjectUrl + "?handler=Copy");
-        Assert.Contains("That assignment template no longer exists in this cohort's curriculum. Pick one from the list.", unknown.Errors);
+        var unknown = await owner.PostFormAsync(
+            seed.ProjectUrl,
+            Form(("template", "no-such-template")),
+            seed.ProjectUrl + "?handler=Copy"
+        );
+        Assert.Contains(
+            "That assignment template no longer exists in this cohort's curriculum. Pick one from the list.",
+            unknown.Errors
+        );
         using var peer = await seed.PeerClientAsync();
         var token = await peer.TokenAsync($"/cohorts/{s.CohortId}/projects");
-        Assert.Equal(HttpStatusCode.NotFound, (await peer.PostWithTokenAsync(seed.ProjectUrl + "?handler=Copy", Form(("template", "cop-basics")), token)).Status);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (
+                await peer.PostWithTokenAsync(
+                    seed.ProjectUrl + "?handler=Copy",
+                    Form(("template", "cop-basics")),
+                    token
+                )
+            ).Status
+        );
         Assert.Equal(2, await s.App.WithDbAsync(db => db.Worksheets.CountAsync(w => w.ProjectId == seed.ProjectId)));
     }
 }

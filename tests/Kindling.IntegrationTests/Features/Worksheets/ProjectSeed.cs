@@ -5,17 +5,35 @@ using Kindling.Web.Features.Worksheets.Fields;
 
 namespace Kindling.IntegrationTests.Features.Worksheets;
 
-/// <summary>A project owned by the scenario's participant, a second participant ("peer") and one worksheet with a text field and a stakeholder map.</summary>
+/// <summary>A project owned by the scenario's participant, a second participant ("peer") and one worksheet with a text
+/// field and a stakeholder map.</summary>
 public sealed record ProjectSeed(CohortScenario Scenario, Guid ProjectId, Guid WorksheetId, AppUser Peer)
 {
-    public static readonly WorksheetTemplate Template = new("stakeholders", "cop-basics", "Who is around our community", "Map the people.",
-    [
-        new TemplateSection("Purpose", "Why we exist.",
+    public static readonly WorksheetTemplate Template = new(
+        "stakeholders",
+        "cop-basics",
+        "Who is around our community",
+        "Map the people.",
         [
-            new TemplateField("purpose", FieldTypes.LongText, "Purpose", "One paragraph.", [], [], []),
-            new TemplateField("stakeholders", FieldTypes.StakeholderMap, "Stakeholders", "Who shapes the community.", [], [], [], Charter: CharterSections.Stakeholders),
-        ]),
-    ]);
+            new TemplateSection(
+                "Purpose",
+                "Why we exist.",
+                [
+                    new TemplateField("purpose", FieldTypes.LongText, "Purpose", "One paragraph.", [], [], []),
+                    new TemplateField(
+                        "stakeholders",
+                        FieldTypes.StakeholderMap,
+                        "Stakeholders",
+                        "Who shapes the community.",
+                        [],
+                        [],
+                        [],
+                        Charter: CharterSections.Stakeholders
+                    ),
+                ]
+            ),
+        ]
+    );
 
     public string CohortUrl => $"/cohorts/{Scenario.CohortId}";
     public string WorksheetUrl => $"{CohortUrl}/worksheets/{WorksheetId}";
@@ -28,8 +46,23 @@ public sealed record ProjectSeed(CohortScenario Scenario, Guid ProjectId, Guid W
         var now = s.App.Clock.GetUtcNow().UtcDateTime;
         var (projectId, worksheetId) = await s.App.WithDbAsync(async db =>
         {
-            db.CohortMembers.Add(new CohortMember { CohortId = s.CohortId, UserId = peer.Id, Role = CohortRole.Participant, JoinedUtc = now, AcknowledgedUtc = now });
-            var project = new Project { CohortId = s.CohortId, Name = $"Riverside makers {tag}", CreatedUtc = now, CreatedById = s.Users["participant"].Id };
+            db.CohortMembers.Add(
+                new CohortMember
+                {
+                    CohortId = s.CohortId,
+                    UserId = peer.Id,
+                    Role = CohortRole.Participant,
+                    JoinedUtc = now,
+                    AcknowledgedUtc = now,
+                }
+            );
+            var project = new Project
+            {
+                CohortId = s.CohortId,
+                Name = $"Riverside makers {tag}",
+                CreatedUtc = now,
+                CreatedById = s.Users["participant"].Id,
+            };
             project.AddMember(s.Users["participant"].Id, ProjectRole.Owner, now);
             var (worksheet, first) = MakeCopy.Create(project, Template, s.Users["participant"].Id, now);
             db.Projects.Add(project);

@@ -4,7 +4,8 @@ using Kindling.LiveClient;
 
 namespace Kindling.IntegrationTests.Features.Worksheets;
 
-/// <summary>The next session's "share your insights" slot lists the worksheets projects chose to share, and only those.</summary>
+/// <summary>The next session's "share your insights" slot lists the worksheets projects chose to share, and only
+/// those.</summary>
 [Collection(AppCollection.Name)]
 public class ShareSlotListingTests(Apps apps)
 {
@@ -30,8 +31,14 @@ public class ShareSlotListingTests(Apps apps)
         live.SharedWorksheetsPushed += list => pushed.TrySetResult(list);
 
         using var owner = await s.ClientAsAsync("participant");
-        await owner.PostFormAsync(seed.WorksheetUrl + "/sharing", new Dictionary<string, string> { ["share"] = "true" }, seed.WorksheetUrl + "/sharing?handler=Share");
-        var arrived = Assert.Single((await pushed.Task.WaitAsync(TimeSpan.FromSeconds(LiveAssert.Patience))).Worksheets);
+        await owner.PostFormAsync(
+            seed.WorksheetUrl + "/sharing",
+            new Dictionary<string, string> { ["share"] = "true" },
+            seed.WorksheetUrl + "/sharing?handler=Share"
+        );
+        var arrived = Assert.Single(
+            (await pushed.Task.WaitAsync(TimeSpan.FromSeconds(LiveAssert.Patience))).Worksheets
+        );
         Assert.Equal(("Who is around our community", seed.WorksheetUrl), (arrived.Title, arrived.Url));
         Assert.StartsWith("Riverside makers", arrived.ProjectName);
         Assert.Equal(arrived, Assert.Single((await live.SharedWorksheetsAsync()).Worksheets));

@@ -16,7 +16,12 @@ public class VersionsTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, s.Url, form, TokenOf(page))).Status);
     }
 
-    private static async Task<PageClient.Page> PostVersionsAsync(WorksheetEditorScenario s, PageClient client, string handler, Dictionary<string, string> fields)
+    private static async Task<PageClient.Page> PostVersionsAsync(
+        WorksheetEditorScenario s,
+        PageClient client,
+        string handler,
+        Dictionary<string, string> fields
+    )
     {
         var url = s.Url + "/versions";
         return await client.PostFormAsync(url, fields, $"{url}?handler={handler}");
@@ -37,7 +42,10 @@ public class VersionsTests(Apps apps)
         Assert.Equal((4, 4, "First draft"), (version, versions, data.GetText("vision")));
         var (v2, v4) = await s.App.WithDbAsync(async db =>
         {
-            var all = await db.WorksheetVersions.AsNoTracking().Where(v => v.WorksheetId == s.WorksheetId).ToListAsync();
+            var all = await db
+                .WorksheetVersions.AsNoTracking()
+                .Where(v => v.WorksheetId == s.WorksheetId)
+                .ToListAsync();
             return (all.Single(v => v.Number == 2), all.Single(v => v.Number == 4));
         });
         Assert.Equal(v2.DataJson, v4.DataJson);
@@ -73,9 +81,15 @@ public class VersionsTests(Apps apps)
         var result = await PostVersionsAsync(s, co, "Label", new() { ["number"] = "1", ["label"] = "mid-year review" });
 
         Assert.Equal(HttpStatusCode.Redirect, result.Status);
-        var (label, reviewed) = await s.App.WithDbAsync(async db => (
-            await db.WorksheetVersions.Where(v => v.WorksheetId == s.WorksheetId && v.Number == 1).Select(v => v.Label).SingleAsync(),
-            await db.Projects.Where(p => p.Id == s.ProjectId).Select(p => p.LastReviewedUtc).SingleAsync()));
+        var (label, reviewed) = await s.App.WithDbAsync(async db =>
+            (
+                await db
+                    .WorksheetVersions.Where(v => v.WorksheetId == s.WorksheetId && v.Number == 1)
+                    .Select(v => v.Label)
+                    .SingleAsync(),
+                await db.Projects.Where(p => p.Id == s.ProjectId).Select(p => p.LastReviewedUtc).SingleAsync()
+            )
+        );
         Assert.Equal("mid-year review", label);
         Assert.NotNull(reviewed);
         Assert.True(Math.Abs((reviewed.Value - now).TotalSeconds) < 1);
@@ -94,8 +108,14 @@ public class VersionsTests(Apps apps)
         Assert.Equal(HttpStatusCode.OK, diff.Status);
         var section = Assert.Single(diff.Document.QuerySelectorAll("section.ws-diff-field"));
         Assert.Contains("Vision", section.QuerySelector("h2")!.TextContent);
-        Assert.Equal("in every street", section.QuerySelector(".ws-removed del")!.TextContent.Replace("Removed: ", "").Replace("− ", "").Trim());
-        Assert.Equal("in every town", section.QuerySelector(".ws-added ins")!.TextContent.Replace("Added: ", "").Replace("+ ", "").Trim());
+        Assert.Equal(
+            "in every street",
+            section.QuerySelector(".ws-removed del")!.TextContent.Replace("Removed: ", "").Replace("− ", "").Trim()
+        );
+        Assert.Equal(
+            "in every town",
+            section.QuerySelector(".ws-added ins")!.TextContent.Replace("Added: ", "").Replace("+ ", "").Trim()
+        );
         Assert.Contains("2 unchanged fields", diff.Text);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync(s.Url + "/versions/diff?from=2&to=9")).Status);
     }

@@ -38,7 +38,8 @@ public sealed class FieldReader(FormState form, TemplateField of, List<FieldErro
     public string Date(string key, string what)
     {
         var raw = form.Get(key).Trim();
-        if (raw.Length == 0) return "";
+        if (raw.Length == 0)
+            return "";
         if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Error(key, $"{what} must be a date like 2026-03-31.");
@@ -61,18 +62,27 @@ public sealed class FieldReader(FormState form, TemplateField of, List<FieldErro
     {
         var n = form.Rows(FormState.Key(key));
         var order = Enumerable.Range(0, n).ToList();
-        if (op is not null && op.Split(':') is [var verb and ("up" or "down"), var target, var at] && target == key
-            && int.TryParse(at, out var i) && i >= 0 && i < n)
+        if (
+            op is not null
+            && op.Split(':') is [var verb and ("up" or "down"), var target, var at]
+            && target == key
+            && int.TryParse(at, out var i)
+            && i >= 0
+            && i < n
+        )
         {
             var j = verb == "up" ? i - 1 : i + 1;
-            if (j >= 0 && j < n) (order[i], order[j]) = (order[j], order[i]);
+            if (j >= 0 && j < n)
+                (order[i], order[j]) = (order[j], order[i]);
         }
         var rows = new List<(int, string[])>();
         foreach (var r in order)
         {
-            if (form.Get(FormState.Key(key, r, "remove")) is "on" or "true") continue;
+            if (form.Get(FormState.Key(key, r, "remove")) is "on" or "true")
+                continue;
             var cells = parts.Select(p => form.Get(FormState.Key(key, r, p))).ToArray();
-            if (!cells.All(string.IsNullOrWhiteSpace)) rows.Add((r, cells));
+            if (!cells.All(string.IsNullOrWhiteSpace))
+                rows.Add((r, cells));
         }
         if (rows.Count > FormState.MaxRows)
             Error(FormState.Key(key, "rows"), $"{Label} has {rows.Count} rows; keep it to {FormState.MaxRows}.");

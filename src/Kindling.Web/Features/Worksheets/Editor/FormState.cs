@@ -47,22 +47,27 @@ public sealed class FormState
 
     public void SetAll(string key, IEnumerable<string> values) => _values[key] = values.ToList();
 
-    public void SetRows(string key, int rows) => Set(key + ".rows", rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public void SetRows(string key, int rows) =>
+        Set(key + ".rows", rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>A row editor's rows: <c>{key}.rows</c>, and <c>{key}.{row}.{part}</c> for each cell.</summary>
     public void SetRows(string key, IReadOnlyList<string[]> rows, string[] parts)
     {
         SetRows(key, rows.Count);
         for (var r = 0; r < rows.Count; r++)
-            for (var p = 0; p < parts.Length; p++)
-                Set($"{key}.{r}.{parts[p]}", rows[r][p]);
+        for (var p = 0; p < parts.Length; p++)
+            Set($"{key}.{r}.{parts[p]}", rows[r][p]);
     }
 
     /// <summary>Drops a field's entries (used when "keep theirs" replaces what was typed).</summary>
     public void RemoveField(string fieldId)
     {
         var prefix = Key(fieldId);
-        foreach (var k in _values.Keys.Where(k => k == prefix || k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
+        foreach (
+            var k in _values
+                .Keys.Where(k => k == prefix || k.StartsWith(prefix + ".", StringComparison.Ordinal))
+                .ToList()
+        )
             _values.Remove(k);
     }
 
@@ -71,6 +76,7 @@ public sealed class FormState
         RemoveField(fieldId);
         var prefix = Key(fieldId);
         foreach (var (k, v) in from._values)
-            if (k == prefix || k.StartsWith(prefix + ".", StringComparison.Ordinal)) _values[k] = [.. v];
+            if (k == prefix || k.StartsWith(prefix + ".", StringComparison.Ordinal))
+                _values[k] = [.. v];
     }
 }

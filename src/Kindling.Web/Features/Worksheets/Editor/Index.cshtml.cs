@@ -9,8 +9,7 @@ namespace Kindling.Web.Features.Worksheets.Editor;
 
 /// <summary>The worksheet page: managers edit (a plain form POST, so it works without JavaScript); reviewers and the
 /// cohort (once shared) read.</summary>
-public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorksheet saver)
-    : WorksheetPageBase(access)
+public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorksheet saver) : WorksheetPageBase(access)
 {
     public WorksheetData Data { get; private set; } = WorksheetData.Empty();
     public FormState Form { get; private set; } = new();
@@ -21,14 +20,22 @@ public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorks
     public string UpdatedByName { get; private set; } = "";
     public int OpenComments { get; private set; }
 
-    public sealed record ConflictView(IReadOnlyList<string> Fields, WorksheetData Mine, WorksheetData Theirs, string SavedBy, DateTime SavedUtc);
+    public sealed record ConflictView(
+        IReadOnlyList<string> Fields,
+        WorksheetData Mine,
+        WorksheetData Theirs,
+        string SavedBy,
+        DateTime SavedUtc
+    );
 
     public async Task<IActionResult> OnGetAsync(string? add)
     {
-        if (!await LoadPageAsync()) return NotFound();
+        if (!await LoadPageAsync())
+            return NotFound();
         Form = WorksheetForm.ToForm(Template, Data);
         var blanks = Template.Fields.SelectMany(f => FieldTypes.Of(f).Blanks(f, Form)).ToList();
-        foreach (var b in blanks) Extra[b.Key] = b.Count;
+        foreach (var b in blanks)
+            Extra[b.Key] = b.Count;
         if (add is not null && add.StartsWith("f.", StringComparison.Ordinal))
             Extra[add] = Extra.GetValueOrDefault(add) + (blanks.FirstOrDefault(b => b.Key == add)?.PerAdd ?? 1);
         return Page();
@@ -36,7 +43,8 @@ public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorks
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadPageAsync() || !Rights.CanEdit) return NotFound();
+        if (!await LoadPageAsync() || !Rights.CanEdit)
+            return NotFound();
         var userId = Access.Member.UserId;
         var form = FormState.From(Request.Form);
         var baseVersion = int.TryParse(Request.Form["baseVersion"], out var sent) ? sent : 0;
@@ -49,27 +57,52 @@ public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorks
             (Form, Errors, BaseVersion) = (form, errors, baseVersion);
             return Page();
         }
-        var outcome = await saver.SaveAsync(WorksheetId, Template, baseVersion, mine, userId, HttpContext.RequestAborted);
+        var outcome = await saver.SaveAsync(
+            WorksheetId,
+            Template,
+            baseVersion,
+            mine,
+            userId,
+            HttpContext.RequestAborted
+        );
         switch (outcome)
         {
             case SaveWorksheet.Conflict c:
                 Form = WorksheetForm.ToForm(Template, c.Merged);
-                foreach (var id in c.Fields) Form.CopyField(id, form);
+                foreach (var id in c.Fields)
+                    Form.CopyField(id, form);
                 BaseVersion = c.CurrentVersion;
                 Conflict = new ConflictView(c.Fields, mine, c.Theirs, c.SavedBy, c.SavedUtc);
                 return Page();
             case SaveWorksheet.Stale s:
                 Form = form;
                 BaseVersion = baseVersion;
-                Errors = [new FieldError("", "", $"This worksheet is now at version {s.CurrentVersion} and your edit could not be matched to it. Copy anything you typed, then reload the page.")];
+                Errors =
+                [
+                    new FieldError(
+                        "",
+                        "",
+                        $"This worksheet is now at version {s.CurrentVersion} and your edit could not be matched to "
+                            + $"it. Copy anything you typed, then reload the page."
+                    ),
+                ];
                 return Page();
             case SaveWorksheet.Saved saved:
-                var merged = saved.MergedFromOthers.Select(id => Template.Field(id)?.Label).Where(l => l is not null).ToList();
-                TempData["Flash"] = $"Saved as version {saved.Version}."
-                    + (merged.Count > 0 ? $" Changes someone else saved meanwhile were kept: {string.Join(", ", merged)}." : "");
+                var merged = saved
+                    .MergedFromOthers.Select(id => Template.Field(id)?.Label)
+                    .Where(l => l is not null)
+                    .ToList();
+                TempData["Flash"] =
+                    $"Saved as version {saved.Version}."
+                    + (
+                        merged.Count > 0
+                            ? $" Changes someone else saved meanwhile were kept: {string.Join(", ", merged)}."
+                            : ""
+                    );
                 break;
             case SaveWorksheet.Unchanged u:
-                if (op.Length == 0 || op == "save") TempData["Flash"] = $"Nothing to save: this is still version {u.Version}.";
+                if (op.Length == 0 || op == "save")
+                    TempData["Flash"] = $"Nothing to save: this is still version {u.Version}.";
                 break;
         }
         return Redirect(AfterSaveUrl(op));
@@ -81,40 +114,64 @@ public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorks
         var parts = op.Split(':');
         if (parts is ["add", var key] && key.StartsWith("f.", StringComparison.Ordinal))
             return $"{url}?add={Uri.EscapeDataString(key)}#{FormState.IdOf(key)}-add";
-        if (parts is [("up" or "down"), var rowKey, _]) return $"{url}#{FormState.IdOf(FormState.Key(rowKey))}-rows";
+        if (parts is [("up" or "down"), var rowKey, _])
+            return $"{url}#{FormState.IdOf(FormState.Key(rowKey))}-rows";
         return url;
     }
 
-    /// <summary>"Keep theirs" on a conflict: the field takes the value of the version the conflict was shown against.</summary>
+    /// <summary>"Keep theirs" on a conflict: the field takes the value of the version the conflict was shown
+    /// against.</summary>
     private async Task ApplyKeepTheirsAsync(FormState form, int baseVersion)
     {
-        var keepTheirs = Request.Form.Keys.Where(k => k.StartsWith("resolve.", StringComparison.Ordinal) && Request.Form[k] == "theirs")
-            .Select(k => k["resolve.".Length..]).Where(id => Template.Field(id) is not null).ToList();
-        if (keepTheirs.Count == 0) return;
-        var json = await db.WorksheetVersions.AsNoTracking().Where(v => v.WorksheetId == WorksheetId && v.Number == baseVersion)
-            .Select(v => v.DataJson).FirstOrDefaultAsync();
-        if (json is null) return;
+        var keepTheirs = Request
+            .Form.Keys.Where(k => k.StartsWith("resolve.", StringComparison.Ordinal) && Request.Form[k] == "theirs")
+            .Select(k => k["resolve.".Length..])
+            .Where(id => Template.Field(id) is not null)
+            .ToList();
+        if (keepTheirs.Count == 0)
+            return;
+        var json = await db
+            .WorksheetVersions.AsNoTracking()
+            .Where(v => v.WorksheetId == WorksheetId && v.Number == baseVersion)
+            .Select(v => v.DataJson)
+            .FirstOrDefaultAsync();
+        if (json is null)
+            return;
         var theirs = WorksheetForm.ToForm(Template, WorksheetData.Parse(json));
-        foreach (var id in keepTheirs) form.CopyField(id, theirs);
+        foreach (var id in keepTheirs)
+            form.CopyField(id, theirs);
     }
 
     private async Task<bool> LoadPageAsync()
     {
-        if (!await LoadAsync()) return false;
+        if (!await LoadAsync())
+            return false;
         var rights = Rights;
         Data = WorksheetData.Parse(rights.Worksheet.DataJson);
         BaseVersion = rights.Worksheet.Version;
-        UpdatedByName = await db.Users.Where(u => u.Id == rights.Worksheet.UpdatedById).Select(u => u.DisplayName).FirstOrDefaultAsync() ?? "";
+        UpdatedByName =
+            await db
+                .Users.Where(u => u.Id == rights.Worksheet.UpdatedById)
+                .Select(u => u.DisplayName)
+                .FirstOrDefaultAsync()
+            ?? "";
         if (rights.CanComment)
-            OpenComments = (await Sharing.OpenComments.CountAsync(db, [rights.Worksheet.Id])).GetValueOrDefault(rights.Worksheet.Id);
+            OpenComments = (await Sharing.OpenComments.CountAsync(db, [rights.Worksheet.Id])).GetValueOrDefault(
+                rights.Worksheet.Id
+            );
         return true;
     }
 
     /// <summary>What a field's editor partial needs; its picture shows the saved values (the stakeholder map's script
     /// moves points live until the next save).</summary>
     public FieldEditor EditorFor(TemplateField field) =>
-        new(field, Form, Errors.Where(e => e.FieldId == field.Id).ToList(), Extra,
-            FieldTypes.Of(field).Picture(field, Data) is { } picture ? SvgWriter.Write(picture) : null);
+        new(
+            field,
+            Form,
+            Errors.Where(e => e.FieldId == field.Id).ToList(),
+            Extra,
+            FieldTypes.Of(field).Picture(field, Data) is { } picture ? SvgWriter.Write(picture) : null
+        );
 
     public IReadOnlyList<string> LinesOf(TemplateField field, WorksheetData data) =>
         FieldTypes.Of(field).Lines(field, data);

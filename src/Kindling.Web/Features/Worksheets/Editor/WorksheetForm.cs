@@ -7,25 +7,32 @@ namespace Kindling.Web.Features.Worksheets.Editor;
 public sealed record FieldError(string FieldId, string InputName, string Message);
 
 /// <summary>
-/// Turns saved worksheet data into the form (<see cref="ToForm"/>) and a posted form back into data (<see cref="Read"/>),
+/// Turns saved worksheet data into the form (<see cref="ToForm"/>) and a posted form back into data (<see
+/// cref="Read"/>),
 /// with validation, each field by its type. Blank rows and items are dropped; limits keep one worksheet to a sensible
 /// size.
 /// </summary>
 public static class WorksheetForm
 {
-    public const int MaxText = 500, MaxLongText = 10_000, MaxCell = 2_000;
+    public const int MaxText = 500,
+        MaxLongText = 10_000,
+        MaxCell = 2_000;
 
     public static FormState ToForm(WorksheetTemplate template, WorksheetData data)
     {
         var form = new FormState();
-        foreach (var field in template.Fields) FieldTypes.Of(field).ToForm(field, data, form);
+        foreach (var field in template.Fields)
+            FieldTypes.Of(field).ToForm(field, data, form);
         return form;
     }
 
     /// <summary>The data a form holds, and every problem found. An op like <c>up:{field}:{row}</c> reorders rows
     /// first.</summary>
     public static (WorksheetData Data, IReadOnlyList<FieldError> Errors) Read(
-        WorksheetTemplate template, FormState form, string? op = null)
+        WorksheetTemplate template,
+        FormState form,
+        string? op = null
+    )
     {
         var data = WorksheetData.Empty();
         var errors = new List<FieldError>();

@@ -7,9 +7,18 @@ namespace Kindling.Web.Features.Worksheets.Editor;
 /// </summary>
 public static class WorksheetMerge
 {
-    public sealed record Result(WorksheetData Merged, IReadOnlyList<string> Conflicts, IReadOnlyList<string> TakenFromTheirs);
+    public sealed record Result(
+        WorksheetData Merged,
+        IReadOnlyList<string> Conflicts,
+        IReadOnlyList<string> TakenFromTheirs
+    );
 
-    public static Result Merge(WorksheetTemplate template, WorksheetData baseData, WorksheetData theirs, WorksheetData mine)
+    public static Result Merge(
+        WorksheetTemplate template,
+        WorksheetData baseData,
+        WorksheetData theirs,
+        WorksheetData mine
+    )
     {
         var b = WorksheetForm.Canonical(template, baseData);
         var t = WorksheetForm.Canonical(template, theirs);
@@ -23,10 +32,13 @@ public static class WorksheetMerge
             if (mv == tv || mv == bv)
             {
                 merged.Set(field.Id, t.Get<System.Text.Json.JsonElement>(field.Id));
-                if (tv != bv) fromTheirs.Add(field.Id);
+                if (tv != bv)
+                    fromTheirs.Add(field.Id);
             }
-            else if (tv == bv) merged.Set(field.Id, m.Get<System.Text.Json.JsonElement>(field.Id));
-            else conflicts.Add(field.Id);
+            else if (tv == bv)
+                merged.Set(field.Id, m.Get<System.Text.Json.JsonElement>(field.Id));
+            else
+                conflicts.Add(field.Id);
         }
         return new Result(merged, conflicts, fromTheirs);
     }

@@ -24,7 +24,8 @@ public static class FieldText
     /// <summary>An ISO date (yyyy-MM-dd) as people read it ("14 March 2027"); anything else as written.</summary>
     public static string FormatDate(string iso) =>
         DateOnly.TryParseExact(iso.Trim(), "yyyy-MM-dd", out var d)
-            ? d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : iso.Trim();
+            ? d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
+            : iso.Trim();
 
     public static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -71,7 +71,8 @@ public abstract class FieldType
 }
 
 /// <summary>A field type whose value is one <typeparamref name="T"/> (null until saved).</summary>
-public abstract class FieldType<T>(string name) : FieldType(name) where T : class
+public abstract class FieldType<T>(string name) : FieldType(name)
+    where T : class
 {
     public sealed override void ToForm(TemplateField field, WorksheetData data, FormState form) =>
         Write(field, data.Get<T>(field.Id), form);

@@ -37,13 +37,25 @@ public static class FieldTypes
     /// <summary>Every registered type.</summary>
     public static readonly IReadOnlyList<FieldType> Types =
     [
-        new TextField(), new LongTextField(), new ListField(), new TableField(), new ChoiceField(), new DateField(),
-        new StakeholderMapField(), new ChannelsField(), new MountainField(), new SkillsField(), new ValuesField(),
-        new RoadmapField(), new SuccessField(),
+        new TextField(),
+        new LongTextField(),
+        new ListField(),
+        new TableField(),
+        new ChoiceField(),
+        new DateField(),
+        new StakeholderMapField(),
+        new ChannelsField(),
+        new MountainField(),
+        new SkillsField(),
+        new ValuesField(),
+        new RoadmapField(),
+        new SuccessField(),
     ];
 
-    private static readonly Dictionary<string, FieldType> ByName =
-        Types.ToDictionary(t => t.Name, StringComparer.Ordinal);
+    private static readonly Dictionary<string, FieldType> ByName = Types.ToDictionary(
+        t => t.Name,
+        StringComparer.Ordinal
+    );
 
     /// <summary>The names of every registered type.</summary>
     public static readonly IReadOnlyList<string> All = Types.Select(t => t.Name).ToList();
@@ -52,7 +64,8 @@ public static class FieldTypes
 
     public static FieldType Of(string name) =>
         ByName.TryGetValue(name, out var type)
-            ? type : throw new InvalidOperationException($"Unknown field type '{name}'.");
+            ? type
+            : throw new InvalidOperationException($"Unknown field type '{name}'.");
 
     public static FieldType Of(TemplateField field) => Of(field.Type);
 

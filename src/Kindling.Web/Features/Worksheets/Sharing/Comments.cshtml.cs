@@ -7,53 +7,90 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Worksheets.Sharing;
 
-/// <summary>Feedback on a worksheet: reviewers and managers comment on a field or the whole sheet; managers resolve.</summary>
+/// <summary>Feedback on a worksheet: reviewers and managers comment on a field or the whole sheet; managers
+/// resolve.</summary>
 [EnableRateLimiting(RateLimits.Send)]
 public class CommentsModel(KindlingDb db, WorksheetAccess access, TimeProvider clock) : WorksheetPageBase(access)
 {
     public const int MaxLength = 4000;
-    public sealed record Row(Guid Id, string? FieldId, string Author, string Body, DateTime CreatedUtc, DateTime? ResolvedUtc, string? ResolvedBy);
+
+    public sealed record Row(
+        Guid Id,
+        string? FieldId,
+        string Author,
+        string Body,
+        DateTime CreatedUtc,
+        DateTime? ResolvedUtc,
+        string? ResolvedBy
+    );
 
     protected override bool Allows(WorksheetRights rights) => rights.CanComment;
+
     public List<Row> Comments { get; private set; } = [];
-    [BindProperty(SupportsGet = true)] public string? Field { get; set; }
-    [BindProperty] public string? Body { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Field { get; set; }
+
+    [BindProperty]
+    public string? Body { get; set; }
 
     public string FieldLabel(string? id) => id is null ? "The whole worksheet" : Template.Field(id)?.Label ?? id;
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await LoadAsync()) return NotFound();
+        if (!await LoadAsync())
+            return NotFound();
         await LoadCommentsAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAddAsync()
     {
-        if (!await LoadAsync()) return NotFound();
+        if (!await LoadAsync())
+            return NotFound();
         var body = Body?.Trim() ?? "";
         var field = string.IsNullOrEmpty(Field) ? null : Field;
         if (field is not null && Template.Field(field) is null)
             ModelState.AddModelError(nameof(Field), "Choose a field of this worksheet, or the whole worksheet.");
-        if (body.Length == 0) ModelState.AddModelError(nameof(Body), "Write your comment before posting it.");
-        else if (body.Length > MaxLength) ModelState.AddModelError(nameof(Body), $"Keep the comment under {MaxLength:N0} characters (it has {body.Length:N0}).");
-        if (!ModelState.IsValid) { await LoadCommentsAsync(); return Page(); }
-        db.WorksheetComments.Add(new WorksheetComment
+        if (body.Length == 0)
+            ModelState.AddModelError(nameof(Body), "Write your comment before posting it.");
+        else if (body.Length > MaxLength)
+            ModelState.AddModelError(
+                nameof(Body),
+                $"Keep the comment under {MaxLength:N0} characters (it has {body.Length:N0})."
+            );
+        if (!ModelState.IsValid)
         {
-            WorksheetId = Rights.Worksheet.Id, FieldId = field, AuthorId = Access.Member.UserId, Body = body,
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        });
+            await LoadCommentsAsync();
+            return Page();
+        }
+        db.WorksheetComments.Add(
+            new WorksheetComment
+            {
+                WorksheetId = Rights.Worksheet.Id,
+                FieldId = field,
+                AuthorId = Access.Member.UserId,
+                Body = body,
+                CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            }
+        );
         await db.SaveChangesAsync();
         TempData["Flash"] = "Comment posted.";
-        return Redirect($"/cohorts/{CohortId}/worksheets/{Rights.Worksheet.Id}/comments{(field is null ? "" : "?field=" + Uri.EscapeDataString(field))}");
+        var query = field is null ? "" : "?field=" + Uri.EscapeDataString(field);
+        return Redirect($"/cohorts/{CohortId}/worksheets/{Rights.Worksheet.Id}/comments{query}");
     }
 
     public async Task<IActionResult> OnPostResolveAsync(Guid commentId, bool resolve)
     {
-        if (!await LoadAsync()) return NotFound();
-        if (!Rights.CanEdit) return StatusCode(403);
-        var comment = await db.WorksheetComments.FirstOrDefaultAsync(c => c.Id == commentId && c.WorksheetId == Rights.Worksheet.Id);
-        if (comment is null) return NotFound();
+        if (!await LoadAsync())
+            return NotFound();
+        if (!Rights.CanEdit)
+            return StatusCode(403);
+        var comment = await db.WorksheetComments.FirstOrDefaultAsync(c =>
+            c.Id == commentId && c.WorksheetId == Rights.Worksheet.Id
+        );
+        if (comment is null)
+            return NotFound();
         comment.ResolvedUtc = resolve ? clock.GetUtcNow().UtcDateTime : null;
         comment.ResolvedById = resolve ? Access.Member.UserId : null;
         await db.SaveChangesAsync();
@@ -63,9 +100,18 @@ public class CommentsModel(KindlingDb db, WorksheetAccess access, TimeProvider c
 
     private async Task LoadCommentsAsync()
     {
-        Comments = await db.WorksheetComments.Where(c => c.WorksheetId == Rights.Worksheet.Id).OrderBy(c => c.CreatedUtc)
-            .Select(c => new Row(c.Id, c.FieldId, c.Author!.DisplayName, c.Body, c.CreatedUtc, c.ResolvedUtc,
-                db.Users.Where(u => u.Id == c.ResolvedById).Select(u => u.DisplayName).FirstOrDefault()))
+        Comments = await db
+            .WorksheetComments.Where(c => c.WorksheetId == Rights.Worksheet.Id)
+            .OrderBy(c => c.CreatedUtc)
+            .Select(c => new Row(
+                c.Id,
+                c.FieldId,
+                c.Author!.DisplayName,
+                c.Body,
+                c.CreatedUtc,
+                c.ResolvedUtc,
+                db.Users.Where(u => u.Id == c.ResolvedById).Select(u => u.DisplayName).FirstOrDefault()
+            ))
             .ToListAsync();
     }
 }

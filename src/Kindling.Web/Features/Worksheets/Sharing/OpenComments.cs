@@ -10,7 +10,9 @@ public static class OpenComments
 
     /// <summary>Open comments per worksheet, for the given worksheets (worksheets without any are left out).</summary>
     public static Task<Dictionary<Guid, int>> CountAsync(KindlingDb db, IReadOnlyCollection<Guid> worksheetIds) =>
-        db.WorksheetComments.Where(c => worksheetIds.Contains(c.WorksheetId) && c.ResolvedUtc == null)
-            .GroupBy(c => c.WorksheetId).Select(g => new { g.Key, Count = g.Count() })
+        db
+            .WorksheetComments.Where(c => worksheetIds.Contains(c.WorksheetId) && c.ResolvedUtc == null)
+            .GroupBy(c => c.WorksheetId)
+            .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count);
 }

@@ -13,21 +13,48 @@ public static class TemplateParser
 {
     public const string Suffix = ".template.yml";
     public const int MaxFileBytes = 100_000;
-    public const int MaxSections = 20, MaxFields = 60, MaxItems = 30;
+    public const int MaxSections = 20,
+        MaxFields = 60,
+        MaxItems = 30;
 
     private static readonly string[] TemplateKeys = ["slug", "lesson", "title", "intro", "sections"];
     private static readonly string[] SectionKeys = ["title", "intro", "fields"];
-    private static readonly string[] FieldKeys = ["id", "type", "label", "help", "prompts", "columns", "options", "multiple", "charter"];
+    private static readonly string[] FieldKeys =
+    [
+        "id",
+        "type",
+        "label",
+        "help",
+        "prompts",
+        "columns",
+        "options",
+        "multiple",
+        "charter",
+    ];
 
     public static bool IsTemplateFile(string name) => name.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase);
 
     public static (WorksheetTemplate? Template, IReadOnlyList<CurriculumError> Errors) Parse(string file, string text)
     {
         if (text.Length > MaxFileBytes)
-            return (null, [new CurriculumError(file, 1, $"The template is larger than {MaxFileBytes / 1000} KB; split it or shorten its texts.")]);
-        var (root, yamlError) = YamlLoader.LoadMapping(file, text.Replace("\r\n", "\n").TrimStart('\uFEFF'), "The template",
-            "A template must be a set of 'key: value' lines (slug, lesson, title, intro, sections).");
-        if (yamlError is not null) return (null, [yamlError]);
+            return (
+                null,
+                [
+                    new CurriculumError(
+                        file,
+                        1,
+                        $"The template is larger than {MaxFileBytes / 1000} KB; split it or shorten its texts."
+                    ),
+                ]
+            );
+        var (root, yamlError) = YamlLoader.LoadMapping(
+            file,
+            text.Replace("\r\n", "\n").TrimStart('\uFEFF'),
+            "The template",
+            "A template must be a set of 'key: value' lines (slug, lesson, title, intro, sections)."
+        );
+        if (yamlError is not null)
+            return (null, [yamlError]);
 
         var errors = new List<CurriculumError>();
         var r = new YamlReader(file, root!, errors);
@@ -41,11 +68,18 @@ public static class TemplateParser
         var seenIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var sectionNodes = r.Sequence("sections");
         if (!r.Has("sections") || sectionNodes is { Children.Count: 0 })
-            r.Error(r.LineOf("sections"), "'sections' is required: a list of sections, each with a 'title' and a list of 'fields'.");
+            r.Error(
+                r.LineOf("sections"),
+                "'sections' is required: a list of sections, each with a 'title' and a list of 'fields'."
+            );
         else if (sectionNodes is { Children.Count: > MaxSections })
-            r.Error(YamlReader.Line(sectionNodes), $"A template has at most {MaxSections} sections; this one has {sectionNodes.Children.Count}.");
+            r.Error(
+                YamlReader.Line(sectionNodes),
+                $"A template has at most {MaxSections} sections; this one has {sectionNodes.Children.Count}."
+            );
         foreach (var node in sectionNodes?.Children ?? [])
-            if (ParseSection(file, node, errors, seenIds) is { } section) sections.Add(section);
+            if (ParseSection(file, node, errors, seenIds) is { } section)
+                sections.Add(section);
         if (seenIds.Count > MaxFields)
             r.Error(1, $"A template has at most {MaxFields} fields; this one has {seenIds.Count}.");
 
@@ -54,11 +88,18 @@ public static class TemplateParser
             : (new WorksheetTemplate(slug!, lesson!, title!, intro, sections), errors);
     }
 
-    private static TemplateSection? ParseSection(string file, YamlNode node, List<CurriculumError> errors, Dictionary<string, int> seenIds)
+    private static TemplateSection? ParseSection(
+        string file,
+        YamlNode node,
+        List<CurriculumError> errors,
+        Dictionary<string, int> seenIds
+    )
     {
         if (node is not YamlMappingNode m)
         {
-            errors.Add(new CurriculumError(file, YamlReader.Line(node), "Each section needs a 'title' and a list of 'fields'."));
+            errors.Add(
+                new CurriculumError(file, YamlReader.Line(node), "Each section needs a 'title' and a list of 'fields'.")
+            );
             return null;
         }
         var r = new YamlReader(file, m, errors);
@@ -68,18 +109,32 @@ public static class TemplateParser
         var fields = new List<TemplateField>();
         var fieldNodes = r.Sequence("fields");
         if (!r.Has("fields") || fieldNodes is { Children.Count: 0 })
-            r.Error(fieldNodes is null ? YamlReader.Line(m) : YamlReader.Line(fieldNodes),
-                $"The section '{title ?? "(untitled)"}' needs a 'fields' list with at least one field.");
+            r.Error(
+                fieldNodes is null ? YamlReader.Line(m) : YamlReader.Line(fieldNodes),
+                $"The section '{title ?? "(untitled)"}' needs a 'fields' list with at least one field."
+            );
         foreach (var f in fieldNodes?.Children ?? [])
-            if (ParseField(file, f, errors, seenIds) is { } field) fields.Add(field);
+            if (ParseField(file, f, errors, seenIds) is { } field)
+                fields.Add(field);
         return title is null ? null : new TemplateSection(title, intro, fields);
     }
 
-    private static TemplateField? ParseField(string file, YamlNode node, List<CurriculumError> errors, Dictionary<string, int> seenIds)
+    private static TemplateField? ParseField(
+        string file,
+        YamlNode node,
+        List<CurriculumError> errors,
+        Dictionary<string, int> seenIds
+    )
     {
         if (node is not YamlMappingNode m)
         {
-            errors.Add(new CurriculumError(file, YamlReader.Line(node), "Each field needs at least an 'id', a 'type' and a 'label'."));
+            errors.Add(
+                new CurriculumError(
+                    file,
+                    YamlReader.Line(node),
+                    "Each field needs at least an 'id', a 'type' and a 'label'."
+                )
+            );
             return null;
         }
         var before = errors.Count;
@@ -89,10 +144,18 @@ public static class TemplateParser
         if (id is not null)
         {
             if (!Slugs.Pattern().IsMatch(id))
-                r.Error(r.LineOf("id"), $"The field id '{id}' must be lower-case letters, digits and single hyphens (for example 'origin-story').");
+                r.Error(
+                    r.LineOf("id"),
+                    $"The field id '{id}' must be lower-case letters, digits and single hyphens (for example "
+                        + $"'origin-story')."
+                );
             else if (seenIds.TryGetValue(id, out var firstLine))
-                r.Error(r.LineOf("id"), $"The field id '{id}' is already used on line {firstLine}; each field needs its own id.");
-            else seenIds[id] = r.LineOf("id");
+                r.Error(
+                    r.LineOf("id"),
+                    $"The field id '{id}' is already used on line {firstLine}; each field needs its own id."
+                );
+            else
+                seenIds[id] = r.LineOf("id");
         }
 
         var type = r.Required("type", 40);
@@ -111,7 +174,10 @@ public static class TemplateParser
         var multiple = r.Bool("multiple");
         var charter = r.Optional("charter", 40);
         if (charter is not null && !CharterSections.All.Contains(charter))
-            r.Error(r.LineOf("charter"), $"Unknown charter section '{charter}'. Use one of: {string.Join(", ", CharterSections.All)}.");
+            r.Error(
+                r.LineOf("charter"),
+                $"Unknown charter section '{charter}'. Use one of: {string.Join(", ", CharterSections.All)}."
+            );
 
         if (type is not null)
         {
@@ -127,8 +193,16 @@ public static class TemplateParser
 
     /// <summary>A key the field's type requires must be there (with at least <paramref name="min"/> items); a key it
     /// does not take must not.</summary>
-    private static void CheckKey(YamlReader r, TemplateKeys keys, string key, IReadOnlyList<string>? list, int min,
-        string what, string? id, string type)
+    private static void CheckKey(
+        YamlReader r,
+        TemplateKeys keys,
+        string key,
+        IReadOnlyList<string>? list,
+        int min,
+        string what,
+        string? id,
+        string type
+    )
     {
         if (keys.Of(key) == KeyUse.Required && (list?.Count < min || !r.Has(key)))
             r.Error(r.Has(key) ? r.LineOf(key) : r.LineOf("type"), $"The {type} field '{id}' needs '{key}': {what}.");

@@ -12,13 +12,17 @@ public class DiffModel(KindlingDb db, WorksheetAccess access) : VersionsPageBase
 
     public async Task<IActionResult> OnGetAsync(int from, int to)
     {
-        if (!await LoadAsync()) return NotFound();
-        var versions = await db.WorksheetVersions.AsNoTracking()
+        if (!await LoadAsync())
+            return NotFound();
+        var versions = await db
+            .WorksheetVersions.AsNoTracking()
             .Where(v => v.WorksheetId == WorksheetId && (v.Number == from || v.Number == to))
-            .Select(v => new { v.Number, v.DataJson }).ToListAsync();
+            .Select(v => new { v.Number, v.DataJson })
+            .ToListAsync();
         var a = versions.FirstOrDefault(v => v.Number == from);
         var b = versions.FirstOrDefault(v => v.Number == to);
-        if (a is null || b is null) return NotFound();
+        if (a is null || b is null)
+            return NotFound();
         (From, To) = (from, to);
         Fields = VersionDiff.Compare(Template, WorksheetData.Parse(a.DataJson), WorksheetData.Parse(b.DataJson));
         return Page();

@@ -31,35 +31,55 @@ public sealed class ChannelsField() : PictureFieldType<ChannelMap>(FieldTypes.Ch
     protected override ChannelMap Read(FieldReader read)
     {
         var id = read.Field.Id;
-        List<Channel> Group(string g) => read.Rows($"{id}.{g}", Parts).Select(r =>
-        {
-            var key = read.Key(g, r.Row, "name");
-            var n = read.Text(key, WorksheetForm.MaxText, $"A {g} channel name in {read.Label}");
-            if (n.Length == 0) read.Error(key, $"Give the {g} channel in row {r.Row + 1} of {read.Label} a name.");
-            return new Channel(n, read.Text(read.Key(g, r.Row, "purpose"), WorksheetForm.MaxCell,
-                $"The purpose of {g} channel ‘{n}’"));
-        }).ToList();
+        List<Channel> Group(string g) =>
+            read.Rows($"{id}.{g}", Parts)
+                .Select(r =>
+                {
+                    var key = read.Key(g, r.Row, "name");
+                    var n = read.Text(key, WorksheetForm.MaxText, $"A {g} channel name in {read.Label}");
+                    if (n.Length == 0)
+                        read.Error(key, $"Give the {g} channel in row {r.Row + 1} of {read.Label} a name.");
+                    return new Channel(
+                        n,
+                        read.Text(
+                            read.Key(g, r.Row, "purpose"),
+                            WorksheetForm.MaxCell,
+                            $"The purpose of {g} channel ‘{n}’"
+                        )
+                    );
+                })
+                .ToList();
         return new ChannelMap(Group("primary"), Group("asynchronous"), Group("synchronous"));
     }
 
     protected override IReadOnlyList<string> LinesOf(TemplateField field, ChannelMap? map)
     {
-        if (map is null) return [];
-        return map.Primary.Select(c => $"Primary: {c.Name} | {c.Purpose}")
+        if (map is null)
+            return [];
+        return map
+            .Primary.Select(c => $"Primary: {c.Name} | {c.Purpose}")
             .Concat(map.Asynchronous.Select(c => $"Asynchronous: {c.Name} | {c.Purpose}"))
-            .Concat(map.Synchronous.Select(c => $"Synchronous: {c.Name} | {c.Purpose}")).ToList();
+            .Concat(map.Synchronous.Select(c => $"Synchronous: {c.Name} | {c.Purpose}"))
+            .ToList();
     }
 
     protected override IReadOnlyList<CharterBlock> BlocksOf(TemplateField field, ChannelMap? value)
     {
-        if (value is null) return [];
+        if (value is null)
+            return [];
         static List<Channel> Named(IReadOnlyList<Channel>? c) => (c ?? []).Where(x => Has(x.Name)).ToList();
         var map = new ChannelMap(Named(value.Primary), Named(value.Asynchronous), Named(value.Synchronous));
-        var rows = map.Primary.Select(c => Row("Primary", c.Name, c.Purpose))
+        var rows = map
+            .Primary.Select(c => Row("Primary", c.Name, c.Purpose))
             .Concat(map.Asynchronous.Select(c => Row("Asynchronous", c.Name, c.Purpose)))
-            .Concat(map.Synchronous.Select(c => Row("Synchronous", c.Name, c.Purpose))).ToList();
-        if (rows.Count == 0) return [];
-        return [PictureBlock("Engagement channels", map),
-            new TableBlock(field.Label, ["Kind", "Platform", "Used for"], rows)];
+            .Concat(map.Synchronous.Select(c => Row("Synchronous", c.Name, c.Purpose)))
+            .ToList();
+        if (rows.Count == 0)
+            return [];
+        return
+        [
+            PictureBlock("Engagement channels", map),
+            new TableBlock(field.Label, ["Kind", "Platform", "Used for"], rows),
+        ];
     }
 }

@@ -12,8 +12,10 @@ public sealed class ChoiceField() : FieldType(FieldTypes.Choice)
 
     public override void ToForm(TemplateField field, WorksheetData data, FormState form)
     {
-        if (field.Multiple) form.SetAll(FormState.Key(field.Id), data.Get<List<string>>(field.Id) ?? []);
-        else form.Set(FormState.Key(field.Id), data.GetText(field.Id));
+        if (field.Multiple)
+            form.SetAll(FormState.Key(field.Id), data.Get<List<string>>(field.Id) ?? []);
+        else
+            form.Set(FormState.Key(field.Id), data.GetText(field.Id));
     }
 
     public override void FromForm(FieldReader read, WorksheetData data)

@@ -29,32 +29,51 @@ public sealed class MountainField() : PictureFieldType<List<MountainLevel>>(Fiel
     protected override void Write(TemplateField field, List<MountainLevel>? value, FormState form) =>
         form.SetRows(FormState.Key(field.Id), (value ?? []).Select(Cells).ToList(), Parts);
 
-    protected override List<MountainLevel> Read(FieldReader read) => read.Rows(read.Field.Id, Parts).Select(r =>
-    {
-        string T(int p) => read.Text(read.Key(r.Row, Parts[p]), WorksheetForm.MaxCell, $"A level of {read.Label}");
-        if (r.Cells[0].Trim().Length == 0)
-            read.Error(read.Key(r.Row, "name"), $"Give level {r.Row + 1} of {read.Label} a name.");
-        return new MountainLevel(T(0), T(1), T(2), T(3), T(4), T(5), T(6));
-    }).ToList();
+    protected override List<MountainLevel> Read(FieldReader read) =>
+        read.Rows(read.Field.Id, Parts)
+            .Select(r =>
+            {
+                string T(int p) =>
+                    read.Text(read.Key(r.Row, Parts[p]), WorksheetForm.MaxCell, $"A level of {read.Label}");
+                if (r.Cells[0].Trim().Length == 0)
+                    read.Error(read.Key(r.Row, "name"), $"Give level {r.Row + 1} of {read.Label} a name.");
+                return new MountainLevel(T(0), T(1), T(2), T(3), T(4), T(5), T(6));
+            })
+            .ToList();
 
     protected override IReadOnlyList<string> LinesOf(TemplateField field, List<MountainLevel>? value) =>
-        (value ?? []).Select((l, i) => $"{i + 1}. {l.Name} | who: {l.Who} | actions: {l.Actions}"
-            + $" | pathways: {l.Pathways} | gives: {l.Gives} | gets: {l.Gets} | recognition: {l.Recognition}").ToList();
+        (value ?? [])
+            .Select(
+                (l, i) =>
+                    $"{i + 1}. {l.Name} | who: {l.Who} | actions: {l.Actions}"
+                    + $" | pathways: {l.Pathways} | gives: {l.Gives} | gets: {l.Gets} | recognition: {l.Recognition}"
+            )
+            .ToList();
 
     protected override IReadOnlyList<CharterBlock> BlocksOf(TemplateField field, List<MountainLevel>? value)
     {
         var levels = (value ?? []).Where(l => Has(l.Name)).ToList();
-        if (!levels.Any(l => Cells(l).Skip(1).Any(Has))) return [];
-        if (IsUntouched(levels, FrameworkDefaults.MountainLevels)) return [];
+        if (!levels.Any(l => Cells(l).Skip(1).Any(Has)))
+            return [];
+        if (IsUntouched(levels, FrameworkDefaults.MountainLevels))
+            return [];
         var blocks = new List<CharterBlock> { PictureBlock(field.Label, levels) };
         var n = 0;
         foreach (var l in levels)
         {
             n++;
             var items = new List<string>();
-            void Add(string what, string text) { if (Has(text)) items.Add($"{what}: {text.Trim()}"); }
-            Add("Who is there", l.Who); Add("What they do", l.Actions); Add("What helps them move up", l.Pathways);
-            Add("What they give", l.Gives); Add("What they get", l.Gets); Add("How they are recognised", l.Recognition);
+            void Add(string what, string text)
+            {
+                if (Has(text))
+                    items.Add($"{what}: {text.Trim()}");
+            }
+            Add("Who is there", l.Who);
+            Add("What they do", l.Actions);
+            Add("What helps them move up", l.Pathways);
+            Add("What they give", l.Gives);
+            Add("What they get", l.Gets);
+            Add("How they are recognised", l.Recognition);
             var title = $"{n}. {l.Name.Trim()}";
             blocks.Add(items.Count > 0 ? new ListBlock(title, items) : new ParagraphBlock(title, "Not described yet."));
         }

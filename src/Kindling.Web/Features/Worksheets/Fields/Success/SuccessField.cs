@@ -27,20 +27,28 @@ public sealed class SuccessField() : PictureFieldType<SuccessDefinition>(FieldTy
 
     protected override IReadOnlyList<string> LinesOf(TemplateField field, SuccessDefinition? s)
     {
-        if (s is null) return [];
-        return Split(s.SixMonths).Select(l => "6 months: " + l)
+        if (s is null)
+            return [];
+        return Split(s.SixMonths)
+            .Select(l => "6 months: " + l)
             .Concat(Split(s.TwelveMonths).Select(l => "12 months: " + l))
-            .Concat(Split(s.TwentyFourMonths).Select(l => "24 months: " + l)).ToList();
+            .Concat(Split(s.TwentyFourMonths).Select(l => "24 months: " + l))
+            .ToList();
     }
 
     protected override IReadOnlyList<CharterBlock> BlocksOf(TemplateField field, SuccessDefinition? value)
     {
-        if (value is null) return [];
+        if (value is null)
+            return [];
         var blocks = new List<CharterBlock>();
-        if (Written(value.SixMonths) is { } six) blocks.Add(new ParagraphBlock("In 6 months", six));
-        if (Written(value.TwelveMonths) is { } twelve) blocks.Add(new ParagraphBlock("In 12 months", twelve));
-        if (Written(value.TwentyFourMonths) is { } two) blocks.Add(new ParagraphBlock("In 24 months", two));
-        if (blocks.Count > 0) blocks.Insert(0, PictureBlock("Success over time", value));
+        if (Written(value.SixMonths) is { } six)
+            blocks.Add(new ParagraphBlock("In 6 months", six));
+        if (Written(value.TwelveMonths) is { } twelve)
+            blocks.Add(new ParagraphBlock("In 12 months", twelve));
+        if (Written(value.TwentyFourMonths) is { } two)
+            blocks.Add(new ParagraphBlock("In 24 months", two));
+        if (blocks.Count > 0)
+            blocks.Insert(0, PictureBlock("Success over time", value));
         return blocks;
     }
 }

@@ -44,19 +44,27 @@ public sealed class ValuesField() : PictureFieldType<CoreValues>(FieldTypes.Valu
             read.Error(read.Key("chosen"), $"Pick at most three values for {read.Label} (you picked {chosen.Count}).");
         var defined = FieldReader.Clean(read.Form.Get(read.Key("defined")));
         if (defined.Length > 0 && !chosen.Contains(defined, StringComparer.OrdinalIgnoreCase))
-            read.Error(read.Key("defined"),
-                $"The value you define in {read.Label} must be one of the values you picked.");
-        return new CoreValues(chosen, defined,
+            read.Error(
+                read.Key("defined"),
+                $"The value you define in {read.Label} must be one of the values you picked."
+            );
+        return new CoreValues(
+            chosen,
+            defined,
             read.Text(read.Key("definition"), WorksheetForm.MaxLongText, $"The definition in {read.Label}"),
-            read.Items(read.Key("examples"), WorksheetForm.MaxCell, $"the examples in {read.Label}"));
+            read.Items(read.Key("examples"), WorksheetForm.MaxCell, $"the examples in {read.Label}")
+        );
     }
 
     protected override IReadOnlyList<string> LinesOf(TemplateField field, CoreValues? v)
     {
-        if (v is null) return [];
+        if (v is null)
+            return [];
         var lines = new List<string>();
-        if (v.Chosen.Count > 0) lines.Add("Values: " + string.Join(", ", v.Chosen));
-        if (v.Defined.Length > 0) lines.Add("Defined: " + v.Defined);
+        if (v.Chosen.Count > 0)
+            lines.Add("Values: " + string.Join(", ", v.Chosen));
+        if (v.Defined.Length > 0)
+            lines.Add("Defined: " + v.Defined);
         lines.AddRange(Split(v.Definition).Select(l => "Definition: " + l));
         lines.AddRange(v.Examples.Select(e => "Example: " + e));
         return lines;
@@ -64,7 +72,8 @@ public sealed class ValuesField() : PictureFieldType<CoreValues>(FieldTypes.Valu
 
     protected override IReadOnlyList<CharterBlock> BlocksOf(TemplateField field, CoreValues? value)
     {
-        if (value is null) return [];
+        if (value is null)
+            return [];
         var chosen = Items(value.Chosen);
         var examples = Items(value.Examples);
         var blocks = new List<CharterBlock>();
