@@ -64,10 +64,18 @@ export KINDLING_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 
 phase_done "start PostgreSQL and Redis"
 
-dotnet build Kindling.slnx -c Release -nologo -v q
-phase_done "build (Release)"
-RESULTS="$WORK/results"
 status=0
+# C# formatting (CSharpier, printWidth 120): a formatting difference fails the run, as a failing test does.
+dotnet tool restore >/dev/null
+if ! dotnet csharpier check . >"$WORK/csharpier.log" 2>&1; then
+  echo "C# is not formatted; run: dotnet tool restore && dotnet csharpier format ."; grep -m 20 -i "error\|warn" "$WORK/csharpier.log" || true
+  status=1
+fi
+phase_done "check C# formatting"
+
+dotnet build Kindling.slnx -c Release -nologo -v q
+phase_done "build (Release; warnings are errors)"
+RESULTS="$WORK/results"
 for project in tests/Kindling.Tests tests/Kindling.IntegrationTests tests/Kindling.BrowserTests; do
   [ -d "$project" ] || continue
   echo "== $project"
