@@ -13,7 +13,8 @@
     var note = document.getElementById(select.getAttribute('data-detect-timezone'));
     if (!note) return;
     note.textContent = zone
-      ? 'Your browser reports the time zone “' + zone + '”, which Kindling doesn’t know. Please pick yours from the list.'
+      ? 'Your browser reports the time zone “' + zone + '”, which Kindling doesn’t know. ' +
+        'Please pick yours from the list.'
       : 'Your browser didn’t say which time zone you are in. Please pick yours from the list.';
     note.hidden = false;
   });

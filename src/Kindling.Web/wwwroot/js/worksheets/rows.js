@@ -23,7 +23,9 @@
       if (el.hasAttribute("data-quadrant-for")) el.setAttribute("data-quadrant-for", String(n));
       el.textContent = "—";
     });
-    row.querySelectorAll(".visually-hidden").forEach(el => { el.textContent = el.textContent.replace("row " + n, "row " + (n + 1)); });
+    row.querySelectorAll(".visually-hidden").forEach(el => {
+      el.textContent = el.textContent.replace("row " + n, "row " + (n + 1));
+    });
     row.querySelectorAll("input, textarea").forEach(el => {
       if (el.type === "checkbox" || el.type === "radio") el.checked = false; else el.value = "";
       el.removeAttribute("aria-invalid");

@@ -8,7 +8,9 @@
 // The field type that loads it: Features/Worksheets/Fields/StakeholderMap (its Script).
 (function () {
   "use strict";
-  const labels = { mc: "Manage closely", ks: "Keep satisfied", ir: "Inform regularly", mo: "Monitor and anticipate needs" };
+  const labels = {
+    mc: "Manage closely", ks: "Keep satisfied", ir: "Inform regularly", mo: "Monitor and anticipate needs"
+  };
 
   function slug(power, interest, high) {
     if (power >= high) return interest >= high ? "manage-closely" : "keep-satisfied";
@@ -26,7 +28,8 @@
     const svg = figure && figure.querySelector("svg[data-plot-x]");
     const num = (el, name, d) => { const v = parseFloat(el.getAttribute(name)); return isNaN(v) ? d : v; };
     const geo = svg && {
-      x: num(svg, "data-plot-x", 0), y: num(svg, "data-plot-y", 0), w: num(svg, "data-plot-w", 100), h: num(svg, "data-plot-h", 100),
+      x: num(svg, "data-plot-x", 0), y: num(svg, "data-plot-y", 0),
+      w: num(svg, "data-plot-w", 100), h: num(svg, "data-plot-h", 100),
       min: num(svg, "data-min", 1), max: num(svg, "data-max", 10), high: num(svg, "data-high-from", 6)
     };
     const high = geo ? geo.high : 6;
@@ -34,7 +37,11 @@
     function row(i) { return table.querySelector("tr[data-index='" + i + "']"); }
     function inputs(i) {
       const r = row(i);
-      return r && { power: r.querySelector("input[data-part=power]"), interest: r.querySelector("input[data-part=interest]"), out: r.querySelector("output[data-quadrant-for]") };
+      return r && {
+        power: r.querySelector("input[data-part=power]"),
+        interest: r.querySelector("input[data-part=interest]"),
+        out: r.querySelector("output[data-quadrant-for]")
+      };
     }
     function valid(v) { return Number.isInteger(v) && v >= (geo ? geo.min : 1) && v <= (geo ? geo.max : 10); }
 
@@ -48,7 +55,10 @@
     // The centre of a value's cell, and the cell under a point of the plot (as StakeholderGridDiagram.ToPlot/FromPlot).
     function toPoint(power, interest) {
       const cells = geo.max - geo.min + 1;
-      return { x: geo.x + (interest - geo.min + 0.5) / cells * geo.w, y: geo.y + geo.h - (power - geo.min + 0.5) / cells * geo.h };
+      return {
+        x: geo.x + (interest - geo.min + 0.5) / cells * geo.w,
+        y: geo.y + geo.h - (power - geo.min + 0.5) / cells * geo.h
+      };
     }
     function toValues(px, py) {
       const cells = geo.max - geo.min + 1;
