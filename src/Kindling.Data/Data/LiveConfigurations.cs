@@ -20,6 +20,7 @@ internal sealed class LiveSectionConfig : IEntityTypeConfiguration<LiveSection>
         e.Property(x => x.Kind).HasMaxLength(40);
         e.Property(x => x.Title).HasMaxLength(200);
         e.Property(x => x.Prompt).HasMaxLength(2000);
+        e.Ignore(x => x.AwaitingReveal);
         e.HasIndex(x => new { x.SessionId, x.Position });
         e.HasOne<LiveDocument>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
     }

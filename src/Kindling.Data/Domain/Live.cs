@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Kindling.Domain;
 
 /// <summary>
@@ -36,8 +38,27 @@ public class LiveSection
     /// <summary>Silent mode: responses are seen only by their author until <see cref="RevealedUtc"/>.</summary>
     public bool Silent { get; set; }
     public DateTime? RevealedUtc { get; set; }
+
+    /// <summary>
+    /// A silent round not revealed yet: its responses are seen by their authors alone (not even moderated, not
+    /// exported). The rule, once, as an expression EF Core translates; <see cref="AwaitingReveal"/> in memory and
+    /// <see cref="LiveSectionQueries.AwaitingReveal"/> in queries both use it.
+    /// </summary>
+    public static readonly Expression<Func<LiveSection, bool>> IsAwaitingReveal =
+        s => s.Silent && s.RevealedUtc == null;
+    private static readonly Func<LiveSection, bool> AwaitingRevealNow = IsAwaitingReveal.Compile();
+
+    /// <summary><see cref="IsAwaitingReveal"/> of this section (not mapped).</summary>
+    public bool AwaitingReveal => AwaitingRevealNow(this);
     /// <summary>Set on a breakout group's notes section: during the round only that group (and facilitators) write in it.</summary>
     public Guid? GroupId { get; set; }
+}
+
+public static class LiveSectionQueries
+{
+    /// <summary>Sections whose silent round is not revealed yet (<see cref="LiveSection.IsAwaitingReveal"/>).</summary>
+    public static IQueryable<LiveSection> AwaitingReveal(this IQueryable<LiveSection> sections) =>
+        sections.Where(LiveSection.IsAwaitingReveal);
 }
 
 public class LiveResponse

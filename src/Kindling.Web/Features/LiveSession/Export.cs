@@ -33,13 +33,15 @@ public sealed record ExportDocument(string CohortName, string LessonTitle, DateT
             return new ExportActivity(heading, g.Select(s => new ExportSection(
                 s.GroupId is null ? null : s.Title, s.Prompt,
                 // An unrevealed silent prompt exports without its responses, even the reader's own.
-                s.Silent && s.RevealedUtc is null
+                s.AwaitingReveal
                     ? []
-                    : responses.Where(r => r.SectionId == s.Id).Select(r => new ExportResponse(r.Anonymous ? null : r.Name ?? "", r.Text)).ToList(),
-                s.Silent && s.RevealedUtc is null)).ToList());
+                    : responses.Where(r => r.SectionId == s.Id)
+                        .Select(r => new ExportResponse(AnonymousAuthors.Public(r.Anonymous, r.Name), r.Text)).ToList(),
+                s.AwaitingReveal)).ToList());
         }).ToList();
         return new ExportDocument(session.Cohort, session.Lesson, session.StartsUtc, readerZone, activities,
-            questions.Select(q => new ExportQuestion(q.Anonymous ? null : q.Name ?? "", q.Text, q.Votes, q.AnsweredUtc is not null ? q.Answer : null)).ToList());
+            questions.Select(q => new ExportQuestion(AnonymousAuthors.Public(q.Anonymous, q.Name), q.Text, q.Votes,
+                q.AnsweredUtc is not null ? q.Answer : null)).ToList());
     }
 }
 

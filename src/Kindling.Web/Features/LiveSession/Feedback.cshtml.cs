@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Kindling.Data;
 using Kindling.Domain;
-using Kindling.LiveClient;
 using Kindling.Web.Features.Cohorts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,8 @@ namespace Kindling.Web.Features.LiveSession;
 /// End-of-session feedback: one form per person, editable until a facilitator closes feedback. Facilitators read
 /// everyone's answers here; nobody else sees anyone's but their own.
 /// </summary>
-public class FeedbackModel(KindlingDb db, LiveStore store, OpenLiveDocument opener, LiveBroadcaster broadcaster) : CohortPageModel
+public class FeedbackModel(KindlingDb db, FacilitatorCommands facilitator, OpenLiveDocument opener,
+    LiveBroadcaster broadcaster, TimeProvider clock) : CohortPageModel
 {
     public sealed record Entry(string? AuthorName, bool Anonymous, SessionFeedback Feedback);
 
@@ -42,7 +42,7 @@ public class FeedbackModel(KindlingDb db, LiveStore store, OpenLiveDocument open
             return Page();
         }
         if (!ModelState.IsValid) return Page();
-        var now = store.Now;
+        var now = clock.GetUtcNow().UtcDateTime;
         var mine = await MineAsync();
         if (mine is null)
         {
@@ -88,14 +88,7 @@ public class FeedbackModel(KindlingDb db, LiveStore store, OpenLiveDocument open
         await opener.OpenAsync(SessionId);
         var ctx = await LiveContext.LoadAsync(db, SessionId, Access.Member.UserId);
         if (ctx is null) return NotFound();
-        var done = await store.CommitAsync(ctx, null, async () =>
-        {
-            var doc = await store.Db.LiveDocuments.SingleAsync(d => d.SessionId == SessionId);
-            if ((doc.FeedbackClosedUtc is not null) == closed)
-                throw new LiveRuleException(closed ? "Feedback is already closed." : "Feedback is already open.");
-            doc.FeedbackClosedUtc = closed ? store.Now : null;
-            return new Change(FeatureEvents.FeedbackClosed, new { closed }, SessionId);
-        }, whileLocked: true); // feedback is not part of the document: it stays open (or closes) whatever the lock
+        var done = await facilitator.SetFeedbackClosedAsync(ctx, closed);
         if (done.Event is not null) await broadcaster.PublishAsync(done.Event);
         TempData["Flash"] = done.Ack.Ok
             ? closed ? "Feedback is closed; answers can no longer be changed." : "Feedback is open again; people can change their answers."
@@ -114,11 +107,14 @@ public class FeedbackModel(KindlingDb db, LiveStore store, OpenLiveDocument open
         HasSubmitted = await db.SessionFeedback.AnyAsync(f => f.SessionId == SessionId && f.AuthorId == Access.Member.UserId);
         if (Access.IsFacilitator)
         {
-            var seeAuthors = Access.Cohort.FacilitatorsSeeAnonymousAuthors;
+            var seeAuthors = AnonymousAuthors.FacilitatorSees(Access.IsFacilitator,
+                Access.Cohort.FacilitatorsSeeAnonymousAuthors);
             var rows = await db.SessionFeedback.AsNoTracking().Where(f => f.SessionId == SessionId).OrderBy(f => f.CreatedUtc)
                 .Select(f => new { F = f, Name = db.Users.Where(u => u.Id == f.AuthorId).Select(u => u.DisplayName).FirstOrDefault() })
                 .ToListAsync();
-            All = rows.Select(r => new Entry(!r.F.Anonymous || seeAuthors ? r.Name ?? "" : null, r.F.Anonymous, r.F)).ToList();
+            All = rows
+                .Select(r => new Entry(AnonymousAuthors.Name(r.F.Anonymous, seeAuthors, r.Name), r.F.Anonymous, r.F))
+                .ToList();
         }
         return true;
     }

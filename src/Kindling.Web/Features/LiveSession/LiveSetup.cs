@@ -43,6 +43,7 @@ public static class LiveSetup
             builder.Services.AddSingleton(sp => new PresenceMirror(redis, sp.GetRequiredService<ILogger<PresenceMirror>>()));
         }
         var s = builder.Services;
+        s.AddSingleton<LiveWriteGate>(); // its lanes queue the commits of the whole app
         s.AddScoped<LiveStore>();
         s.AddScoped<ResponseCommands>();
         s.AddScoped<FacilitatorCommands>();

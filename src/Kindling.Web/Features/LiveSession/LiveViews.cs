@@ -14,7 +14,8 @@ public static class LiveViews
 
     /// <summary>A response as broadcast to everyone: never carries the author of an anonymous response.</summary>
     public static ResponseView Public(LiveResponse r, string authorName) =>
-        new(r.Id, r.SectionId, r.Anonymous ? null : authorName, r.Anonymous, false, r.Text, r.Hidden, r.Pinned, r.CreatedUtc, r.UpdatedUtc);
+        new(r.Id, r.SectionId, AnonymousAuthors.Public(r.Anonymous, authorName), r.Anonymous, false, r.Text, r.Hidden,
+            r.Pinned, r.CreatedUtc, r.UpdatedUtc);
 
     public static SectionView View(LiveSection s) =>
         new(s.Id, s.Position, s.ActivityIndex, s.Kind, s.Title, s.Prompt, s.Minutes, s.Recordable, s.Silent, s.RevealedUtc is not null);
@@ -30,20 +31,19 @@ public static class LiveViews
         var doc = await db.LiveDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.SessionId == ctx.SessionId);
         if (doc is null) return null;
         var sections = await db.LiveSections.AsNoTracking().Where(s => s.SessionId == ctx.SessionId).OrderBy(s => s.Position).ToListAsync();
-        var hiddenSilent = sections.Where(s => s.Silent && s.RevealedUtc is null).Select(s => s.Id).ToHashSet();
+        var hiddenSilent = sections.Where(s => s.AwaitingReveal).Select(s => s.Id).ToHashSet();
         var rows = await db.LiveResponses.AsNoTracking().Where(r => r.SessionId == ctx.SessionId && !r.Deleted)
             .OrderBy(r => r.CreatedUtc)
             .Select(r => new { R = r, Name = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault() })
             .ToListAsync();
-        var seeAuthors = ctx.IsFacilitator && ctx.FacilitatorsSeeAnonymousAuthors;
         var responses = rows
             .Where(x => !hiddenSilent.Contains(x.R.SectionId) || x.R.AuthorId == ctx.UserId)
             .Where(x => !x.R.Hidden || ctx.IsFacilitator || x.R.AuthorId == ctx.UserId)
             .Select(x =>
             {
-                var mine = x.R.AuthorId == ctx.UserId;
-                var name = !x.R.Anonymous || mine || seeAuthors ? x.Name ?? "" : null;
-                return new ResponseView(x.R.Id, x.R.SectionId, name, x.R.Anonymous, mine, x.R.Text, x.R.Hidden, x.R.Pinned, x.R.CreatedUtc, x.R.UpdatedUtc);
+                var name = AnonymousAuthors.NameFor(ctx, x.R.Anonymous, x.R.AuthorId, x.Name);
+                return new ResponseView(x.R.Id, x.R.SectionId, name, x.R.Anonymous, x.R.AuthorId == ctx.UserId,
+                    x.R.Text, x.R.Hidden, x.R.Pinned, x.R.CreatedUtc, x.R.UpdatedUtc);
             }).ToList();
         return new Snapshot(ctx.SessionId, doc.Seq, ctx.Title, ctx.Role.ToString(), doc.LockedUtc is not null, doc.AllowAnonymous,
             doc.CurrentSection, Timer(doc, sections, ctx.Recording), sections.Select(View).ToList(), responses);

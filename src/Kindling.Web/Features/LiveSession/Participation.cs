@@ -21,7 +21,7 @@ public static class Participation
             .Select(r => new { r.AuthorId, r.Anonymous, r.Text.Length }).ToListAsync();
         var questions = await db.LiveQuestions.Where(q => q.SessionId == ctx.SessionId && !q.Deleted)
             .Select(q => new { q.AuthorId, q.Anonymous, q.Text.Length }).ToListAsync();
-        var countable = QuestionCommands.SeesAnonymousAuthors(ctx);
+        var countable = AnonymousAuthors.SeenBy(ctx);
         var present = (await presence.AllMembersAsync(ctx.SessionId)).Select(p => p.UserId).ToHashSet();
         var rows = members.Select(m =>
         {

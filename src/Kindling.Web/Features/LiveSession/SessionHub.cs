@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kindling.Data;
 using Kindling.LiveClient;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +14,7 @@ namespace Kindling.Web.Features.LiveSession;
 /// Connections from other sites' pages never get here (<see cref="HubOrigin"/>).
 /// </summary>
 [Authorize]
-public sealed class SessionHub(LiveStore store, ResponseCommands responses, FacilitatorCommands facilitator,
+public sealed class SessionHub(KindlingDb db, ResponseCommands responses, FacilitatorCommands facilitator,
     TimerCommands timer, OpenLiveDocument opener, LiveBroadcaster broadcaster, Presence presence, TimeProvider clock,
     QuestionCommands questions, BreakoutCommands breakouts, IOptions<IdentityOptions> identity) : Hub<ISessionClient>
 {
@@ -43,7 +44,7 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
     /// </summary>
     private async Task<(LiveContext? Ctx, string Refusal)> CallerAsync(Guid sessionId)
     {
-        var ctx = await LiveContext.LoadAsync(store.Db, sessionId, UserId);
+        var ctx = await LiveContext.LoadAsync(db, sessionId, UserId);
         if (ctx is null) return (null, NotShared);
         if (ctx.IsSignedInAs(Context.User, identity.Value.ClaimsIdentity.SecurityStampClaimType)) return (ctx, "");
         presence.Forget(Context.ConnectionId);
@@ -60,15 +61,16 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
         // In the session's group before the snapshot is read, so a connection waiting for the document hears it open (Opened).
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Session(sessionId));
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Person(sessionId, ctx.UserId));
-        var events = since > 0 ? await LiveViews.SinceAsync(store.Db, ctx, since, now) : null;
+        var events = since > 0 ? await LiveViews.SinceAsync(db, ctx, since, now) : null;
         Snapshot? snapshot = null;
         if (events is null)
         {
-            snapshot = await LiveViews.SnapshotAsync(store.Db, ctx);
+            snapshot = await LiveViews.SnapshotAsync(db, ctx);
             if (snapshot is null) return new JoinResult(false, "The facilitator has not opened this session's document yet.", null, [], now);
         }
         presence.Join(sessionId, Context.ConnectionId, ctx); // the list reaches the session, this caller included, coalesced
-        if (ctx.Role == Kindling.Domain.CohortRole.Participant && await breakouts.NeedsPlacingAsync(ctx)) await Publish(await breakouts.PlaceLateJoinerAsync(ctx));
+        if (ctx.Role == Kindling.Domain.CohortRole.Participant && await BreakoutCommands.NeedsPlacingAsync(db, ctx))
+            await Publish(await breakouts.PlaceLateJoinerAsync(ctx));
         return new JoinResult(true, null, snapshot, events ?? [], now);
     }
 
@@ -105,26 +107,26 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
 
     public async Task<QuestionList> Questions(Guid sessionId) => await CallerAsync(sessionId) switch
     {
-        ({ } ctx, _) => await QuestionCommands.ListAsync(store.Db, ctx),
+        ({ } ctx, _) => await QuestionCommands.ListAsync(db, ctx),
         (_, var refused) => new QuestionList(false, refused, []),
     };
 
     public async Task<BreakoutState> Breakouts(Guid sessionId) => await CallerAsync(sessionId) switch
     {
-        ({ } ctx, _) => await BreakoutViews.StateAsync(store.Db, ctx.SessionId, ctx.UserId),
+        ({ } ctx, _) => await BreakoutViews.StateAsync(db, ctx.SessionId, ctx.UserId),
         (_, var refused) => new BreakoutState(false, refused, null, null, false, [], null),
     };
 
     public async Task<ParticipationResult> Participation(Guid sessionId) => await CallerAsync(sessionId) switch
     {
-        ({ } ctx, _) => await LiveSession.Participation.ForAsync(store.Db, ctx, presence),
+        ({ } ctx, _) => await LiveSession.Participation.ForAsync(db, ctx, presence),
         (_, var refused) => new ParticipationResult(false, refused, [], 0),
     };
 
     /// <summary>The cohort's shared worksheets for the "share your insights" slot (pushed again whenever they change).</summary>
     public async Task<SharedWorksheetList> SharedWorksheets(Guid sessionId) => await CallerAsync(sessionId) switch
     {
-        ({ } ctx, _) => new SharedWorksheetList(true, null, await ShareSlot.SharedWorksheetsAsync(store.Db, ctx.CohortId)),
+        ({ } ctx, _) => new SharedWorksheetList(true, null, await ShareSlot.SharedWorksheetsAsync(db, ctx.CohortId)),
         (_, var refused) => new SharedWorksheetList(false, refused, []),
     };
 

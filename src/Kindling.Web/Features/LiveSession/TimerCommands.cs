@@ -8,13 +8,14 @@ namespace Kindling.Web.Features.LiveSession;
 /// The run-of-show: the current agenda item and its timer. The server stores absolute instants (when the timer ends,
 /// or what remains while paused) and broadcasts state changes, never ticks; clients count down themselves.
 /// </summary>
-public sealed class TimerCommands(LiveStore store, FacilitatorCommands facilitator)
+public sealed class TimerCommands(LiveStore store)
 {
-    public Task<LiveStore.Committed> TimerAsync(LiveContext ctx, TimerCommand c) => store.CommitAsync(ctx, c.ClientKey, async () =>
+    public Task<LiveStore.Committed> TimerAsync(LiveContext ctx, TimerCommand c) => store.CommitAsync(ctx, c.ClientKey,
+        async tx =>
     {
-        var doc = await facilitator.RequireAsync(ctx);
-        var sections = await Sections(ctx);
-        var now = store.Now;
+        var doc = await FacilitatorCommands.RequireAsync(tx, ctx);
+        var sections = await Sections(tx, ctx);
+        var now = tx.Now;
         switch (c.Action)
         {
             case TimerActions.Start:
@@ -51,10 +52,11 @@ public sealed class TimerCommands(LiveStore store, FacilitatorCommands facilitat
         return new Change(EventTypes.Timer, LiveViews.Timer(doc, sections, ctx.Recording), ctx.SessionId);
     });
 
-    public Task<LiveStore.Committed> GotoAsync(LiveContext ctx, GotoActivity c) => store.CommitAsync(ctx, c.ClientKey, async () =>
+    public Task<LiveStore.Committed> GotoAsync(LiveContext ctx, GotoActivity c) => store.CommitAsync(ctx, c.ClientKey,
+        async tx =>
     {
-        var doc = await facilitator.RequireAsync(ctx);
-        var sections = await Sections(ctx);
+        var doc = await FacilitatorCommands.RequireAsync(tx, ctx);
+        var sections = await Sections(tx, ctx);
         if (sections.All(s => s.ActivityIndex != c.ActivityIndex)) throw new LiveRuleException("That agenda item does not exist.");
         doc.CurrentSection = c.ActivityIndex;
         doc.TimerEndsUtc = null;
@@ -63,6 +65,7 @@ public sealed class TimerCommands(LiveStore store, FacilitatorCommands facilitat
         return new Change(EventTypes.Timer, LiveViews.Timer(doc, sections, ctx.Recording), ctx.SessionId);
     });
 
-    private Task<List<LiveSection>> Sections(LiveContext ctx) =>
-        store.Db.LiveSections.AsNoTracking().Where(s => s.SessionId == ctx.SessionId).OrderBy(s => s.Position).ToListAsync();
+    private static Task<List<LiveSection>> Sections(LiveTx tx, LiveContext ctx) =>
+        tx.Db.LiveSections.AsNoTracking().Where(s => s.SessionId == ctx.SessionId).OrderBy(s => s.Position)
+            .ToListAsync();
 }
