@@ -1,5 +1,6 @@
-// Small helpers shared by the room's side panels (Q&A, breakouts, participation): building elements, a status line
-// that says "not available" when the server lacks a feature, and a debounced reload when that feature's events arrive.
+// Small helpers shared by the room's side panels (Q&A, breakouts, participation): building elements (the document's
+// parts use it too, so this loads before doc.js), a status line that says "not available" when the server lacks a
+// feature, and a debounced reload when that feature's events arrive.
 (function (KL) {
   var room = KL.room;
   if (!room) return;
