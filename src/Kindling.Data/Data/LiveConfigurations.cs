@@ -20,6 +20,7 @@ internal sealed class LiveSectionConfig : IEntityTypeConfiguration<LiveSection>
         e.Property(x => x.Kind).HasMaxLength(40);
         e.Property(x => x.Title).HasMaxLength(200);
         e.Property(x => x.Prompt).HasMaxLength(2000);
+        e.Ignore(x => x.AwaitingReveal);
         e.HasIndex(x => new { x.SessionId, x.Position });
         e.HasOne<LiveDocument>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -103,8 +104,17 @@ internal sealed class SessionFeedbackConfig : IEntityTypeConfiguration<SessionFe
 {
     public void Configure(EntityTypeBuilder<SessionFeedback> e)
     {
-        foreach (var p in new[] { nameof(SessionFeedback.Worked), nameof(SessionFeedback.DidNotWork), nameof(SessionFeedback.WouldChange),
-                     nameof(SessionFeedback.Surprised), nameof(SessionFeedback.Plus), nameof(SessionFeedback.Delta) })
+        foreach (
+            var p in new[]
+            {
+                nameof(SessionFeedback.Worked),
+                nameof(SessionFeedback.DidNotWork),
+                nameof(SessionFeedback.WouldChange),
+                nameof(SessionFeedback.Surprised),
+                nameof(SessionFeedback.Plus),
+                nameof(SessionFeedback.Delta),
+            }
+        )
             e.Property(p).HasMaxLength(4000);
         e.HasIndex(x => new { x.SessionId, x.AuthorId }).IsUnique();
         e.HasOne<Session>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Kindling.Domain;
 
 /// <summary>
@@ -12,10 +14,13 @@ public class LiveDocument
     public DateTime? LockedUtc { get; set; }
     public bool AllowAnonymous { get; set; } = true;
     public DateTime? FeedbackClosedUtc { get; set; }
+
     /// <summary>Index of the current agenda section for the run-of-show.</summary>
     public int CurrentSection { get; set; }
+
     /// <summary>When the running timer ends; null when no timer runs.</summary>
     public DateTime? TimerEndsUtc { get; set; }
+
     /// <summary>Remaining time of a paused timer.</summary>
     public long? TimerPausedMs { get; set; }
     public long TimerDurationMs { get; set; }
@@ -26,18 +31,42 @@ public class LiveSection
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid SessionId { get; set; }
     public int Position { get; set; }
-    /// <summary>The agenda item (lesson activity) this prompt belongs to; the run-of-show moves between these.</summary>
+
+    /// <summary>The agenda item (lesson activity) this prompt belongs to; the run-of-show moves between
+    /// these.</summary>
     public int ActivityIndex { get; set; }
     public string Kind { get; set; } = "";
     public string Title { get; set; } = "";
     public string Prompt { get; set; } = "";
     public int Minutes { get; set; }
     public bool Recordable { get; set; }
+
     /// <summary>Silent mode: responses are seen only by their author until <see cref="RevealedUtc"/>.</summary>
     public bool Silent { get; set; }
     public DateTime? RevealedUtc { get; set; }
-    /// <summary>Set on a breakout group's notes section: during the round only that group (and facilitators) write in it.</summary>
+
+    /// <summary>
+    /// A silent round not revealed yet: its responses are seen by their authors alone (not even moderated, not
+    /// exported). The rule, once, as an expression EF Core translates; <see cref="AwaitingReveal"/> in memory and
+    /// <see cref="LiveSectionQueries.AwaitingReveal"/> in queries both use it.
+    /// </summary>
+    public static readonly Expression<Func<LiveSection, bool>> IsAwaitingReveal = s =>
+        s.Silent && s.RevealedUtc == null;
+    private static readonly Func<LiveSection, bool> AwaitingRevealNow = IsAwaitingReveal.Compile();
+
+    /// <summary><see cref="IsAwaitingReveal"/> of this section (not mapped).</summary>
+    public bool AwaitingReveal => AwaitingRevealNow(this);
+
+    /// <summary>Set on a breakout group's notes section: during the round only that group (and facilitators) write in
+    /// it.</summary>
     public Guid? GroupId { get; set; }
+}
+
+public static class LiveSectionQueries
+{
+    /// <summary>Sections whose silent round is not revealed yet (<see cref="LiveSection.IsAwaitingReveal"/>).</summary>
+    public static IQueryable<LiveSection> AwaitingReveal(this IQueryable<LiveSection> sections) =>
+        sections.Where(LiveSection.IsAwaitingReveal);
 }
 
 public class LiveResponse
@@ -55,7 +84,8 @@ public class LiveResponse
     public bool Deleted { get; set; }
 }
 
-/// <summary>One committed change, kept so a client can replay what it missed. Audience limits who may receive it.</summary>
+/// <summary>One committed change, kept so a client can replay what it missed. Audience limits who may receive
+/// it.</summary>
 public class LiveEvent
 {
     public long Id { get; set; }
@@ -63,24 +93,30 @@ public class LiveEvent
     public long Seq { get; set; }
     public string Type { get; set; } = "";
     public string Payload { get; set; } = "";
+
     /// <summary>Null: every member. Otherwise the one user id allowed to see it (e.g. a silent response).</summary>
     public string? AudienceUserId { get; set; }
     public string ActorId { get; set; } = "";
     public string? ClientKey { get; set; }
-    /// <summary>The entity the change created or touched, returned again when a client retries the same change.</summary>
+
+    /// <summary>The entity the change created or touched, returned again when a client retries the same
+    /// change.</summary>
     public Guid? EntityId { get; set; }
     public DateTime AtUtc { get; set; }
 }
 
-/// <summary>One breakout round: participants split into groups, each writing its own notes under the breakout prompts.</summary>
+/// <summary>One breakout round: participants split into groups, each writing its own notes under the breakout
+/// prompts.</summary>
 public class BreakoutRound
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid SessionId { get; set; }
+
     /// <summary>"random", "balanced" (by <see cref="BalanceField"/>) or "self" (people choose).</summary>
     public string Mode { get; set; } = "random";
     public string? BalanceField { get; set; }
     public DateTime StartedUtc { get; set; }
+
     /// <summary>When the round ended; the groups' notes stay in the document as their own sections.</summary>
     public DateTime? EndedUtc { get; set; }
     public List<BreakoutGroup> Groups { get; set; } = [];

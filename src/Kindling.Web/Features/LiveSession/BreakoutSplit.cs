@@ -25,8 +25,14 @@ public static class BreakoutSplit
     {
         var order = people
             .GroupBy(p => Normalise(p.Value))
-            .Select(g => { var members = g.ToArray(); rng.Shuffle(members); return members; })
-            .OrderByDescending(g => g.Length).ThenBy(_ => rng.Next())
+            .Select(g =>
+            {
+                var members = g.ToArray();
+                rng.Shuffle(members);
+                return members;
+            })
+            .OrderByDescending(g => g.Length)
+            .ThenBy(_ => rng.Next())
             .SelectMany(g => g.Select(p => p.UserId))
             .ToList();
         return Deal(order, groups);
@@ -35,7 +41,8 @@ public static class BreakoutSplit
     private static List<List<string>> Deal(IReadOnlyList<string> people, int groups)
     {
         var result = Enumerable.Range(0, groups).Select(_ => new List<string>()).ToList();
-        for (var i = 0; i < people.Count; i++) result[i % groups].Add(people[i]);
+        for (var i = 0; i < people.Count; i++)
+            result[i % groups].Add(people[i]);
         return result;
     }
 

@@ -20,10 +20,22 @@ public abstract class ClockedJob(TimeProvider clock, ILogger log) : BackgroundSe
     {
         while (!stop.IsCancellationRequested)
         {
-            try { await Task.Delay(Every, Clock, stop); }
-            catch (OperationCanceledException) { return; }
-            try { await RunOnceAsync(); }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "{Doing} failed; will retry", Doing); }
+            try
+            {
+                await Task.Delay(Every, Clock, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            try
+            {
+                await RunOnceAsync();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "{Doing} failed; will " + "retry", Doing);
+            }
         }
     }
 }

@@ -6,25 +6,34 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.LiveSession;
 
-/// <summary>The session document as Markdown: a heading per activity, each prompt, responses as bullets, then the Q&amp;A.</summary>
+/// <summary>The session document as Markdown: a heading per activity, each prompt, responses as bullets, then the
+/// Q&amp;A.</summary>
 public static class ExportMarkdown
 {
     public static void MapDocumentExport(this IEndpointRouteBuilder app) =>
-        app.MapCohortGroup().MapGet("/sessions/{sessionId:guid}/document.md",
-            async (Guid sessionId, CurrentCohort cohort, KindlingDb db) =>
-            {
-                var zone = await db.Users.Where(u => u.Id == cohort.Membership.Member.UserId)
-                    .Select(u => u.TimeZoneId).FirstAsync();
-                var doc = await ExportDocument.LoadAsync(db, cohort.CohortId, sessionId, zone);
-                if (doc is null) return Results.NotFound();
-                var name = $"session-{doc.StartsUtc:yyyy-MM-dd}.md";
-                return Results.File(Encoding.UTF8.GetBytes(Write(doc)), "text/markdown; charset=utf-8", name);
-            }).RequireRateLimiting(RateLimits.Export);
+        app.MapCohortGroup()
+            .MapGet(
+                "/sessions/{sessionId:guid}/document.md",
+                async (Guid sessionId, CurrentCohort cohort, KindlingDb db) =>
+                {
+                    var zone = await db
+                        .Users.Where(u => u.Id == cohort.Membership.Member.UserId)
+                        .Select(u => u.TimeZoneId)
+                        .FirstAsync();
+                    var doc = await ExportDocument.LoadAsync(db, cohort.CohortId, sessionId, zone);
+                    if (doc is null)
+                        return Results.NotFound();
+                    var name = $"session-{doc.StartsUtc:yyyy-MM-dd}.md";
+                    return Results.File(Encoding.UTF8.GetBytes(Write(doc)), "text/markdown; charset=utf-8", name);
+                }
+            )
+            .RequireRateLimiting(RateLimits.Export);
 
     /// <summary>Everything people wrote (and every name and title) enters as <see cref="Md"/>: it stays text.</summary>
     public static string Write(ExportDocument d)
     {
-        var md = new MarkdownWriter().Heading(1, d.LessonTitle)
+        var md = new MarkdownWriter()
+            .Heading(1, d.LessonTitle)
             .Paragraph(d.CohortName + Md.Own(", " + TimeZones.Format(d.StartsUtc, d.ReaderZone)));
         var number = 0;
         foreach (var a in d.Activities)
@@ -32,22 +41,35 @@ public static class ExportMarkdown
             md.Heading(2, Md.Own($"{++number}. ") + a.Title);
             foreach (var s in a.Sections)
             {
-                if (s.GroupTitle is not null) md.Heading(3, s.GroupTitle);
+                if (s.GroupTitle is not null)
+                    md.Heading(3, s.GroupTitle);
                 md.Quote(Md.Lines(s.Prompt));
-                if (s.SilentNotRevealed) md.Paragraph(Md.Own("_Written in silence; not revealed yet._"));
-                else if (s.Responses.Count == 0) md.Paragraph(Md.Own("_No responses._"));
+                if (s.SilentNotRevealed)
+                    md.Paragraph(Md.Own("_Written in silence; not revealed yet._"));
+                else if (s.Responses.Count == 0)
+                    md.Paragraph(Md.Own("_No responses._"));
                 // Who wrote it is said in one way Kindling alone writes: a name in bold, or "Anonymous" in italics.
-                md.List(s.Responses.Select(r =>
-                    (r.AuthorName is null ? Md.Own("_Anonymous:_") : Md.Bold(r.AuthorName + Md.Own(":")))
-                    + Md.Own(" ") + Md.Lines(r.Text)));
+                md.List(
+                    s.Responses.Select(r =>
+                        (r.AuthorName is null ? Md.Own("_Anonymous:_") : Md.Bold(r.AuthorName + Md.Own(":")))
+                        + Md.Own(" ")
+                        + Md.Lines(r.Text)
+                    )
+                );
             }
         }
         md.Heading(2, Md.Own("Questions and answers"));
-        if (d.Questions.Count == 0) md.Paragraph(Md.Own("_No questions were asked._"));
-        return md.List(d.Questions.Select(q => new MarkdownWriter.Item(
-            Md.Lines(q.Text) + Md.Own($" ({q.Votes} {(q.Votes == 1 ? "vote" : "votes")}")
-                + (q.AuthorName is null ? Md.Own(", asked anonymously") : Md.Own(", asked by ") + q.AuthorName)
-                + Md.Own(")"),
-            [q.Answer is null ? Md.Own("_Not answered yet._") : Md.Own("Answer: ") + Md.Lines(q.Answer)]))).ToString();
+        if (d.Questions.Count == 0)
+            md.Paragraph(Md.Own("_No questions were asked._"));
+        return md.List(
+                d.Questions.Select(q => new MarkdownWriter.Item(
+                    Md.Lines(q.Text)
+                        + Md.Own($" ({q.Votes} {(q.Votes == 1 ? "vote" : "votes")}")
+                        + (q.AuthorName is null ? Md.Own(", asked anonymously") : Md.Own(", asked by ") + q.AuthorName)
+                        + Md.Own(")"),
+                    [q.Answer is null ? Md.Own("_Not answered yet._") : Md.Own("Answer: ") + Md.Lines(q.Answer)]
+                ))
+            )
+            .ToString();
     }
 }

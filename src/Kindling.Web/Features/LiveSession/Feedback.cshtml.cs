@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Kindling.Data;
 using Kindling.Domain;
-using Kindling.LiveClient;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,12 +10,21 @@ namespace Kindling.Web.Features.LiveSession;
 /// End-of-session feedback: one form per person, editable until a facilitator closes feedback. Facilitators read
 /// everyone's answers here; nobody else sees anyone's but their own.
 /// </summary>
-public class FeedbackModel(KindlingDb db, LiveStore store, OpenLiveDocument opener, LiveBroadcaster broadcaster) : CohortPageModel
+public class FeedbackModel(
+    KindlingDb db,
+    FacilitatorCommands facilitator,
+    OpenLiveDocument opener,
+    LiveBroadcaster broadcaster,
+    TimeProvider clock
+) : CohortPageModel
 {
     public sealed record Entry(string? AuthorName, bool Anonymous, SessionFeedback Feedback);
 
-    [FromRoute] public Guid SessionId { get; set; }
-    [BindProperty] public FeedbackInput Input { get; set; } = new();
+    [FromRoute]
+    public Guid SessionId { get; set; }
+
+    [BindProperty]
+    public FeedbackInput Input { get; set; } = new();
     public string LessonTitle { get; private set; } = "";
     public DateTime StartsUtc { get; private set; }
     public bool Closed { get; private set; }
@@ -25,36 +33,55 @@ public class FeedbackModel(KindlingDb db, LiveStore store, OpenLiveDocument open
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await LoadAsync()) return NotFound();
+        if (!await LoadAsync())
+            return NotFound();
         var mine = await MineAsync();
-        if (mine is not null) Input = FeedbackInput.From(mine);
+        if (mine is not null)
+            Input = FeedbackInput.From(mine);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync()) return NotFound();
+        if (!await LoadAsync())
+            return NotFound();
         CleanAnonymousValue();
         if (Closed)
         {
-            ModelState.AddModelError("", "Feedback for this session is closed, so it can no longer be changed. What you sent before is kept.");
+            ModelState.AddModelError(
+                "",
+                "Feedback for this session is closed, so it can no longer be changed. What "
+                    + "you sent before is kept."
+            );
             return Page();
         }
-        if (!ModelState.IsValid) return Page();
-        var now = store.Now;
+        if (!ModelState.IsValid)
+            return Page();
+        var now = clock.GetUtcNow().UtcDateTime;
         var mine = await MineAsync();
         if (mine is null)
         {
-            mine = new SessionFeedback { SessionId = SessionId, AuthorId = Access.Member.UserId, CreatedUtc = now };
+            mine = new SessionFeedback
+            {
+                SessionId = SessionId,
+                AuthorId = Access.Member.UserId,
+                CreatedUtc = now,
+            };
             db.SessionFeedback.Add(mine);
         }
         Input.ApplyTo(mine);
         mine.UpdatedUtc = now;
-        try { await db.SaveChangesAsync(); }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
         catch (DbUpdateException)
         {
             // Sent twice at once from two tabs: the first one is saved; ask to send again so nothing is silently lost.
-            ModelState.AddModelError("", "Your feedback was being saved from another tab at the same time; please send it again.");
+            ModelState.AddModelError(
+                "",
+                "Your feedback was being saved from another tab at the same time; please " + "send it again."
+            );
             return Page();
         }
         TempData["Flash"] = HasSubmitted ? "Your feedback was updated. Thank you." : "Thank you for your feedback.";
@@ -77,47 +104,69 @@ public class FeedbackModel(KindlingDb db, LiveStore store, OpenLiveDocument open
     }
 
     public Task<IActionResult> OnPostCloseAsync() => SetClosedAsync(true);
+
     public Task<IActionResult> OnPostReopenAsync() => SetClosedAsync(false);
 
-    /// <summary>The closed flag lives on the session document; closing feedback before it exists opens it (as a facilitator could anyway).</summary>
+    /// <summary>The closed flag lives on the session document; closing feedback before it exists opens it (as a
+    /// facilitator could anyway).</summary>
     private async Task<IActionResult> SetClosedAsync(bool closed)
     {
-        if (!await LoadAsync()) return NotFound();
-        if (!Access.IsFacilitator) return StatusCode(403);
+        if (!await LoadAsync())
+            return NotFound();
+        if (!Access.IsFacilitator)
+            return StatusCode(403);
         await opener.OpenAsync(SessionId);
         var ctx = await LiveContext.LoadAsync(db, SessionId, Access.Member.UserId);
-        if (ctx is null) return NotFound();
-        var done = await store.CommitAsync(ctx, null, async () =>
-        {
-            var doc = await store.Db.LiveDocuments.SingleAsync(d => d.SessionId == SessionId);
-            if ((doc.FeedbackClosedUtc is not null) == closed)
-                throw new LiveRuleException(closed ? "Feedback is already closed." : "Feedback is already open.");
-            doc.FeedbackClosedUtc = closed ? store.Now : null;
-            return new Change(FeatureEvents.FeedbackClosed, new { closed }, SessionId);
-        }, whileLocked: true); // feedback is not part of the document: it stays open (or closes) whatever the lock
-        if (done.Event is not null) await broadcaster.PublishAsync(done.Event);
+        if (ctx is null)
+            return NotFound();
+        var done = await facilitator.SetFeedbackClosedAsync(ctx, closed);
+        if (done.Event is not null)
+            await broadcaster.PublishAsync(done.Event);
         TempData["Flash"] = done.Ack.Ok
-            ? closed ? "Feedback is closed; answers can no longer be changed." : "Feedback is open again; people can change their answers."
+            ? closed
+                ? "Feedback is closed; answers can no longer be changed."
+                : "Feedback is open again; people can change their answers."
             : done.Ack.Error;
         return Redirect($"/cohorts/{CohortId}/sessions/{SessionId}/feedback");
     }
 
     private async Task<bool> LoadAsync()
     {
-        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == SessionId && s.CohortId == CohortId)
-            .Select(s => new { s.StartsUtc, s.Lesson!.Title }).FirstOrDefaultAsync();
-        if (session is null) return false;
+        var session = await db
+            .Sessions.AsNoTracking()
+            .Where(s => s.Id == SessionId && s.CohortId == CohortId)
+            .Select(s => new { s.StartsUtc, s.Lesson!.Title })
+            .FirstOrDefaultAsync();
+        if (session is null)
+            return false;
         LessonTitle = session.Title;
         StartsUtc = session.StartsUtc;
         Closed = await db.LiveDocuments.AnyAsync(d => d.SessionId == SessionId && d.FeedbackClosedUtc != null);
-        HasSubmitted = await db.SessionFeedback.AnyAsync(f => f.SessionId == SessionId && f.AuthorId == Access.Member.UserId);
+        HasSubmitted = await db.SessionFeedback.AnyAsync(f =>
+            f.SessionId == SessionId && f.AuthorId == Access.Member.UserId
+        );
         if (Access.IsFacilitator)
         {
-            var seeAuthors = Access.Cohort.FacilitatorsSeeAnonymousAuthors;
-            var rows = await db.SessionFeedback.AsNoTracking().Where(f => f.SessionId == SessionId).OrderBy(f => f.CreatedUtc)
-                .Select(f => new { F = f, Name = db.Users.Where(u => u.Id == f.AuthorId).Select(u => u.DisplayName).FirstOrDefault() })
+            var seeAuthors = AnonymousAuthors.FacilitatorSees(
+                Access.IsFacilitator,
+                Access.Cohort.FacilitatorsSeeAnonymousAuthors
+            );
+            var rows = await db
+                .SessionFeedback.AsNoTracking()
+                .Where(f => f.SessionId == SessionId)
+                .OrderBy(f => f.CreatedUtc)
+                .Select(f => new
+                {
+                    F = f,
+                    Name = db.Users.Where(u => u.Id == f.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
+                })
                 .ToListAsync();
-            All = rows.Select(r => new Entry(!r.F.Anonymous || seeAuthors ? r.Name ?? "" : null, r.F.Anonymous, r.F)).ToList();
+            All = rows.Select(r => new Entry(
+                    AnonymousAuthors.Name(r.F.Anonymous, seeAuthors, r.Name),
+                    r.F.Anonymous,
+                    r.F
+                ))
+                .ToList();
         }
         return true;
     }
@@ -134,16 +183,25 @@ public class FeedbackInput : IValidatableObject
 
     [Display(Name = "What worked?"), StringLength(Max, ErrorMessage = "“What worked” " + TooLong)]
     public string? Worked { get; set; }
+
     [Display(Name = "What didn't work?"), StringLength(Max, ErrorMessage = "“What didn't work” " + TooLong)]
     public string? DidNotWork { get; set; }
+
     [Display(Name = "What would you change?"), StringLength(Max, ErrorMessage = "“What would you change” " + TooLong)]
     public string? WouldChange { get; set; }
+
     [Display(Name = "What surprised you?"), StringLength(Max, ErrorMessage = "“What surprised you” " + TooLong)]
     public string? Surprised { get; set; }
+
     [Display(Name = "Plus: what should we keep doing?"), StringLength(Max, ErrorMessage = "“Plus” " + TooLong)]
     public string? Plus { get; set; }
-    [Display(Name = "Delta: what should be different next time?"), StringLength(Max, ErrorMessage = "“Delta” " + TooLong)]
+
+    [
+        Display(Name = "Delta: what should be different next " + "time?"),
+        StringLength(Max, ErrorMessage = "“Delta” " + TooLong)
+    ]
     public string? Delta { get; set; }
+
     [Display(Name = "Submit anonymously")]
     public bool Anonymous { get; set; }
 
@@ -152,14 +210,23 @@ public class FeedbackInput : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (Answers.All(string.IsNullOrWhiteSpace))
-            yield return new ValidationResult("Answer at least one question before sending your feedback.", [nameof(Worked)]);
+            yield return new ValidationResult(
+                "Answer at least one question before sending your " + "feedback.",
+                [nameof(Worked)]
+            );
     }
 
-    public static FeedbackInput From(SessionFeedback f) => new()
-    {
-        Worked = f.Worked, DidNotWork = f.DidNotWork, WouldChange = f.WouldChange, Surprised = f.Surprised,
-        Plus = f.Plus, Delta = f.Delta, Anonymous = f.Anonymous,
-    };
+    public static FeedbackInput From(SessionFeedback f) =>
+        new()
+        {
+            Worked = f.Worked,
+            DidNotWork = f.DidNotWork,
+            WouldChange = f.WouldChange,
+            Surprised = f.Surprised,
+            Plus = f.Plus,
+            Delta = f.Delta,
+            Anonymous = f.Anonymous,
+        };
 
     public void ApplyTo(SessionFeedback f)
     {

@@ -6,7 +6,8 @@ using LiveEventRow = Kindling.Domain.LiveEvent;
 
 namespace Kindling.Web.Features.LiveSession;
 
-/// <summary>Sends a committed change once per group: the whole session, or, for a private change, its one reader plus a placeholder for the rest.</summary>
+/// <summary>Sends a committed change once per group: the whole session, or, for a private change, its one reader plus a
+/// placeholder for the rest.</summary>
 /// <remarks>
 /// Each session has one send loop. A change published while the loop is idle goes out at once as one <c>Event</c>.
 /// After each send the loop stays for <see cref="LiveOptions.BroadcastWindowMs"/>; changes published meanwhile go out
@@ -16,8 +17,13 @@ namespace Kindling.Web.Features.LiveSession;
 /// which is what limits deliveries per second (docs/performance.md). The window is timed by the pacing clock
 /// (<see cref="PacingKey"/>, real time by default), not the app's clock: it only paces the network.
 /// </remarks>
-public sealed class LiveBroadcaster(IHubContext<SessionHub, ISessionClient> hub, TimeProvider clock, IOptions<LiveOptions> options,
-    [FromKeyedServices(LiveBroadcaster.PacingKey)] TimeProvider pacing, ILogger<LiveBroadcaster> log)
+public sealed class LiveBroadcaster(
+    IHubContext<SessionHub, ISessionClient> hub,
+    TimeProvider clock,
+    IOptions<LiveOptions> options,
+    [FromKeyedServices(LiveBroadcaster.PacingKey)] TimeProvider pacing,
+    ILogger<LiveBroadcaster> log
+)
 {
     /// <summary>The service key of the clock that times the broadcast window.</summary>
     public const string PacingKey = "live-pacing";
@@ -37,39 +43,57 @@ public sealed class LiveBroadcaster(IHubContext<SessionHub, ISessionClient> hub,
         lock (box)
         {
             box.Waiting.Add((row, sent));
-            if (box.Sending) return sent.Task;
+            if (box.Sending)
+                return sent.Task;
             box.Sending = true;
         }
         _ = PumpAsync(box);
         return sent.Task;
     }
 
-    /// <summary>Whether a session's send loop is running (sending or in its window), and how many committed changes wait for it.</summary>
+    /// <summary>Whether a session's send loop is running (sending or in its window), and how many committed changes
+    /// wait for it.</summary>
     public (bool Sending, int Waiting) State(Guid sessionId)
     {
-        if (!_outboxes.TryGetValue(sessionId, out var box)) return (false, 0);
-        lock (box) return (box.Sending, box.Waiting.Count);
+        if (!_outboxes.TryGetValue(sessionId, out var box))
+            return (false, 0);
+        lock (box)
+            return (box.Sending, box.Waiting.Count);
     }
 
     private async Task PumpAsync(Outbox box)
     {
         for (var first = true; ; first = false)
         {
-            if (!first && _window > TimeSpan.Zero) await Task.Delay(_window, pacing);
+            if (!first && _window > TimeSpan.Zero)
+                await Task.Delay(_window, pacing);
             List<(LiveEventRow Row, TaskCompletionSource Sent)> batch;
             lock (box)
             {
-                if (box.Waiting.Count == 0) { box.Sending = false; return; }
+                if (box.Waiting.Count == 0)
+                {
+                    box.Sending = false;
+                    return;
+                }
                 (batch, box.Waiting) = (box.Waiting, []);
             }
             batch.Sort((a, b) => a.Row.Seq.CompareTo(b.Row.Seq));
-            try { await SendAsync(batch.ConvertAll(b => b.Row)); }
+            try
+            {
+                await SendAsync(batch.ConvertAll(b => b.Row));
+            }
             catch (Exception e)
             {
-                log.LogWarning(e, "Broadcasting events {First}–{Last} of session {SessionId} failed; clients will catch up.",
-                    batch[0].Row.Seq, batch[^1].Row.Seq, batch[0].Row.SessionId);
+                log.LogWarning(
+                    e,
+                    "Broadcasting events {First}–{Last} of session {SessionId} failed; clients will " + "catch up.",
+                    batch[0].Row.Seq,
+                    batch[^1].Row.Seq,
+                    batch[0].Row.SessionId
+                );
             }
-            foreach (var (_, sent) in batch) sent.TrySetResult();
+            foreach (var (_, sent) in batch)
+                sent.TrySetResult();
         }
     }
 
@@ -77,10 +101,14 @@ public sealed class LiveBroadcaster(IHubContext<SessionHub, ISessionClient> hub,
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var session = hub.Clients.Group(LiveGroups.Session(rows[0].SessionId));
-        if (rows.Count == 1) await session.Event(LiveStore.ToDto(rows[0], null, now));
-        else await session.Events(rows.ConvertAll(r => LiveStore.ToDto(r, null, now)));
+        if (rows.Count == 1)
+            await session.Event(LiveStore.ToDto(rows[0], null, now));
+        else
+            await session.Events(rows.ConvertAll(r => LiveStore.ToDto(r, null, now)));
         foreach (var row in rows.Where(r => r.AudienceUserId is not null))
-            await hub.Clients.Group(LiveGroups.Person(row.SessionId, row.AudienceUserId!)).Event(LiveStore.ToDto(row, row.AudienceUserId, now));
+            await hub
+                .Clients.Group(LiveGroups.Person(row.SessionId, row.AudienceUserId!))
+                .Event(LiveStore.ToDto(row, row.AudienceUserId, now));
     }
 
     private sealed class Outbox

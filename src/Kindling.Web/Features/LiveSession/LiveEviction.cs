@@ -5,9 +5,15 @@ namespace Kindling.Web.Features.LiveSession;
 
 /// <summary>
 /// Closes a person's open live-session connections on every instance: in a cohort's sessions when they leave or are
-/// removed from it, or all of them when their sign-in is no longer valid (signed out, password or security stamp changed).
+/// removed from it, or all of them when their sign-in is no longer valid (signed out, password or security stamp
+/// changed).
 /// </summary>
-public sealed class LiveEviction(KindlingDb db, Presence presence, ILogger<LiveEviction> log, PresenceMirror? mirror = null)
+public sealed class LiveEviction(
+    KindlingDb db,
+    Presence presence,
+    ILogger<LiveEviction> log,
+    PresenceMirror? mirror = null
+)
 {
     public async Task EvictAsync(Guid cohortId, string userId)
     {
@@ -25,10 +31,18 @@ public sealed class LiveEviction(KindlingDb db, Presence presence, ILogger<LiveE
             presence.Evict(userId, sessions);
             return;
         }
-        try { await mirror.PublishEvictionAsync(userId, sessions); }
+        try
+        {
+            await mirror.PublishEvictionAsync(userId, sessions);
+        }
         catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
         {
-            log.LogWarning(e, "Could not tell the other instances to close {UserId}'s live connections; closing this instance's.", userId);
+            log.LogWarning(
+                e,
+                "Could not tell the other instances to close {UserId}'s live connections; closing this "
+                    + "instance's.",
+                userId
+            );
             presence.Evict(userId, sessions);
         }
     }

@@ -3,14 +3,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kindling.Web.Features.LiveSession;
 
-/// <summary>Options for live sessions. A Redis connection string turns on the SignalR backplane so several instances serve one session.</summary>
+/// <summary>Options for live sessions. A Redis connection string turns on the SignalR backplane so several instances
+/// serve one session.</summary>
 public sealed class LiveOptions
 {
     public string? RedisConnectionString { get; set; }
 
     /// <summary>
     /// After broadcasting, a session's send loop gathers further changes for this long and sends them as one message
-    /// (0–1000 ms; 0 sends each batch as soon as the previous one is out). A change after a quiet spell goes out at once.
+    /// (0–1000 ms; 0 sends each batch as soon as the previous one is out). A change after a quiet spell goes out at
+    /// once.
     /// </summary>
     public int BroadcastWindowMs { get; set; } = 20;
 
@@ -38,11 +40,18 @@ public static class LiveSetup
         });
         if (!string.IsNullOrWhiteSpace(options.RedisConnectionString))
         {
-            signalr.AddStackExchangeRedis(options.RedisConnectionString, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("kindling"));
+            signalr.AddStackExchangeRedis(
+                options.RedisConnectionString,
+                o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("kindling")
+            );
             var redis = options.RedisConnectionString;
-            builder.Services.AddSingleton(sp => new PresenceMirror(redis, sp.GetRequiredService<ILogger<PresenceMirror>>()));
+            builder.Services.AddSingleton(sp => new PresenceMirror(
+                redis,
+                sp.GetRequiredService<ILogger<PresenceMirror>>()
+            ));
         }
         var s = builder.Services;
+        s.AddSingleton<LiveWriteGate>(); // its lanes queue the commits of the whole app
         s.AddScoped<LiveStore>();
         s.AddScoped<ResponseCommands>();
         s.AddScoped<FacilitatorCommands>();

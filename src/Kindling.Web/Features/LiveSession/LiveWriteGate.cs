@@ -1,61 +1,67 @@
-using System.Collections.Concurrent;
-using Kindling.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Kindling.Web.Features.LiveSession;
 
 /// <summary>
 /// Queues this instance's live commits before they reach the database, and commits the ones that queued up together
-/// (group commit). Commits to one session serialise on its sequence row anyway, and SQLite has a single writer per file;
-/// without the queue, concurrent commits on SQLite collide, get SQLITE_BUSY and Microsoft.Data.Sqlite retries by
+/// (group commit). Commits to one session serialise on its sequence row anyway, and SQLite has a single writer per
+/// file; without the queue, concurrent commits on SQLite collide, get SQLITE_BUSY and Microsoft.Data.Sqlite retries by
 /// blocking a thread in Thread.Sleep(150), leaving the database idle meanwhile (docs/performance.md).
 /// </summary>
 /// <remarks>
-/// One lane per database for SQLite, per session (64 stripes) for PostgreSQL. The first command to arrive at an idle
-/// lane leads: it commits itself at once. Commands arriving meanwhile wait, asynchronously and in arrival order; when
-/// the leader's transaction is done, the first of them leads the next transaction, which takes every command waiting
-/// by then (at most <see cref="MaxBatch"/>). So a quiet session commits each change alone, as before, and a busy one
-/// pays one transaction — one durable commit — for many changes.
+/// One singleton per app (LiveSetup); its lanes are its state. SQLite uses one lane for the whole database,
+/// PostgreSQL one lane per session stripe (64). The first command to arrive at an idle lane leads: it commits itself
+/// at once. Commands arriving meanwhile wait, asynchronously and in arrival order; when the leader's transaction is
+/// done, the first of them leads the next transaction, which takes every command waiting by then (at most
+/// <see cref="MaxBatch"/>). So a quiet session commits each change alone, and a busy one pays one transaction — one
+/// durable commit — for many changes. See docs/live-write-path.md.
 /// </remarks>
-public static class LiveWriteGate
+public sealed class LiveWriteGate
 {
     public const int MaxBatch = 64;
-    private const int Stripes = 64;
-    /// <summary>Lanes by database (connection string) and stripe: commands of different databases never share a transaction.</summary>
-    private static readonly ConcurrentDictionary<(string Database, int Stripe), Lane> Lanes = new();
+    public const int Stripes = 64;
+    private readonly Lane[] _lanes = Enumerable.Range(0, Stripes).Select(_ => new Lane()).ToArray();
 
     /// <summary>A command waiting for its turn: its result is set by whichever transaction took it.</summary>
     public class Entry
     {
-        internal readonly TaskCompletionSource<LiveStore.Committed> Result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        internal readonly TaskCompletionSource<LiveStore.Committed> Result = new(
+            TaskCreationOptions.RunContinuationsAsynchronously
+        );
         internal readonly TaskCompletionSource Lead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public void Done(LiveStore.Committed result) => Result.TrySetResult(result);
+
         public void Failed(Exception e) => Result.TrySetException(e);
     }
 
+    /// <summary>The lane of a session: the only one for a single-writer database, else the session's stripe.</summary>
+    public static int LaneOf(Guid sessionId, bool singleWriter) =>
+        singleWriter ? 0 : (sessionId.GetHashCode() & int.MaxValue) % Stripes;
+
     /// <summary>
-    /// Queues <paramref name="me"/> and returns its result once a transaction containing it has ended.
-    /// <paramref name="commit"/> runs one transaction for a batch on the leading caller's own context and must settle
-    /// every entry (<see cref="Entry.Done"/> or <see cref="Entry.Failed"/>).
+    /// Queues <paramref name="me"/> in lane <paramref name="lane"/> (<see cref="LaneOf"/>) and returns its result once
+    /// a transaction containing it has ended. <paramref name="commit"/> runs one transaction for a batch on the leading
+    /// caller's own context and must settle every entry (<see cref="Entry.Done"/> or <see cref="Entry.Failed"/>).
     /// </summary>
-    public static async Task<LiveStore.Committed> CommitAsync<T>(KindlingDb db, Guid sessionId, T me, Func<IReadOnlyList<T>, Task> commit)
+    public async Task<LiveStore.Committed> CommitAsync<T>(int lane, T me, Func<IReadOnlyList<T>, Task> commit)
         where T : Entry
     {
-        var stripe = db.Database.IsSqlite() ? 0 : (sessionId.GetHashCode() & int.MaxValue) % Stripes;
-        var lane = Lanes.GetOrAdd((db.Database.GetConnectionString() ?? "", stripe), _ => new Lane());
+        var l = _lanes[lane];
         bool lead;
-        lock (lane)
+        lock (l)
         {
-            lane.Waiting.Add(me);
-            lead = !lane.Running;
-            lane.Running = true;
+            l.Waiting.Add(me);
+            lead = !l.Running;
+            l.Running = true;
         }
-        if (!lead && await Task.WhenAny(me.Result.Task, me.Lead.Task) == me.Lead.Task) lead = true;
-        if (lead) await LeadAsync(lane, commit);
+        if (!lead && await Task.WhenAny(me.Result.Task, me.Lead.Task) == me.Lead.Task)
+            lead = true;
+        if (lead)
+            await LeadAsync(l, commit);
         return await me.Result.Task;
     }
 
-    private static async Task LeadAsync<T>(Lane lane, Func<IReadOnlyList<T>, Task> commit) where T : Entry
+    private static async Task LeadAsync<T>(Lane lane, Func<IReadOnlyList<T>, Task> commit)
+        where T : Entry
     {
         List<T> batch;
         lock (lane)
@@ -64,15 +70,25 @@ public static class LiveWriteGate
             batch = lane.Waiting.GetRange(0, take).Cast<T>().ToList();
             lane.Waiting.RemoveRange(0, take);
         }
-        try { await commit(batch); }
-        catch (Exception e) { foreach (var p in batch) p.Failed(e); }
+        try
+        {
+            await commit(batch);
+        }
+        catch (Exception e)
+        {
+            foreach (var p in batch)
+                p.Failed(e);
+        }
         finally
         {
-            foreach (var p in batch) p.Failed(new InvalidOperationException("The live change was not settled by its transaction."));
+            foreach (var p in batch)
+                p.Failed(new InvalidOperationException("The live change was not settled by its " + "transaction."));
             lock (lane)
             {
-                if (lane.Waiting.Count == 0) lane.Running = false;
-                else lane.Waiting[0].Lead.TrySetResult();
+                if (lane.Waiting.Count == 0)
+                    lane.Running = false;
+                else
+                    lane.Waiting[0].Lead.TrySetResult();
             }
         }
     }

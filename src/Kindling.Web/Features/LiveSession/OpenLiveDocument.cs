@@ -13,8 +13,13 @@ namespace Kindling.Web.Features.LiveSession;
 /// session's open discussion block, so the run of show covers the whole call. Whoever opens it (a facilitator, a member
 /// arriving, <see cref="RoomOpeningWatcher"/> at the opening time), people already waiting in the room hear at once.
 /// </summary>
-public sealed class OpenLiveDocument(KindlingDb db, LessonCache lessons, TimeProvider clock,
-    IHubContext<SessionHub, ISessionClient> hub, ILogger<OpenLiveDocument> log)
+public sealed class OpenLiveDocument(
+    KindlingDb db,
+    LessonCache lessons,
+    TimeProvider clock,
+    IHubContext<SessionHub, ISessionClient> hub,
+    ILogger<OpenLiveDocument> log
+)
 {
     /// <summary>How long before its start a session's document opens by itself when a member arrives.</summary>
     public static readonly TimeSpan OpensBeforeStart = TimeSpan.FromMinutes(15);
@@ -24,7 +29,8 @@ public sealed class OpenLiveDocument(KindlingDb db, LessonCache lessons, TimePro
 
     public async Task<bool> OpenAsync(Guid sessionId)
     {
-        if (await db.LiveDocuments.AnyAsync(d => d.SessionId == sessionId)) return false;
+        if (await db.LiveDocuments.AnyAsync(d => d.SessionId == sessionId))
+            return false;
         var session = await db.Sessions.Include(s => s.Lesson).SingleAsync(s => s.Id == sessionId);
         var lesson = lessons.Get(session.Lesson!);
         var position = 0;
@@ -35,29 +41,66 @@ public sealed class OpenLiveDocument(KindlingDb db, LessonCache lessons, TimePro
             var a = lesson.Activities[i];
             var prompts = a.Prompts.Count > 0 ? a.Prompts : [a.Title];
             foreach (var p in prompts)
-                db.LiveSections.Add(new LiveSection
-                {
-                    SessionId = sessionId, Position = position++, ActivityIndex = i, Kind = a.Kind, Title = a.Title,
-                    Prompt = p, Minutes = a.Minutes, Recordable = a.Recordable, Silent = a.Kind == "silent-notes",
-                });
+                db.LiveSections.Add(
+                    new LiveSection
+                    {
+                        SessionId = sessionId,
+                        Position = position++,
+                        ActivityIndex = i,
+                        Kind = a.Kind,
+                        Title = a.Title,
+                        Prompt = p,
+                        Minutes = a.Minutes,
+                        Recordable = a.Recordable,
+                        Silent = a.Kind == "silent-notes",
+                    }
+                );
         }
         if (session.DiscussionMinutes > 0)
-            db.LiveSections.Add(new LiveSection
+            db.LiveSections.Add(
+                new LiveSection
+                {
+                    SessionId = sessionId,
+                    Position = position++,
+                    ActivityIndex = lesson.Activities.Count,
+                    Kind = "open-discussion",
+                    Title = SessionView.DiscussionTitle,
+                    Minutes = session.DiscussionMinutes,
+                    Recordable = false,
+                    Prompt =
+                        "What would you like to talk through together? Add a topic, a question or something you "
+                        + "learned from your assignment, and the group picks it up.",
+                }
+            );
+        db.LiveDocuments.Add(
+            new LiveDocument
             {
-                SessionId = sessionId, Position = position++, ActivityIndex = lesson.Activities.Count, Kind = "open-discussion",
-                Title = SessionView.DiscussionTitle, Minutes = session.DiscussionMinutes, Recordable = false,
-                Prompt = "What would you like to talk through together? Add a topic, a question or something you learned from your assignment, and the group picks it up.",
-            });
-        db.LiveDocuments.Add(new LiveDocument
+                SessionId = sessionId,
+                OpenedUtc = clock.GetUtcNow().UtcDateTime,
+                TimerDurationMs = (lesson.Activities.FirstOrDefault()?.Minutes ?? 5) * 60_000L,
+            }
+        );
+        try
         {
-            SessionId = sessionId, OpenedUtc = clock.GetUtcNow().UtcDateTime,
-            TimerDurationMs = (lesson.Activities.FirstOrDefault()?.Minutes ?? 5) * 60_000L,
-        });
-        try { await db.SaveChangesAsync(); }
-        catch (DbUpdateException) { return false; } // opened concurrently by another facilitator
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        } // opened concurrently by another facilitator
         // Connections waiting for the document are in the session's group (SessionHub.Join): they join again now.
-        try { await hub.Clients.Group(LiveGroups.Session(sessionId)).Opened(sessionId); }
-        catch (Exception e) { log.LogWarning(e, "Could not tell the waiting room of session {SessionId} that it opened; they look again shortly.", sessionId); }
+        try
+        {
+            await hub.Clients.Group(LiveGroups.Session(sessionId)).Opened(sessionId);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(
+                e,
+                "Could not tell the waiting room of session {SessionId} that it " + "opened; they look again shortly.",
+                sessionId
+            );
+        }
         return true;
     }
 }
@@ -74,31 +117,67 @@ public static partial class ShareSlot
 
     public sealed record Previous(string? Title);
 
-    /// <summary>Null for the cohort's first session; otherwise the most recent earlier assignment (its title may be null when no earlier lesson has one).</summary>
+    /// <summary>Null for the cohort's first session; otherwise the most recent earlier assignment (its title may be
+    /// null when no earlier lesson has one).</summary>
     public static async Task<Previous?> PreviousAssignmentAsync(KindlingDb db, LessonCache lessons, Session session)
     {
-        var earlier = await db.Sessions.Where(s => s.CohortId == session.CohortId && s.Id != session.Id && s.StartsUtc <= session.StartsUtc)
-            .Include(s => s.Lesson).OrderBy(s => s.StartsUtc).ToListAsync();
-        if (earlier.Count == 0) return null;
+        var earlier = await db
+            .Sessions.Where(s =>
+                s.CohortId == session.CohortId && s.Id != session.Id && s.StartsUtc <= session.StartsUtc
+            )
+            .Include(s => s.Lesson)
+            .OrderBy(s => s.StartsUtc)
+            .ToListAsync();
+        if (earlier.Count == 0)
+            return null;
         var title = earlier.Select(s => lessons.Get(s.Lesson!).Assignment?.Title).LastOrDefault(t => t is not null);
         return new Previous(title);
     }
 
-    public static LiveSection Section(Guid sessionId, int position, string? assignmentTitle) => new()
-    {
-        SessionId = sessionId, Position = position, ActivityIndex = ActivityIndex, Kind = Kind, Title = Title, Minutes = 5,
-        Prompt = assignmentTitle is null
-            ? "Share the worksheet from last session's assignment with the cohort (its Sharing page) and it is listed here; or post a link to it."
-            : $"Share your worksheet for “{assignmentTitle}” with the cohort (its Sharing page) and it is listed here; or post a link to it.",
-    };
+    public static LiveSection Section(Guid sessionId, int position, string? assignmentTitle) =>
+        new()
+        {
+            SessionId = sessionId,
+            Position = position,
+            ActivityIndex = ActivityIndex,
+            Kind = Kind,
+            Title = Title,
+            Minutes = 5,
+            Prompt = assignmentTitle is null
+                ? "Share the worksheet from last session's assignment with the cohort (its Sharing page) and it is "
+                    + "listed here; or post a link to it."
+                : $"Share your worksheet for “{assignmentTitle}” with the cohort (its Sharing page) and it is listed "
+                    + $"here; or post a link to it.",
+        };
 
-    /// <summary>The cohort's shared worksheets, newest first: the slot lists them so nobody has to paste links.</summary>
-    public static async Task<IReadOnlyList<SharedWorksheetView>> SharedWorksheetsAsync(KindlingDb db, Guid cohortId) =>
-        (await db.Worksheets.AsNoTracking().Where(w => w.CohortId == cohortId && w.SharedUtc != null)
-            .Join(db.Projects, w => w.ProjectId, p => p.Id, (w, p) => new { w.Id, w.Title, p.Name, SharedUtc = w.SharedUtc!.Value })
-            .ToListAsync())
-        .OrderByDescending(w => w.SharedUtc)
-        .Select(w => new SharedWorksheetView(w.Id, w.Title, w.Name, $"/cohorts/{cohortId}/worksheets/{w.Id}", w.SharedUtc)).ToList();
+    /// <summary>The cohort's shared worksheets, newest first: the slot lists them so nobody has to paste
+    /// links.</summary>
+    public static async Task<IReadOnlyList<SharedWorksheetView>> SharedWorksheetsAsync(KindlingDb db, Guid cohortId)
+    {
+        var rows = await db
+            .Worksheets.AsNoTracking()
+            .Where(w => w.CohortId == cohortId && w.SharedUtc != null)
+            .Join(
+                db.Projects,
+                w => w.ProjectId,
+                p => p.Id,
+                (w, p) =>
+                    new
+                    {
+                        w.Id,
+                        w.Title,
+                        p.Name,
+                        SharedUtc = w.SharedUtc!.Value,
+                    }
+            )
+            .ToListAsync();
+        return rows.OrderByDescending(w => w.SharedUtc)
+            .Select(w => new SharedWorksheetView(w.Id, w.Title, w.Name, WorksheetUrl(cohortId, w.Id), w.SharedUtc))
+            .ToList();
+    }
+
+    private static string WorksheetUrl(Guid cohortId, Guid worksheetId) =>
+        $"/cohorts/{cohortId}/worksheets/{worksheetId}";
 
     /// <summary>
     /// Responses in the share slot are links and nothing else: an https:// address, or the address of a worksheet in
@@ -106,11 +185,23 @@ public static partial class ShareSlot
     /// </summary>
     public static string Check(LiveSection section, string text)
     {
-        if (section.Kind != Kind) return text;
-        if (text.Length <= 2000 && !text.Any(char.IsWhiteSpace) && WorksheetPath().IsMatch(text)) return text;
-        if (text.Length > 2000 || text.Any(char.IsWhiteSpace)
-            || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(uri.Host))
-            throw new LiveRuleException("Share a link that starts with https:// (for example https://docs.example.org/my-worksheet) or a Kindling worksheet address (/cohorts/…/worksheets/…), with no other text.");
+        if (section.Kind != Kind)
+            return text;
+        if (text.Length <= 2000 && !text.Any(char.IsWhiteSpace) && WorksheetPath().IsMatch(text))
+            return text;
+        if (
+            text.Length > 2000
+            || text.Any(char.IsWhiteSpace)
+            || !Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            || uri.Scheme != Uri.UriSchemeHttps
+            || string.IsNullOrEmpty(uri.Host)
+        )
+            throw new LiveRuleException(
+                "Share a link that starts with https:// (for example "
+                    + "https://docs.example.org/my-worksheet) or a Kindling worksheet address "
+                    + "(/cohorts/…/worksheets/…), "
+                    + "with no other text."
+            );
         return text;
     }
 

@@ -5,15 +5,18 @@ using Microsoft.AspNetCore.SignalR;
 namespace Kindling.Web.Features.LiveSession;
 
 /// <summary>
-/// Who is connected to which live session on this instance, and the "who is here" list sent to the session when it changes.
+/// Who is connected to which live session on this instance, and the "who is here" list sent to the session when it
+/// changes.
 /// </summary>
 /// <remarks>
 /// Sending the whole list to everyone on every join costs N² deliveries when N people arrive together (300 joins took
 /// 40 s in the load benchmark, docs/performance.md). Changes are therefore coalesced: the first change sends at once;
 /// changes during a send, or during a short pause after it that grows with the session (0.25 s, plus 2 ms per member,
-/// at most 3 s), are covered by one more message. The pause is real time, not the app's clock: it only paces the network.
+/// at most 3 s), are covered by one more message. The pause is real time, not the app's clock: it only paces the
+/// network.
 /// On one instance that message is a delta (who arrived, who left) and only the people who joined since the previous
-/// message get the whole list, so a mass join no longer writes a 1,000-name list into every connection's buffers at once
+/// message get the whole list, so a mass join no longer writes a 1,000-name list into every connection's buffers at
+/// once
 /// (that was most of the server memory per participant). With the Redis backplane each instance knows only its own
 /// connections, so the union over instances is sent whole, as before. All messages of a session leave from one loop, in
 /// order, so a client that applies them in arrival order ends with the same list as the server.
@@ -38,13 +41,15 @@ public sealed class Presence
     public void Join(Guid sessionId, string connectionId, LiveContext ctx)
     {
         var member = new PresentMember(ctx.UserId, ctx.UserName, ctx.Role.ToString());
-        if (_connections.TryGetValue(connectionId, out var before) && before.SessionId != sessionId) Leave(connectionId);
+        if (_connections.TryGetValue(connectionId, out var before) && before.SessionId != sessionId)
+            Leave(connectionId);
         _connections[connectionId] = (sessionId, member);
         _sessions.GetOrAdd(sessionId, _ => new())[connectionId] = member;
         Changed(sessionId, newcomer: connectionId);
     }
 
-    /// <summary>Keeps every connection of this instance (joined or still waiting for the document) so it can be closed (<see cref="Evict"/>).</summary>
+    /// <summary>Keeps every connection of this instance (joined or still waiting for the document) so it can be closed
+    /// (<see cref="Evict"/>).</summary>
     public void Track(HubCallerContext caller) => _callers[caller.ConnectionId] = caller;
 
     /// <summary>
@@ -55,14 +60,21 @@ public sealed class Presence
     /// </summary>
     public int Evict(string userId, IReadOnlyCollection<Guid>? sessionIds)
     {
-        var doomed = _callers.Where(c => c.Value.UserIdentifier == userId).Select(c => c.Key)
-            .Where(id => sessionIds is null || (_connections.TryGetValue(id, out var entry) && sessionIds.Contains(entry.SessionId)))
+        var doomed = _callers
+            .Where(c => c.Value.UserIdentifier == userId)
+            .Select(c => c.Key)
+            .Where(id =>
+                sessionIds is null
+                || (_connections.TryGetValue(id, out var entry) && sessionIds.Contains(entry.SessionId))
+            )
             .ToList();
-        foreach (var connectionId in doomed) Close(connectionId);
+        foreach (var connectionId in doomed)
+            Close(connectionId);
         return doomed.Count;
     }
 
-    /// <summary>This instance's connections with the user they signed in as (for re-checking sign-ins that went stale).</summary>
+    /// <summary>This instance's connections with the user they signed in as (for re-checking sign-ins that went
+    /// stale).</summary>
     public IReadOnlyList<(string ConnectionId, System.Security.Claims.ClaimsPrincipal? User)> Connections() =>
         _callers.Select(c => (c.Key, c.Value.User)).ToList();
 
@@ -70,17 +82,22 @@ public sealed class Presence
     public void Close(string connectionId)
     {
         Forget(connectionId);
-        if (_callers.TryGetValue(connectionId, out var caller)) caller.Abort();
+        if (_callers.TryGetValue(connectionId, out var caller))
+            caller.Abort();
         Leave(connectionId);
     }
 
-    /// <summary>Takes a connection out of its session's groups and the "who is here" list, leaving it open (its calls are refused).</summary>
+    /// <summary>Takes a connection out of its session's groups and the "who is here" list, leaving it open (its calls
+    /// are refused).</summary>
     public void Forget(string connectionId)
     {
-        if (!_connections.TryGetValue(connectionId, out var entry)) return;
+        if (!_connections.TryGetValue(connectionId, out var entry))
+            return;
         _ = hub.Groups.RemoveFromGroupAsync(connectionId, LiveGroups.Session(entry.SessionId));
         _ = hub.Groups.RemoveFromGroupAsync(connectionId, LiveGroups.Person(entry.SessionId, entry.Member.UserId));
-        if (_connections.TryRemove(connectionId, out var gone) && _sessions.TryGetValue(gone.SessionId, out var members))
+        if (
+            _connections.TryRemove(connectionId, out var gone) && _sessions.TryGetValue(gone.SessionId, out var members)
+        )
         {
             members.TryRemove(connectionId, out _);
             Changed(gone.SessionId);
@@ -90,8 +107,10 @@ public sealed class Presence
     public void Leave(string connectionId)
     {
         _callers.TryRemove(connectionId, out _);
-        if (!_connections.TryRemove(connectionId, out var gone)) return;
-        if (_sessions.TryGetValue(gone.SessionId, out var members)) members.TryRemove(connectionId, out _);
+        if (!_connections.TryRemove(connectionId, out var gone))
+            return;
+        if (_sessions.TryGetValue(gone.SessionId, out var members))
+            members.TryRemove(connectionId, out _);
         Changed(gone.SessionId);
     }
 
@@ -111,8 +130,10 @@ public sealed class Presence
         lock (pump)
         {
             pump.Dirty = true;
-            if (newcomer is not null) pump.Newcomers.Add(newcomer);
-            if (pump.Sending) return;
+            if (newcomer is not null)
+                pump.Newcomers.Add(newcomer);
+            if (pump.Sending)
+                return;
             pump.Sending = true;
         }
         _ = Task.Run(() => SendAsync(sessionId, pump));
@@ -125,7 +146,11 @@ public sealed class Presence
             string[] newcomers;
             lock (pump)
             {
-                if (!pump.Dirty) { pump.Sending = false; return; }
+                if (!pump.Dirty)
+                {
+                    pump.Sending = false;
+                    return;
+                }
                 pump.Dirty = false;
                 newcomers = [.. pump.Newcomers];
                 pump.Newcomers.Clear();
@@ -138,20 +163,28 @@ public sealed class Presence
                     members = await mirror.SyncAsync(sessionId, members);
                     await hub.Clients.Group(LiveGroups.Session(sessionId)).Presence(members);
                 }
-                else await SendChangesAsync(sessionId, pump, members, newcomers);
+                else
+                    await SendChangesAsync(sessionId, pump, members, newcomers);
             }
             catch (Exception e)
             {
                 log.LogWarning(e, "Sending the presence list of session {SessionId} failed.", sessionId);
                 pump.Resync = true; // a delta may not have arrived: the next message is the whole list, to everyone
-                lock (pump) pump.Dirty = true;
+                lock (pump)
+                    pump.Dirty = true;
             }
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(3000, 250 + 2 * members.Count)));
         }
     }
 
-    /// <summary>The delta since the previous message to the whole session, then the whole list to those who just joined.</summary>
-    private async Task SendChangesAsync(Guid sessionId, Pump pump, IReadOnlyList<PresentMember> members, string[] newcomers)
+    /// <summary>The delta since the previous message to the whole session, then the whole list to those who just
+    /// joined.</summary>
+    private async Task SendChangesAsync(
+        Guid sessionId,
+        Pump pump,
+        IReadOnlyList<PresentMember> members,
+        string[] newcomers
+    )
     {
         var now = members.ToDictionary(m => m.UserId);
         if (pump.Resync)
@@ -165,14 +198,19 @@ public sealed class Presence
         pump.Sent = now;
         if (joined.Count > 0 || left.Count > 0)
             await hub.Clients.Group(LiveGroups.Session(sessionId)).PresenceChanged(new PresenceDelta(joined, left));
-        if (newcomers.Length > 0) await hub.Clients.Clients(newcomers).Presence(members);
+        if (newcomers.Length > 0)
+            await hub.Clients.Clients(newcomers).Presence(members);
     }
 
     private sealed class Pump
     {
-        public bool Dirty, Sending, Resync;
+        public bool Dirty,
+            Sending,
+            Resync;
+
         /// <summary>Connections that joined since the last message and need the whole list.</summary>
         public readonly HashSet<string> Newcomers = [];
+
         /// <summary>Who is here as last told to the session (by user id); only the sending loop touches it.</summary>
         public Dictionary<string, PresentMember> Sent = [];
     }

@@ -28,7 +28,8 @@ public sealed class PresenceMirror : IAsyncDisposable
 
     private static readonly RedisChannel EvictChannel = RedisChannel.Literal("kindling:presence-evict");
 
-    /// <summary>Runs <paramref name="evict"/> on this instance whenever any instance asks to close a person's connections (sessions null: all of them).</summary>
+    /// <summary>Runs <paramref name="evict"/> on this instance whenever any instance asks to close a person's
+    /// connections (sessions null: all of them).</summary>
     public void OnEviction(Func<string, IReadOnlyCollection<Guid>?, int> evict) => _ = SubscribeAsync(evict);
 
     private async Task SubscribeAsync(Func<string, IReadOnlyCollection<Guid>?, int> evict)
@@ -36,32 +37,48 @@ public sealed class PresenceMirror : IAsyncDisposable
         try
         {
             var redis = await _redis.Value;
-            await redis.GetSubscriber().SubscribeAsync(EvictChannel, (_, message) =>
-            {
-                var request = JsonSerializer.Deserialize<Eviction>(message.ToString());
-                if (request is not null) evict(request.UserId, request.SessionIds);
-            });
+            await redis
+                .GetSubscriber()
+                .SubscribeAsync(
+                    EvictChannel,
+                    (_, message) =>
+                    {
+                        var request = JsonSerializer.Deserialize<Eviction>(message.ToString());
+                        if (request is not null)
+                            evict(request.UserId, request.SessionIds);
+                    }
+                );
         }
-        catch (Exception e) when (e is RedisException or TimeoutException) { _log.LogError(e, "Could not subscribe to presence evictions in Redis."); }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            _log.LogError(e, "Could not subscribe " + "to presence evictions in Redis.");
+        }
     }
 
-    /// <summary>Asks every instance (this one included) to close a person's connections to the given sessions, or all of them (null).</summary>
+    /// <summary>Asks every instance (this one included) to close a person's connections to the given sessions, or all
+    /// of them (null).</summary>
     public async Task PublishEvictionAsync(string userId, IReadOnlyCollection<Guid>? sessionIds) =>
-        await (await _redis.Value).GetSubscriber().PublishAsync(EvictChannel, JsonSerializer.Serialize(new Eviction(userId, sessionIds?.ToArray())));
+        await (await _redis.Value)
+            .GetSubscriber()
+            .PublishAsync(EvictChannel, JsonSerializer.Serialize(new Eviction(userId, sessionIds?.ToArray())));
 
     private sealed record Eviction(string UserId, Guid[]? SessionIds);
 
     private static RedisKey SessionKey(Guid sessionId) => $"kindling:presence:{sessionId:N}";
+
     private static RedisKey HeartbeatKey(string instance) => $"kindling:presence-instance:{instance}";
 
-    /// <summary>Stores this instance's list for the session and returns everyone present across live instances.</summary>
+    /// <summary>Stores this instance's list for the session and returns everyone present across live
+    /// instances.</summary>
     public async Task<IReadOnlyList<PresentMember>> SyncAsync(Guid sessionId, IReadOnlyList<PresentMember> local)
     {
         var db = (await _redis.Value).GetDatabase();
         var key = SessionKey(sessionId);
         await db.StringSetAsync(HeartbeatKey(_instance), "1", HeartbeatTtl);
-        if (local.Count == 0) await db.HashDeleteAsync(key, _instance);
-        else await db.HashSetAsync(key, _instance, JsonSerializer.Serialize(local));
+        if (local.Count == 0)
+            await db.HashDeleteAsync(key, _instance);
+        else
+            await db.HashSetAsync(key, _instance, JsonSerializer.Serialize(local));
         await db.KeyExpireAsync(key, SessionTtl);
         return await MembersAsync(db, sessionId);
     }
@@ -76,7 +93,8 @@ public sealed class PresenceMirror : IAsyncDisposable
         var all = new List<PresentMember>();
         foreach (var entry in entries)
         {
-            if (!await db.KeyExistsAsync(HeartbeatKey(entry.Name!))) continue; // that instance has stopped
+            if (!await db.KeyExistsAsync(HeartbeatKey(entry.Name!)))
+                continue; // that instance has stopped
             all.AddRange(JsonSerializer.Deserialize<List<PresentMember>>(entry.Value.ToString()) ?? []);
         }
         return all.DistinctBy(m => m.UserId).OrderBy(m => m.Name).ToList();
@@ -89,8 +107,14 @@ public sealed class PresenceMirror : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                try { await (await _redis.Value).GetDatabase().StringSetAsync(HeartbeatKey(_instance), "1", HeartbeatTtl); }
-                catch (Exception e) when (e is RedisException or TimeoutException) { _log.LogWarning(e, "Presence heartbeat to Redis failed; will retry."); }
+                try
+                {
+                    await (await _redis.Value).GetDatabase().StringSetAsync(HeartbeatKey(_instance), "1", HeartbeatTtl);
+                }
+                catch (Exception e) when (e is RedisException or TimeoutException)
+                {
+                    _log.LogWarning(e, "Presence " + "heartbeat to Redis failed; will retry.");
+                }
             }
         }
         catch (OperationCanceledException) { }
@@ -99,13 +123,17 @@ public sealed class PresenceMirror : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
-        if (!_redis.IsValueCreated) return;
+        if (!_redis.IsValueCreated)
+            return;
         try
         {
             var redis = await _redis.Value;
             await redis.GetDatabase().KeyDeleteAsync(HeartbeatKey(_instance));
             await redis.DisposeAsync();
         }
-        catch (Exception e) when (e is RedisException or TimeoutException) { _log.LogInformation(e, "Could not remove this instance's presence heartbeat."); }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            _log.LogInformation(e, "Could not " + "remove this instance's presence heartbeat.");
+        }
     }
 }

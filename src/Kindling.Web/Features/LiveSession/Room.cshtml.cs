@@ -11,12 +11,14 @@ namespace Kindling.Web.Features.LiveSession;
 /// </summary>
 public class RoomModel(KindlingDb db, OpenLiveDocument opener, TimeProvider clock) : CohortPageModel
 {
-    [FromRoute] public Guid SessionId { get; set; }
+    [FromRoute]
+    public Guid SessionId { get; set; }
     public LiveContext Live { get; private set; } = null!;
     public Snapshot? Snapshot { get; private set; }
     public DateTime StartsUtc { get; private set; }
     public DateTime OpensUtc => OpenLiveDocument.OpensUtc(StartsUtc);
     public string? JoinUrl { get; private set; }
+
     /// <summary>Worksheets the cohort's projects chose to share, shown in the "share your insights" slot.</summary>
     public IReadOnlyList<SharedWorksheetView> SharedWorksheets { get; private set; } = [];
 
@@ -28,13 +30,19 @@ public class RoomModel(KindlingDb db, OpenLiveDocument opener, TimeProvider cloc
     public async Task<IActionResult> OnGetAsync()
     {
         var ctx = await LiveContext.LoadAsync(db, SessionId, CohortAccess.UserId(User));
-        if (ctx is null || ctx.CohortId != CohortId) return NotFound();
+        if (ctx is null || ctx.CohortId != CohortId)
+            return NotFound();
         Live = ctx;
-        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == SessionId).Select(s => new { s.StartsUtc, s.JoinUrl }).SingleAsync();
+        var session = await db
+            .Sessions.AsNoTracking()
+            .Where(s => s.Id == SessionId)
+            .Select(s => new { s.StartsUtc, s.JoinUrl })
+            .SingleAsync();
         StartsUtc = session.StartsUtc;
         JoinUrl = session.JoinUrl;
         // The same rule as joining through the hub: shortly before the start the document opens by itself.
-        if (OpensUtc <= clock.GetUtcNow().UtcDateTime) await opener.OpenAsync(SessionId);
+        if (OpensUtc <= clock.GetUtcNow().UtcDateTime)
+            await opener.OpenAsync(SessionId);
         Snapshot = await LiveViews.SnapshotAsync(db, ctx);
         if (Snapshot?.Sections.Any(s => s.Kind == ShareSlot.Kind) == true)
             SharedWorksheets = await ShareSlot.SharedWorksheetsAsync(db, CohortId);
@@ -45,16 +53,18 @@ public class RoomModel(KindlingDb db, OpenLiveDocument opener, TimeProvider cloc
     public IEnumerable<IGrouping<int, SectionView>> Activities() =>
         Snapshot is null ? [] : Snapshot.Sections.OrderBy(s => s.Position).GroupBy(s => s.ActivityIndex);
 
-    /// <summary>What this reader sees under one prompt: pinned first, then oldest first; hidden ones only for those who may see them.</summary>
+    /// <summary>What this reader sees under one prompt: pinned first, then oldest first; hidden ones only for those who
+    /// may see them.</summary>
     public IEnumerable<ResponseView> ResponsesFor(SectionView s) =>
         Snapshot!.Responses.Where(r => r.SectionId == s.Id).OrderByDescending(r => r.Pinned).ThenBy(r => r.CreatedUtc);
 
-    public string AuthorLabel(ResponseView r) => (r.Mine, r.Anonymous, r.AuthorName) switch
-    {
-        (true, true, _) => "You (anonymous to others)",
-        (true, false, _) => "You",
-        (false, true, { } name) => $"Anonymous ({name})",
-        (false, true, null) => "Anonymous",
-        _ => r.AuthorName ?? "",
-    };
+    public string AuthorLabel(ResponseView r) =>
+        (r.Mine, r.Anonymous, r.AuthorName) switch
+        {
+            (true, true, _) => "You (anonymous to others)",
+            (true, false, _) => "You",
+            (false, true, { } name) => $"Anonymous ({name})",
+            (false, true, null) => "Anonymous",
+            _ => r.AuthorName ?? "",
+        };
 }

@@ -8,13 +8,16 @@ namespace Kindling.Web.Features.LiveSession;
 /// waiting in the room see it at once rather than when someone next loads the page. Every instance runs this; the
 /// document is created once (<see cref="OpenLiveDocument.OpenAsync"/>) and that instance tells the waiting room.
 /// </summary>
-public sealed class RoomOpeningWatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RoomOpeningWatcher> log) : ClockedJob(clock, log)
+public sealed class RoomOpeningWatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RoomOpeningWatcher> log)
+    : ClockedJob(clock, log)
 {
-    /// <summary>Sessions that started longer ago than this are left alone: their document opens if someone arrives.</summary>
+    /// <summary>Sessions that started longer ago than this are left alone: their document opens if someone
+    /// arrives.</summary>
     private static readonly TimeSpan LateBy = TimeSpan.FromHours(1);
 
     protected override TimeSpan Every => TimeSpan.FromSeconds(1);
     protected override string Doing => "Opening due session documents";
+
     protected override Task RunOnceAsync() => OpenDueAsync();
 
     public async Task OpenDueAsync()
@@ -24,8 +27,12 @@ public sealed class RoomOpeningWatcher(IServiceScopeFactory scopes, TimeProvider
         var now = Clock.GetUtcNow().UtcDateTime;
         var opensBy = now + OpenLiveDocument.OpensBeforeStart;
         var startedAfter = now - LateBy;
-        var due = await db.Sessions.Where(s => s.StartsUtc <= opensBy && s.StartsUtc > startedAfter && !db.LiveDocuments.Any(d => d.SessionId == s.Id))
-            .Select(s => s.Id).ToListAsync();
+        var due = await db
+            .Sessions.Where(s =>
+                s.StartsUtc <= opensBy && s.StartsUtc > startedAfter && !db.LiveDocuments.Any(d => d.SessionId == s.Id)
+            )
+            .Select(s => s.Id)
+            .ToListAsync();
         foreach (var sessionId in due)
         {
             using var inner = scopes.CreateScope();

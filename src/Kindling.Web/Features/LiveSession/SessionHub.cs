@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kindling.Data;
 using Kindling.LiveClient;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -13,12 +14,23 @@ namespace Kindling.Web.Features.LiveSession;
 /// Connections from other sites' pages never get here (<see cref="HubOrigin"/>).
 /// </summary>
 [Authorize]
-public sealed class SessionHub(LiveStore store, ResponseCommands responses, FacilitatorCommands facilitator,
-    TimerCommands timer, OpenLiveDocument opener, LiveBroadcaster broadcaster, Presence presence, TimeProvider clock,
-    QuestionCommands questions, BreakoutCommands breakouts, IOptions<IdentityOptions> identity) : Hub<ISessionClient>
+public sealed class SessionHub(
+    KindlingDb db,
+    ResponseCommands responses,
+    FacilitatorCommands facilitator,
+    TimerCommands timer,
+    OpenLiveDocument opener,
+    LiveBroadcaster broadcaster,
+    Presence presence,
+    TimeProvider clock,
+    QuestionCommands questions,
+    BreakoutCommands breakouts,
+    IOptions<IdentityOptions> identity
+) : Hub<ISessionClient>
 {
     public const string NotShared = "This session is not shared with you.";
-    public const string SignedOut = "You have signed out, or your password changed, since this room connected. Sign in again to rejoin.";
+    public const string SignedOut =
+        "You have signed out, or your password changed, since this room connected. Sign " + "in again to rejoin.";
 
     private string? UserId => Context.User?.FindFirstValue(ClaimTypes.NameIdentifier);
 
@@ -43,9 +55,11 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
     /// </summary>
     private async Task<(LiveContext? Ctx, string Refusal)> CallerAsync(Guid sessionId)
     {
-        var ctx = await LiveContext.LoadAsync(store.Db, sessionId, UserId);
-        if (ctx is null) return (null, NotShared);
-        if (ctx.IsSignedInAs(Context.User, identity.Value.ClaimsIdentity.SecurityStampClaimType)) return (ctx, "");
+        var ctx = await LiveContext.LoadAsync(db, sessionId, UserId);
+        if (ctx is null)
+            return (null, NotShared);
+        if (ctx.IsSignedInAs(Context.User, identity.Value.ClaimsIdentity.SecurityStampClaimType))
+            return (ctx, "");
         presence.Forget(Context.ConnectionId);
         return (null, SignedOut);
     }
@@ -54,21 +68,34 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var (ctx, refused) = await CallerAsync(sessionId);
-        if (ctx is null) return new JoinResult(false, refused, null, [], now);
-        // The document opens by itself shortly before the session starts (RoomOpeningWatcher); a facilitator may open it earlier.
-        if (OpenLiveDocument.OpensUtc(ctx.StartsUtc) <= now) await opener.OpenAsync(sessionId);
-        // In the session's group before the snapshot is read, so a connection waiting for the document hears it open (Opened).
+        if (ctx is null)
+            return new JoinResult(false, refused, null, [], now);
+        // The document opens by itself shortly before the session starts (RoomOpeningWatcher); a facilitator may open
+        // it earlier.
+        if (OpenLiveDocument.OpensUtc(ctx.StartsUtc) <= now)
+            await opener.OpenAsync(sessionId);
+        // In the session's group before the snapshot is read, so a connection waiting for the document hears it open
+        // (Opened).
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Session(sessionId));
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Person(sessionId, ctx.UserId));
-        var events = since > 0 ? await LiveViews.SinceAsync(store.Db, ctx, since, now) : null;
+        var events = since > 0 ? await LiveViews.SinceAsync(db, ctx, since, now) : null;
         Snapshot? snapshot = null;
         if (events is null)
         {
-            snapshot = await LiveViews.SnapshotAsync(store.Db, ctx);
-            if (snapshot is null) return new JoinResult(false, "The facilitator has not opened this session's document yet.", null, [], now);
+            snapshot = await LiveViews.SnapshotAsync(db, ctx);
+            if (snapshot is null)
+                return new JoinResult(
+                    false,
+                    "The facilitator has not opened this session's " + "document yet.",
+                    null,
+                    [],
+                    now
+                );
         }
-        presence.Join(sessionId, Context.ConnectionId, ctx); // the list reaches the session, this caller included, coalesced
-        if (ctx.Role == Kindling.Domain.CohortRole.Participant && await breakouts.NeedsPlacingAsync(ctx)) await Publish(await breakouts.PlaceLateJoinerAsync(ctx));
+        // the list reaches the session, this caller included, coalesced
+        presence.Join(sessionId, Context.ConnectionId, ctx);
+        if (ctx.Role == Kindling.Domain.CohortRole.Participant && await BreakoutCommands.NeedsPlacingAsync(db, ctx))
+            await Publish(await breakouts.PlaceLateJoinerAsync(ctx));
         return new JoinResult(true, null, snapshot, events ?? [], now);
     }
 
@@ -76,67 +103,96 @@ public sealed class SessionHub(LiveStore store, ResponseCommands responses, Faci
     public async Task<Ack> Open(Guid sessionId)
     {
         var (ctx, refused) = await CallerAsync(sessionId);
-        if (ctx is null) return Ack.Fail(refused);
-        if (!ctx.IsFacilitator) return Ack.Fail("Only a facilitator can open the session document early.");
+        if (ctx is null)
+            return Ack.Fail(refused);
+        if (!ctx.IsFacilitator)
+            return Ack.Fail("Only a facilitator can open the session document early.");
         await opener.OpenAsync(sessionId);
         return new Ack(true, 0, sessionId, null);
     }
 
     public Task<Ack> AddResponse(AddResponse c) => Run(c.SessionId, ctx => responses.AddAsync(ctx, c));
+
     public Task<Ack> EditResponse(EditResponse c) => Run(c.SessionId, ctx => responses.EditAsync(ctx, c));
+
     public Task<Ack> DeleteResponse(DeleteResponse c) => Run(c.SessionId, ctx => responses.DeleteAsync(ctx, c));
+
     public Task<Ack> RollCall(RollCall c) => Run(c.SessionId, ctx => responses.RollCallAsync(ctx, c));
+
     public Task<Ack> Moderate(ModerateResponse c) => Run(c.SessionId, ctx => facilitator.ModerateAsync(ctx, c));
+
     public Task<Ack> AddPrompt(AddPrompt c) => Run(c.SessionId, ctx => facilitator.AddPromptAsync(ctx, c));
+
     public Task<Ack> MovePrompt(MovePrompt c) => Run(c.SessionId, ctx => facilitator.MovePromptAsync(ctx, c));
+
     public Task<Ack> SetSilent(SetSilent c) => Run(c.SessionId, ctx => facilitator.SetSilentAsync(ctx, c));
+
     public Task<Ack> Reveal(Reveal c) => Run(c.SessionId, ctx => facilitator.RevealAsync(ctx, c));
+
     public Task<Ack> SetLocked(SetLocked c) => Run(c.SessionId, ctx => facilitator.SetLockedAsync(ctx, c));
+
     public Task<Ack> Timer(TimerCommand c) => Run(c.SessionId, ctx => timer.TimerAsync(ctx, c));
+
     public Task<Ack> Goto(GotoActivity c) => Run(c.SessionId, ctx => timer.GotoAsync(ctx, c));
 
     // Q&A, breakouts and participation balance (contracts in Kindling.LiveClient/FeatureContracts.cs).
     public Task<Ack> Ask(AskQuestion c) => Run(c.SessionId, ctx => questions.AskAsync(ctx, c));
+
     public Task<Ack> Vote(VoteQuestion c) => Run(c.SessionId, ctx => questions.VoteAsync(ctx, c));
+
     public Task<Ack> AnswerQuestion(AnswerQuestion c) => Run(c.SessionId, ctx => questions.AnswerAsync(ctx, c));
+
     public Task<Ack> StartBreakouts(StartBreakouts c) => Run(c.SessionId, ctx => breakouts.StartAsync(ctx, c));
+
     public Task<Ack> MoveToGroup(MoveToGroup c) => Run(c.SessionId, ctx => breakouts.MoveAsync(ctx, c));
+
     public Task<Ack> EndBreakouts(EndBreakouts c) => Run(c.SessionId, ctx => breakouts.EndAsync(ctx, c));
 
-    public async Task<QuestionList> Questions(Guid sessionId) => await CallerAsync(sessionId) switch
-    {
-        ({ } ctx, _) => await QuestionCommands.ListAsync(store.Db, ctx),
-        (_, var refused) => new QuestionList(false, refused, []),
-    };
+    public async Task<QuestionList> Questions(Guid sessionId) =>
+        await CallerAsync(sessionId) switch
+        {
+            ({ } ctx, _) => await QuestionCommands.ListAsync(db, ctx),
+            (_, var refused) => new QuestionList(false, refused, []),
+        };
 
-    public async Task<BreakoutState> Breakouts(Guid sessionId) => await CallerAsync(sessionId) switch
-    {
-        ({ } ctx, _) => await BreakoutViews.StateAsync(store.Db, ctx.SessionId, ctx.UserId),
-        (_, var refused) => new BreakoutState(false, refused, null, null, false, [], null),
-    };
+    public async Task<BreakoutState> Breakouts(Guid sessionId) =>
+        await CallerAsync(sessionId) switch
+        {
+            ({ } ctx, _) => await BreakoutViews.StateAsync(db, ctx.SessionId, ctx.UserId),
+            (_, var refused) => new BreakoutState(false, refused, null, null, false, [], null),
+        };
 
-    public async Task<ParticipationResult> Participation(Guid sessionId) => await CallerAsync(sessionId) switch
-    {
-        ({ } ctx, _) => await LiveSession.Participation.ForAsync(store.Db, ctx, presence),
-        (_, var refused) => new ParticipationResult(false, refused, [], 0),
-    };
+    public async Task<ParticipationResult> Participation(Guid sessionId) =>
+        await CallerAsync(sessionId) switch
+        {
+            ({ } ctx, _) => await LiveSession.Participation.ForAsync(db, ctx, presence),
+            (_, var refused) => new ParticipationResult(false, refused, [], 0),
+        };
 
-    /// <summary>The cohort's shared worksheets for the "share your insights" slot (pushed again whenever they change).</summary>
-    public async Task<SharedWorksheetList> SharedWorksheets(Guid sessionId) => await CallerAsync(sessionId) switch
-    {
-        ({ } ctx, _) => new SharedWorksheetList(true, null, await ShareSlot.SharedWorksheetsAsync(store.Db, ctx.CohortId)),
-        (_, var refused) => new SharedWorksheetList(false, refused, []),
-    };
+    /// <summary>The cohort's shared worksheets for the "share your insights" slot (pushed again whenever they
+    /// change).</summary>
+    public async Task<SharedWorksheetList> SharedWorksheets(Guid sessionId) =>
+        await CallerAsync(sessionId) switch
+        {
+            ({ } ctx, _) => new SharedWorksheetList(
+                true,
+                null,
+                await ShareSlot.SharedWorksheetsAsync(db, ctx.CohortId)
+            ),
+            (_, var refused) => new SharedWorksheetList(false, refused, []),
+        };
 
     private async Task Publish(LiveStore.Committed done)
     {
-        if (done.Event is not null) await broadcaster.PublishAsync(done.Event);
+        if (done.Event is not null)
+            await broadcaster.PublishAsync(done.Event);
     }
 
     private async Task<Ack> Run(Guid sessionId, Func<LiveContext, Task<LiveStore.Committed>> command)
     {
         var (ctx, refused) = await CallerAsync(sessionId);
-        if (ctx is null) return Ack.Fail(refused);
+        if (ctx is null)
+            return Ack.Fail(refused);
         var done = await command(ctx);
         await Publish(done);
         return done.Ack;

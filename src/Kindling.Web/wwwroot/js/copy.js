@@ -18,12 +18,21 @@
     status.setAttribute('role', 'status');
     input.insertAdjacentElement('afterend', status);
     input.insertAdjacentElement('afterend', button);
-    input.addEventListener('focus', function () { input.select(); });
+    input.addEventListener('focus', function () {
+      input.select();
+    });
     button.addEventListener('click', function () {
       copy(input).then(
-        function () { status.textContent = 'Copied.'; },
-        function () { status.textContent = 'Copying failed: select the link and copy it yourself.'; });
-      setTimeout(function () { status.textContent = ''; }, 4000);
+        function () {
+          status.textContent = 'Copied.';
+        },
+        function () {
+          status.textContent = 'Copying failed: select the link and copy it yourself.';
+        },
+      );
+      setTimeout(function () {
+        status.textContent = '';
+      }, 4000);
     });
   });
 })();

@@ -6,9 +6,12 @@
   var preview = document.getElementById(source.dataset.preview);
   var status = document.getElementById(source.dataset.status);
   var token = document.querySelector('input[name=__RequestVerificationToken]');
-  var timer = null, latest = 0;
+  var timer = null,
+    latest = 0;
 
-  function show(message) { status.textContent = message ? 'Preview not updated. ' + message : ''; }
+  function show(message) {
+    status.textContent = message ? 'Preview not updated. ' + message : '';
+  }
 
   function update() {
     var request = ++latest;
@@ -16,7 +19,7 @@
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': token ? token.value : '' },
-      body: JSON.stringify({ fileName: source.dataset.fileName, source: source.value })
+      body: JSON.stringify({ fileName: source.dataset.fileName, source: source.value }),
     })
       .then(function (r) {
         if (!r.ok) throw new Error('The server could not render the preview (status ' + r.status + ').');
@@ -24,9 +27,16 @@
       })
       .then(function (data) {
         if (request !== latest) return; // a newer edit is on its way
-        if (data.ok) { preview.innerHTML = data.html; show(''); } else { show(data.error); }
+        if (data.ok) {
+          preview.innerHTML = data.html;
+          show('');
+        } else {
+          show(data.error);
+        }
       })
-      .catch(function (e) { if (request === latest) show(e.message); });
+      .catch(function (e) {
+        if (request === latest) show(e.message);
+      });
   }
 
   source.addEventListener('input', function () {

@@ -14,7 +14,8 @@ public class BreakoutsTests(Apps apps)
     public async Task RandomSplit_EveryParticipantOnce_SizesWithinOne_NotesSectionsAnnounced(string provider)
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
-        for (var i = 0; i < 4; i++) await LiveArrange.AddParticipantAsync(s, $"r{i}", signIn: false);
+        for (var i = 0; i < 4; i++)
+            await LiveArrange.AddParticipantAsync(s, $"r{i}", signIn: false);
         await LiveClients.OpenDocumentAsync(s);
         await using var fac = await LiveClients.JoinAsync(s, "facilitator");
         await using var par = await LiveClients.JoinAsync(s, "participant");
@@ -26,7 +27,10 @@ public class BreakoutsTests(Apps apps)
         Assert.Contains("2 to 20", (await fac.StartBreakoutsAsync(21, BreakoutModes.Random)).Error);
         Assert.Contains("There are 5 participants", (await fac.StartBreakoutsAsync(6, BreakoutModes.Random)).Error);
         Assert.Contains("random, balanced or self", (await fac.StartBreakoutsAsync(2, "alphabetical")).Error);
-        Assert.Contains("organisation, title, timezone or pronouns", (await fac.StartBreakoutsAsync(2, BreakoutModes.Balanced, "shoe size")).Error);
+        Assert.Contains(
+            "organisation, title, timezone or " + "pronouns",
+            (await fac.StartBreakoutsAsync(2, BreakoutModes.Balanced, "shoe size")).Error
+        );
 
         var started = await fac.StartBreakoutsAsync(2, BreakoutModes.Random);
         Assert.True(started.Ok, started.Error);
@@ -56,7 +60,10 @@ public class BreakoutsTests(Apps apps)
         Assert.Equal(par.Snapshot!.Sections.Count + 10, order.Count);
 
         var myState = await par.BreakoutsAsync();
-        Assert.Equal(state.Groups.Single(g => g.Members.Any(m => m.UserId == s.Users["participant"].Id)).Id, myState.MyGroupId);
+        Assert.Equal(
+            state.Groups.Single(g => g.Members.Any(m => m.UserId == s.Users["participant"].Id)).Id,
+            myState.MyGroupId
+        );
         Assert.False((await par.EndBreakoutsAsync()).Ok);
         Assert.True((await fac.EndBreakoutsAsync()).Ok);
         Assert.False((await fac.BreakoutsAsync()).Running);
@@ -67,7 +74,16 @@ public class BreakoutsTests(Apps apps)
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         await LiveArrange.SetOrganisationAsync(s, s.Users["participant"].Id, "Alpha Lab");
-        foreach (var (name, org) in new[] { ("b1", "Alpha Lab"), ("b2", "alpha lab "), ("b3", "Beta Org"), ("b4", "Beta Org"), ("b5", "Gamma") })
+        foreach (
+            var (name, org) in new[]
+            {
+                ("b1", "Alpha Lab"),
+                ("b2", "alpha lab "),
+                ("b3", "Beta Org"),
+                ("b4", "Beta Org"),
+                ("b5", "Gamma"),
+            }
+        )
             await LiveArrange.AddParticipantAsync(s, name, org, signIn: false);
         await LiveClients.OpenDocumentAsync(s);
         await using var fac = await LiveClients.JoinAsync(s, "facilitator");
@@ -77,7 +93,9 @@ public class BreakoutsTests(Apps apps)
         var state = await fac.BreakoutsAsync();
         Assert.Equal(BreakoutModes.Balanced, state.Mode);
         Assert.All(state.Groups, g => Assert.Equal(2, g.Members.Count));
-        var orgs = await s.App.WithDbAsync(db => db.Users.ToDictionaryAsync(u => u.Id, u => (u.Organisation ?? "").Trim().ToLowerInvariant()));
+        var orgs = await s.App.WithDbAsync(db =>
+            db.Users.ToDictionaryAsync(u => u.Id, u => (u.Organisation ?? "").Trim().ToLowerInvariant())
+        );
         Assert.All(state.Groups, g => Assert.Single(g.Members, m => orgs[m.UserId] == "alpha lab"));
         Assert.Equal(2, state.Groups.Count(g => g.Members.Any(m => orgs[m.UserId] == "beta org")));
     }
@@ -111,7 +129,10 @@ public class BreakoutsTests(Apps apps)
         Assert.True(inOwn.Ok, inOwn.Error);
         var intruder = await other.AddResponseAsync(notesOne, "Writing in the other group's notes");
         Assert.False(intruder.Ok);
-        Assert.Equal("During the breakout only Group 1 writes in these notes; join that group to add to them.", intruder.Error);
+        Assert.Equal(
+            "During the breakout only Group 1 writes in these notes; join that group to add to " + "them.",
+            intruder.Error
+        );
         Assert.True((await fac.AddResponseAsync(notesOne, "Facilitators may add a hint anywhere.")).Ok);
 
         // Moving between groups changes where you may write.
@@ -146,10 +167,17 @@ public class BreakoutsTests(Apps apps)
         Assert.Single(smallest.Members);
 
         var late = await LiveArrange.AddParticipantAsync(s, "late");
-        await using var lateClient = await LiveClients.JoinAsync(s.App, late.Email!, CohortScenario.Password, s.SessionId);
+        await using var lateClient = await LiveClients.JoinAsync(
+            s.App,
+            late.Email!,
+            CohortScenario.Password,
+            s.SessionId
+        );
         var mine = await lateClient.BreakoutsAsync();
         Assert.Equal(smallest.Id, mine.MyGroupId);
-        await fac.WaitForAsync(e => e.Any(x => x.Type == FeatureEvents.BreakoutsMoved && x.Data.GetRawText().Contains(late.Id)));
+        await fac.WaitForAsync(e =>
+            e.Any(x => x.Type == FeatureEvents.BreakoutsMoved && x.Data.GetRawText().Contains(late.Id))
+        );
 
         // Joining again does not move them or announce anything new.
         var seq = await DocSeqAsync(s);
@@ -159,7 +187,9 @@ public class BreakoutsTests(Apps apps)
     }
 
     private static Task<long> DocSeqAsync(CohortScenario s) =>
-        s.App.WithDbAsync(db => db.LiveDocuments.Where(d => d.SessionId == s.SessionId).Select(d => d.Seq).SingleAsync());
+        s.App.WithDbAsync(db =>
+            db.LiveDocuments.Where(d => d.SessionId == s.SessionId).Select(d => d.Seq).SingleAsync()
+        );
 
     internal static readonly JsonSerializerOptions LiveJson = new(JsonSerializerDefaults.Web);
 }
@@ -167,38 +197,70 @@ public class BreakoutsTests(Apps apps)
 /// <summary>Arranging more people and policies for the live-room feature tests.</summary>
 internal static class LiveArrange
 {
-    /// <summary>Adds a participant who has acknowledged the guidelines. Only people who sign in need a real password (hashing is slow).</summary>
-    public static async Task<AppUser> AddParticipantAsync(CohortScenario s, string name, string? organisation = null, bool signIn = true,
-        CohortRole role = CohortRole.Participant)
+    /// <summary>Adds a participant who has acknowledged the guidelines. Only people who sign in need a real password
+    /// (hashing is slow).</summary>
+    public static async Task<AppUser> AddParticipantAsync(
+        CohortScenario s,
+        string name,
+        string? organisation = null,
+        bool signIn = true,
+        CohortRole role = CohortRole.Participant
+    )
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var email = $"{name}-{tag}@example.org";
         var now = s.App.Clock.GetUtcNow().UtcDateTime;
         AppUser user;
-        if (signIn) user = await s.App.CreateUserAsync(email, CohortScenario.Password);
+        if (signIn)
+            user = await s.App.CreateUserAsync(email, CohortScenario.Password);
         else
         {
             user = new AppUser
             {
-                UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-                DisplayName = email.Split('@')[0], SecurityStamp = Guid.NewGuid().ToString(), CreatedUtc = now,
+                UserName = email,
+                NormalizedUserName = email.ToUpperInvariant(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                DisplayName = email.Split('@')[0],
+                SecurityStamp = Guid.NewGuid().ToString(),
+                CreatedUtc = now,
             };
-            await s.App.WithDbAsync(async db => { db.Users.Add(user); return await db.SaveChangesAsync(); });
+            await s.App.WithDbAsync(async db =>
+            {
+                db.Users.Add(user);
+                return await db.SaveChangesAsync();
+            });
         }
         await s.App.WithDbAsync(async db =>
         {
             var u = await db.Users.SingleAsync(x => x.Id == user.Id);
             u.Organisation = organisation;
-            db.CohortMembers.Add(new CohortMember { CohortId = s.CohortId, UserId = user.Id, Role = role, JoinedUtc = now, AcknowledgedUtc = now });
+            db.CohortMembers.Add(
+                new CohortMember
+                {
+                    CohortId = s.CohortId,
+                    UserId = user.Id,
+                    Role = role,
+                    JoinedUtc = now,
+                    AcknowledgedUtc = now,
+                }
+            );
             return await db.SaveChangesAsync();
         });
         return user;
     }
 
     public static Task SetOrganisationAsync(CohortScenario s, string userId, string organisation) =>
-        s.App.WithDbAsync(db => db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(x => x.SetProperty(u => u.Organisation, organisation)));
+        s.App.WithDbAsync(db =>
+            db.Users.Where(u => u.Id == userId)
+                .ExecuteUpdateAsync(x => x.SetProperty(u => u.Organisation, organisation))
+        );
 
     public static Task SetPolicyAsync(CohortScenario s, bool facilitatorsSeeAnonymousAuthors) =>
-        s.App.WithDbAsync(db => db.Cohorts.Where(c => c.Id == s.CohortId)
-            .ExecuteUpdateAsync(x => x.SetProperty(c => c.FacilitatorsSeeAnonymousAuthors, facilitatorsSeeAnonymousAuthors)));
+        s.App.WithDbAsync(db =>
+            db.Cohorts.Where(c => c.Id == s.CohortId)
+                .ExecuteUpdateAsync(x =>
+                    x.SetProperty(c => c.FacilitatorsSeeAnonymousAuthors, facilitatorsSeeAnonymousAuthors)
+                )
+        );
 }

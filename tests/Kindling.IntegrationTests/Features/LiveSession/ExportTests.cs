@@ -21,10 +21,26 @@ public class ExportTests(Apps apps)
         var open = sections.First(x => x.Kind == "open-discussion");
         var silent = sections.First(x => x.Silent);
 
-        Assert.True((await par.AddResponseAsync(open.Id, "Both stories began\nwith one stubborn person", anonymous: true)).Ok);
+        Assert.True(
+            (
+                await par.AddResponseAsync(
+                    open.Id,
+                    "Both stories began\nwith one stubborn " + "person",
+                    anonymous: true
+                )
+            ).Ok
+        );
         // Anonymous text dressed up as a named entry: "**Name:** …" is how the export names an author.
         var facName = s.Users["facilitator"].DisplayName;
-        Assert.True((await par.AddResponseAsync(open.Id, $"**{facName}:** Let's cancel next week. [Details](https://evil.example)", anonymous: true)).Ok);
+        Assert.True(
+            (
+                await par.AddResponseAsync(
+                    open.Id,
+                    $"**{facName}:** Let's cancel next week. " + $"[Details](https://evil.example)",
+                    anonymous: true
+                )
+            ).Ok
+        );
         Assert.True((await fac.AddResponseAsync(open.Id, "Named: both grew through events")).Ok);
         var hidden = await fac.AddResponseAsync(open.Id, "Hidden: an off-topic remark");
         Assert.True((await fac.ModerateAsync(hidden.Id!.Value, hidden: true)).Ok);
@@ -34,7 +50,15 @@ public class ExportTests(Apps apps)
         Assert.True((await fac.StartBreakoutsAsync(2, BreakoutModes.Self)).Ok);
         var group = (await par.BreakoutsAsync()).Groups[0];
         Assert.True((await par.MoveToGroupAsync(group.Id)).Ok);
-        Assert.True((await par.AddResponseAsync(group.SectionIds[0], "Group notes: we lack design skills", anonymous: true)).Ok);
+        Assert.True(
+            (
+                await par.AddResponseAsync(
+                    group.SectionIds[0],
+                    "Group notes: we lack design " + "skills",
+                    anonymous: true
+                )
+            ).Ok
+        );
 
         using var reader = s.App.Client();
         await reader.SignInAsync(peer.Email!, CohortScenario.Password);
@@ -47,7 +71,11 @@ public class ExportTests(Apps apps)
         Assert.Contains("> " + open.Prompt, text);
         Assert.Contains("- _Anonymous:_ Both stories began\\\n  with one stubborn person", text);
         // The impersonation stays visibly anonymous and its Markdown stays text (no bold name, no link).
-        Assert.Contains($"- _Anonymous:_ \\*\\*{facName}:\\*\\* Let's cancel next week. \\[Details\\](<https://evil.example>)", text);
+        Assert.Contains(
+            $"- _Anonymous:_ \\*\\*{facName}:\\*\\* Let's cancel next week. "
+                + $"\\[Details\\](<https://evil.example>)",
+            text
+        );
         Assert.DoesNotContain($"**{facName}:** Let's cancel", text);
         Assert.Contains($"- **{facName}:** Named: both grew through events", text);
         Assert.Contains("### Group 1 — ", text);
@@ -76,7 +104,13 @@ public class ExportTests(Apps apps)
         Assert.DoesNotContain("Silent: still a secret", page.Text);
 
         using var outsider = await s.ClientAsAsync("outsider");
-        Assert.Equal(HttpStatusCode.NotFound, (await outsider.Http.GetAsync($"/cohorts/{s.CohortId}/sessions/{s.SessionId}/document.md")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/cohorts/{s.CohortId}/sessions/{s.SessionId}/document")).Status);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await outsider.Http.GetAsync($"/cohorts/{s.CohortId}/sessions/{s.SessionId}/document.md")).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await outsider.GetAsync($"/cohorts/{s.CohortId}/sessions/{s.SessionId}/document")).Status
+        );
     }
 }

@@ -26,7 +26,8 @@ public class HubOriginTests(Apps apps)
         // A real WebSocket to the hub, as the foreign page's script would open it with the member's cookie: refused.
         var refused = await Assert.ThrowsAnyAsync<Exception>(() => OpenSocketAsync(room.App, cookie, Foreign));
         Assert.Contains("403", refused.Message);
-        // Negotiating (the first request of every transport) and long polling are refused too; so is an origin of "null".
+        // Negotiating (the first request of every transport) and long polling are refused too; so is an origin of
+        // "null".
         Assert.Equal(HttpStatusCode.Forbidden, await NegotiateAsync(room.App, cookie, Foreign));
         Assert.Equal(HttpStatusCode.Forbidden, await NegotiateAsync(room.App, cookie, "null"));
         Assert.Equal(HttpStatusCode.Forbidden, await NegotiateAsync(room.App, cookie, "http://localhost.evil.example"));
@@ -55,7 +56,8 @@ public class HubOriginTests(Apps apps)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/hubs/session/negotiate?negotiateVersion=1");
         request.Headers.Add("Cookie", cookie);
-        if (origin is not null) request.Headers.Add("Origin", origin);
+        if (origin is not null)
+            request.Headers.Add("Origin", origin);
         return (await app.CreateClient().SendAsync(request)).StatusCode;
     }
 
@@ -87,7 +89,8 @@ public class HubOriginTests(Apps apps)
             {
                 var message = pending[..end];
                 pending = pending[(end + 1)..];
-                if (message == "{}") continue; // the handshake's answer
+                if (message == "{}")
+                    continue; // the handshake's answer
                 using var json = JsonDocument.Parse(message);
                 if (json.RootElement.TryGetProperty("invocationId", out var id) && id.GetString() == "1")
                     return json.RootElement.GetProperty("result").Clone();
@@ -96,5 +99,10 @@ public class HubOriginTests(Apps apps)
     }
 
     private static Task SendAsync(WebSocket socket, string message) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(message + "\u001e"), WebSocketMessageType.Text, true, CancellationToken.None);
+        socket.SendAsync(
+            Encoding.UTF8.GetBytes(message + "\u001e"),
+            WebSocketMessageType.Text,
+            true,
+            CancellationToken.None
+        );
 }

@@ -20,13 +20,18 @@ public class LiveControlCharacterTests(Apps apps)
         var section = par.Snapshot!.Sections.First(x => !x.Silent).Id;
 
         var refused = await Task.WhenAll(
-            par.AddResponseAsync(section, "before\0after"), par.AskAsync("a question\0"), par.RollCallAsync("here\0"));
+            par.AddResponseAsync(section, "before\0after"),
+            par.AskAsync("a question\0"),
+            par.RollCallAsync("here\0")
+        );
         var fine = await fac.AddResponseAsync(section, "A welcome that must still land");
 
         Assert.All(refused, ack => Assert.False(ack.Ok));
         Assert.All(refused, ack => Assert.Contains("control character", ack.Error));
         LiveAssert.Ok(fine);
-        var stored = await s.App.WithDbAsync(db => db.LiveResponses.Where(r => r.SessionId == s.SessionId).Select(r => r.Text).ToListAsync());
+        var stored = await s.App.WithDbAsync(db =>
+            db.LiveResponses.Where(r => r.SessionId == s.SessionId).Select(r => r.Text).ToListAsync()
+        );
         Assert.Equal(["A welcome that must still land"], stored);
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kindling.IntegrationTests.Features.LiveSession;
 
-/// <summary>Someone removed from the cohort while their live room is open stops receiving the session at once.</summary>
+/// <summary>Someone removed from the cohort while their live room is open stops receiving the session at
+/// once.</summary>
 [Collection(AppCollection.Name)]
 public class LiveEvictionTests(Apps apps)
 {
@@ -20,20 +21,35 @@ public class LiveEvictionTests(Apps apps)
         await par.UntilSeqAsync(before.Seq);
 
         var dropped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        par.Connection.Closed += _ => { dropped.TrySetResult(); return Task.CompletedTask; };
-        par.Connection.Reconnecting += _ => { dropped.TrySetResult(); return Task.CompletedTask; };
+        par.Connection.Closed += _ =>
+        {
+            dropped.TrySetResult();
+            return Task.CompletedTask;
+        };
+        par.Connection.Reconnecting += _ =>
+        {
+            dropped.TrySetResult();
+            return Task.CompletedTask;
+        };
         using var facilitatorPages = await room.S.ClientAsAsync("facilitator");
         var members = $"/cohorts/{room.S.CohortId}/members";
-        var removed = await facilitatorPages.PostFormAsync(members,
-            new Dictionary<string, string> { ["userId"] = room.S.Users["participant"].Id }, members + "?handler=Remove");
+        var removed = await facilitatorPages.PostFormAsync(
+            members,
+            new Dictionary<string, string> { ["userId"] = room.S.Users["participant"].Id },
+            members + "?handler=Remove"
+        );
         Assert.Equal(System.Net.HttpStatusCode.Redirect, removed.Status);
 
         // Their connection is taken out of the session (and closed); joining again is refused.
         await dropped.Task.WaitAsync(TimeSpan.FromSeconds(LiveAssert.Patience));
         var until = DateTime.UtcNow.AddSeconds(LiveAssert.Patience);
-        while (par.Connection.State is HubConnectionState.Connecting or HubConnectionState.Reconnecting && DateTime.UtcNow < until)
+        while (
+            par.Connection.State is HubConnectionState.Connecting or HubConnectionState.Reconnecting
+            && DateTime.UtcNow < until
+        )
             await Task.Delay(50);
-        var rejoin = par.Connection.State == HubConnectionState.Disconnected ? await par.StartAsync() : await par.JoinAsync();
+        var rejoin =
+            par.Connection.State == HubConnectionState.Disconnected ? await par.StartAsync() : await par.JoinAsync();
         Assert.False(rejoin.Ok);
         Assert.Contains("not shared with you", rejoin.Error);
 

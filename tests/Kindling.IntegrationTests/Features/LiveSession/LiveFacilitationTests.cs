@@ -1,12 +1,13 @@
 using Kindling.Domain;
 using Kindling.IntegrationTests.Infrastructure;
 using Kindling.LiveClient;
-using LiveEvent = Kindling.LiveClient.LiveEvent;
 using Microsoft.EntityFrameworkCore;
+using LiveEvent = Kindling.LiveClient.LiveEvent;
 
 namespace Kindling.IntegrationTests.Features.LiveSession;
 
-/// <summary>Who may do what in the room, the shared timer and recording indicator, prompts, and locking the document.</summary>
+/// <summary>Who may do what in the room, the shared timer and recording indicator, prompts, and locking the
+/// document.</summary>
 [Collection(AppCollection.Name)]
 public class LiveFacilitationTests(Apps apps)
 {
@@ -59,7 +60,10 @@ public class LiveFacilitationTests(Apps apps)
         // a participant removed mid-session (still connected) can no longer write.
         var newcomer = await room.AddParticipantAsync("newcomer", acknowledged: false);
         Assert.Contains("not shared with you", (await room.TryJoinAsync(newcomer.DisplayName)).Result.Error);
-        await room.Db(db => db.CohortMembers.Where(m => m.CohortId == room.S.CohortId && m.UserId == room.S.Users["participant"].Id).ExecuteDeleteAsync());
+        await room.Db(db =>
+            db.CohortMembers.Where(m => m.CohortId == room.S.CohortId && m.UserId == room.S.Users["participant"].Id)
+                .ExecuteDeleteAsync()
+        );
         LiveAssert.Fails(await par.AddResponseAsync(open.Id, "After my removal"), "not shared with you");
         Assert.False((await par.JoinAsync()).Ok);
     }
@@ -83,7 +87,12 @@ public class LiveFacilitationTests(Apps apps)
         LiveAssert.Fails(await fac.MovePromptAsync(added.Id!.Value, sections.Count + 5), "Pick a position");
         await par.UntilSeqAsync(moved.Seq);
 
-        var order = par.AppliedEvents.Single(e => e.Seq == moved.Seq).Data.GetProperty("order").EnumerateArray().Select(x => x.GetGuid()).ToList();
+        var order = par
+            .AppliedEvents.Single(e => e.Seq == moved.Seq)
+            .Data.GetProperty("order")
+            .EnumerateArray()
+            .Select(x => x.GetGuid())
+            .ToList();
         Assert.Equal(added.Id, order[0]);
         Assert.Equal(sections.Count + 2, order.Count);
         var snapshot = (await room.TryJoinAsync("participant")).Result.Snapshot!;
@@ -97,10 +106,16 @@ public class LiveFacilitationTests(Apps apps)
     {
         await using var room = await LiveRoom.OpenAsync(await apps.GetAsync(provider));
         var pat = room.S.Users["participant"];
-        await room.Db(db => db.Users.Where(u => u.Id == pat.Id).ExecuteUpdateAsync(x => x
-            .SetProperty(u => u.Pronouns, "she/her").SetProperty(u => u.Title, "Community organiser")
-            .SetProperty(u => u.Organisation, "Riverside Makers").SetProperty(u => u.SocialHandles, "@pat@social.example")
-            .SetProperty(u => u.Feeling, "🔥")));
+        await room.Db(db =>
+            db.Users.Where(u => u.Id == pat.Id)
+                .ExecuteUpdateAsync(x =>
+                    x.SetProperty(u => u.Pronouns, "she/her")
+                        .SetProperty(u => u.Title, "Community organiser")
+                        .SetProperty(u => u.Organisation, "Riverside Makers")
+                        .SetProperty(u => u.SocialHandles, "@pat@social.example")
+                        .SetProperty(u => u.Feeling, "🔥")
+                )
+        );
         var par = await room.JoinAsync("participant");
         var fac = await room.JoinAsync("facilitator");
 
@@ -109,7 +124,10 @@ public class LiveFacilitationTests(Apps apps)
         await fac.UntilSeqAsync(ack.Seq);
         var entry = fac.AppliedEvents.Single(e => e.Seq == ack.Seq).Data;
         Assert.Equal(pat.DisplayName, entry.GetProperty("authorName").GetString());
-        Assert.Equal("she/her · Community organiser · Riverside Makers · @pat@social.example · 🔥 · Glad to be here", entry.GetProperty("text").GetString());
+        Assert.Equal(
+            "she/her · Community organiser · Riverside Makers · @pat@social.example · 🔥 · Glad to be " + "here",
+            entry.GetProperty("text").GetString()
+        );
 
         // Someone with no roll-call profile who gives no answer is still on the roll call.
         var bare = await fac.RollCallAsync("");
@@ -123,45 +141,66 @@ public class LiveFacilitationTests(Apps apps)
     {
         var app = await apps.GetAsync(provider);
         var s = await CohortScenario.CreateAsync(app);
-        await app.WithDbAsync(db => db.Sessions.Where(x => x.Id == s.SessionId).ExecuteUpdateAsync(x => x
-            .SetProperty(y => y.Recording, RecordingPolicy.PresentationMayBeRecorded).SetProperty(y => y.DiscussionMinutes, 25)));
+        await app.WithDbAsync(db =>
+            db.Sessions.Where(x => x.Id == s.SessionId)
+                .ExecuteUpdateAsync(x =>
+                    x.SetProperty(y => y.Recording, RecordingPolicy.PresentationMayBeRecorded)
+                        .SetProperty(y => y.DiscussionMinutes, 25)
+                )
+        );
         var quiet = await ShareSlotTests.AddSecondSessionAsync(s);
-        await app.WithDbAsync(db => db.Sessions.Where(x => x.Id == quiet).ExecuteUpdateAsync(x => x.SetProperty(y => y.DiscussionMinutes, 0)));
+        await app.WithDbAsync(db =>
+            db.Sessions.Where(x => x.Id == quiet).ExecuteUpdateAsync(x => x.SetProperty(y => y.DiscussionMinutes, 0))
+        );
         await LiveClients.OpenDocumentAsync(s);
         await LiveClients.OpenDocumentAsync(s, quiet);
         await using var fac = await LiveClients.JoinAsync(s, "facilitator");
         await using var par = await LiveClients.JoinAsync(s, "participant");
 
-        // The run of show covers the whole call: after the lesson's activities comes the open discussion, as on the session page.
+        // The run of show covers the whole call: after the lesson's activities comes the open discussion, as on the
+        // session page.
         var sections = par.Snapshot!.Sections.OrderBy(x => x.Position).ToList();
         var discussion = sections[^1];
-        Assert.Equal(("open-discussion", "Open discussion and sharing insights from assignments", 25, false),
-            (discussion.Kind, discussion.Title, discussion.Minutes, discussion.Recordable));
+        Assert.Equal(
+            ("open-discussion", "Open discussion and sharing insights from assignments", 25, false),
+            (discussion.Kind, discussion.Title, discussion.Minutes, discussion.Recordable)
+        );
         Assert.Equal(sections[^2].ActivityIndex + 1, discussion.ActivityIndex);
         Assert.Single(sections, x => x.ActivityIndex == discussion.ActivityIndex);
 
-        // The facilitator moves there and starts its timer; even in a session whose presentation may be recorded, it isn't.
+        // The facilitator moves there and starts its timer; even in a session whose presentation may be recorded, it
+        // isn't.
         var (_, there) = await TimerAsync(fac, par, c => c.GotoAsync(discussion.ActivityIndex));
         Assert.Equal(discussion.ActivityIndex, there.ActivityIndex);
         Assert.False(there.Recording);
         var (_, started) = await TimerAsync(fac, par, c => c.TimerAsync(TimerActions.Start));
         Assert.Equal(25 * 60_000, started.DurationMs);
         Assert.False(started.Recording);
-        var response = await par.AddResponseAsync(discussion.Id, "Could we talk about keeping newcomers after their first month?");
+        var response = await par.AddResponseAsync(
+            discussion.Id,
+            "Could we talk about keeping newcomers after their " + "first month?"
+        );
         LiveAssert.Ok(response);
 
         // A session without discussion time has no such block.
         await using var parQuiet = await LiveClients.JoinAsync(s, "participant", quiet);
-        Assert.DoesNotContain(parQuiet.Snapshot!.Sections, x => x.Title == "Open discussion and sharing insights from assignments");
+        Assert.DoesNotContain(
+            parQuiet.Snapshot!.Sections,
+            x => x.Title == "Open discussion and sharing insights " + "from assignments"
+        );
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task SharedTimer_StoresAbsoluteInstants_CarriesServerTime_AndShowsRecordingOnlyDuringARecordablePresentation(string provider)
+    public async Task SharedTimer_StoresAbsoluteInstants_CarriesServerTime_AndShowsRecordingOnlyDuringARecordablePresentation(
+        string provider
+    )
     {
         var app = await apps.GetAsync(provider);
         await using var room = await LiveRoom.OpenAsync(app);
-        await room.Db(db => db.Sessions.Where(s => s.Id == room.SessionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Recording, RecordingPolicy.PresentationMayBeRecorded)));
+        await room.Db(db =>
+            db.Sessions.Where(s => s.Id == room.SessionId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Recording, RecordingPolicy.PresentationMayBeRecorded))
+        );
         var fac = await room.JoinAsync("facilitator");
         var par = await room.JoinAsync("participant");
         var sections = par.Snapshot!.Sections;
@@ -208,21 +247,34 @@ public class LiveFacilitationTests(Apps apps)
         Assert.Equal(Now().AddMinutes(4), (await room.TryJoinAsync("observer")).Result.Snapshot!.Timer.EndsUtc);
 
         // The session's policy says nothing is recorded: no indicator even during the presentation.
-        await room.Db(db => db.Sessions.Where(s => s.Id == room.SessionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Recording, RecordingPolicy.NoRecording)));
+        await room.Db(db =>
+            db.Sessions.Where(s => s.Id == room.SessionId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Recording, RecordingPolicy.NoRecording))
+        );
         var (_, unrecorded) = await TimerAsync(fac, par, c => c.GotoAsync(presentation));
         Assert.False(unrecorded.Recording);
         Assert.False((await room.TryJoinAsync("participant")).Result.Snapshot!.Timer.Recording);
     }
 
-    /// <summary>Runs a timer command and returns the event (as the participant received it) and its timer state.</summary>
-    private static async Task<(LiveEvent Event, TimerState State)> TimerAsync(LiveSessionClient fac, LiveSessionClient par, Func<LiveSessionClient, Task<Ack>> command)
+    /// <summary>Runs a timer command and returns the event (as the participant received it) and its timer
+    /// state.</summary>
+    private static async Task<(LiveEvent Event, TimerState State)> TimerAsync(
+        LiveSessionClient fac,
+        LiveSessionClient par,
+        Func<LiveSessionClient, Task<Ack>> command
+    )
     {
         var ack = await command(fac);
         LiveAssert.Ok(ack);
         await par.UntilSeqAsync(ack.Seq);
         var e = par.AppliedEvents.Single(x => x.Seq == ack.Seq);
         Assert.Equal(EventTypes.Timer, e.Type);
-        return (e, System.Text.Json.JsonSerializer.Deserialize<TimerState>(e.Data.GetRawText(), Kindling.Web.Features.LiveSession.LiveStore.Json)!);
+        return (
+            e,
+            System.Text.Json.JsonSerializer.Deserialize<TimerState>(
+                e.Data.GetRawText(),
+                Kindling.Web.Features.LiveSession.LiveStore.Json
+            )!
+        );
     }
 }

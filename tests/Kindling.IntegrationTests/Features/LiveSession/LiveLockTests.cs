@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.LiveSession;
 
-/// <summary>A locked document is read-only for everyone: every kind of change is refused with the same clear sentence.</summary>
+/// <summary>A locked document is read-only for everyone: every kind of change is refused with the same clear
+/// sentence.</summary>
 [Collection(AppCollection.Name)]
 public class LiveLockTests(Apps apps)
 {
@@ -40,7 +41,10 @@ public class LiveLockTests(Apps apps)
         (string What, Func<Task<Ack>> Send)[] writes =
         [
             ("a response", () => par.AddResponseAsync(open.Id, "After the lock")),
-            ("an anonymous response", () => par.AddResponseAsync(open.Id, "After the lock, anonymously", anonymous: true)),
+            (
+                "an anonymous response",
+                () => par.AddResponseAsync(open.Id, "After the lock, anonymously", anonymous: true)
+            ),
             ("an edit", () => par.EditResponseAsync(note.Id!.Value, "Changed after the lock")),
             ("a deletion", () => par.DeleteResponseAsync(note.Id!.Value)),
             ("the roll call", () => par.RollCallAsync("Here after the lock")),
@@ -72,13 +76,27 @@ public class LiveLockTests(Apps apps)
         Assert.Null(snapshot.Timer.EndsUtc);
         Assert.Equal("Before the lock", Assert.Single(snapshot.Responses, r => r.SectionId == open.Id).Text);
         var asked = (await par.QuestionsAsync()).Questions;
-        Assert.Equal(("Asked before the lock", 0, (string?)null), (Assert.Single(asked).Text, asked[0].Votes, asked[0].Answer));
+        Assert.Equal(
+            ("Asked before the " + "lock", 0, (string?)null),
+            (Assert.Single(asked).Text, asked[0].Votes, asked[0].Answer)
+        );
 
         // Feedback is not part of the document: the facilitator can still close it while the document is locked.
         using var facPages = await room.S.ClientAsAsync("facilitator");
         var feedback = $"/cohorts/{room.S.CohortId}/sessions/{room.SessionId}/feedback";
-        Assert.Equal(HttpStatusCode.Redirect, (await facPages.PostFormAsync(feedback, new Dictionary<string, string>(), feedback + "?handler=Close")).Status);
-        Assert.NotNull(await room.Db(db => db.LiveDocuments.Where(d => d.SessionId == room.SessionId).Select(d => d.FeedbackClosedUtc).SingleAsync()));
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (
+                await facPages.PostFormAsync(feedback, new Dictionary<string, string>(), feedback + "?handler=Close")
+            ).Status
+        );
+        Assert.NotNull(
+            await room.Db(db =>
+                db.LiveDocuments.Where(d => d.SessionId == room.SessionId)
+                    .Select(d => d.FeedbackClosedUtc)
+                    .SingleAsync()
+            )
+        );
 
         // Unlocking is the one change a locked document takes; then everything is possible again.
         LiveAssert.Ok(await fac.SetLockedAsync(false));

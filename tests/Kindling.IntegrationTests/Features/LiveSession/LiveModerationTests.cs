@@ -5,12 +5,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.LiveSession;
 
-/// <summary>Anonymous and hidden responses: what peers, facilitators and the author can read, through every hub channel.</summary>
+/// <summary>Anonymous and hidden responses: what peers, facilitators and the author can read, through every hub
+/// channel.</summary>
 [Collection(AppCollection.Name)]
 public class LiveModerationTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task AnonymousResponse_NeverNamesItsAuthorToPeers_AndToFacilitatorsOnlyWhenTheCohortAllows(string provider)
+    public async Task AnonymousResponse_NeverNamesItsAuthorToPeers_AndToFacilitatorsOnlyWhenTheCohortAllows(
+        string provider
+    )
     {
         await using var room = await LiveRoom.OpenAsync(await apps.GetAsync(provider));
         var author = room.S.Users["participant"];
@@ -33,27 +36,39 @@ public class LiveModerationTests(Apps apps)
         LiveAssert.Ok(await fac.ModerateAsync(id, hidden: true));
         var last = (await fac.ModerateAsync(id, hidden: false)).Seq;
         Assert.True((await observer.StartAsync()).Ok);
-        foreach (var c in new[] { fac, par, peer, observer }) await c.UntilSeqAsync(last);
+        foreach (var c in new[] { fac, par, peer, observer })
+            await c.UntilSeqAsync(last);
 
         string[] traces = [author.Id, author.DisplayName, author.Email!];
         foreach (var reader in new[] { fac, par, peer, observer })
         {
             var everything = LiveAssert.Raw(reader.AppliedEvents);
             Assert.Contains("reworded", everything);
-            foreach (var trace in traces) Assert.DoesNotContain(trace, everything, StringComparison.OrdinalIgnoreCase);
+            foreach (var trace in traces)
+                Assert.DoesNotContain(trace, everything, StringComparison.OrdinalIgnoreCase);
         }
-        Assert.All(par.AppliedEvents.Where(e => e.Seq >= anon.Seq && e.Data.TryGetProperty("authorName", out _)),
-            e => Assert.Equal(JsonValueKind.Null, e.Data.GetProperty("authorName").ValueKind));
+        Assert.All(
+            par.AppliedEvents.Where(e => e.Seq >= anon.Seq && e.Data.TryGetProperty("authorName", out _)),
+            e => Assert.Equal(JsonValueKind.Null, e.Data.GetProperty("authorName").ValueKind)
+        );
 
         Assert.Null(await AuthorSeenByAsync(room, "observer", id));
         Assert.Null(await AuthorSeenByAsync(room, peerUser.DisplayName, id));
         Assert.Null(await AuthorSeenByAsync(room, "facilitator", id));
         Assert.Equal(author.DisplayName, await AuthorSeenByAsync(room, "participant", id));
         foreach (var who in new[] { "observer", "facilitator" })
-            foreach (var trace in traces) Assert.DoesNotContain(trace, LiveAssert.Raw((await room.TryJoinAsync(who)).Result.Snapshot), StringComparison.OrdinalIgnoreCase);
+        foreach (var trace in traces)
+            Assert.DoesNotContain(
+                trace,
+                LiveAssert.Raw((await room.TryJoinAsync(who)).Result.Snapshot),
+                StringComparison.OrdinalIgnoreCase
+            );
 
         // The cohort lets facilitators see anonymous authors: their own view names the author, nobody else's does.
-        await room.Db(db => db.Cohorts.Where(c => c.Id == room.S.CohortId).ExecuteUpdateAsync(c => c.SetProperty(x => x.FacilitatorsSeeAnonymousAuthors, true)));
+        await room.Db(db =>
+            db.Cohorts.Where(c => c.Id == room.S.CohortId)
+                .ExecuteUpdateAsync(c => c.SetProperty(x => x.FacilitatorsSeeAnonymousAuthors, true))
+        );
         Assert.Equal(author.DisplayName, await AuthorSeenByAsync(room, "facilitator", id));
         Assert.Null(await AuthorSeenByAsync(room, "observer", id));
         var again = await par.EditResponseAsync(id, "Still unsigned");
@@ -65,8 +80,14 @@ public class LiveModerationTests(Apps apps)
             Assert.DoesNotContain(trace, LiveAssert.Raw(fac.AppliedEvents), StringComparison.OrdinalIgnoreCase);
         }
 
-        await room.Db(db => db.LiveDocuments.Where(d => d.SessionId == room.SessionId).ExecuteUpdateAsync(d => d.SetProperty(x => x.AllowAnonymous, false)));
-        LiveAssert.Fails(await par.AddResponseAsync(open[0].Id, "Another unsigned one", anonymous: true), "Anonymous responses are turned off");
+        await room.Db(db =>
+            db.LiveDocuments.Where(d => d.SessionId == room.SessionId)
+                .ExecuteUpdateAsync(d => d.SetProperty(x => x.AllowAnonymous, false))
+        );
+        LiveAssert.Fails(
+            await par.AddResponseAsync(open[0].Id, "Another unsigned one", anonymous: true),
+            "Anonymous responses are turned off"
+        );
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -17,7 +17,10 @@ public class LiveOpeningTests(Apps apps)
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         await using var par = await WaitAsync(s);
 
-        await using var fac = new LiveSessionClient(LiveClients.Connection(s.App, await CookieAsync(s, "facilitator")), s.SessionId);
+        await using var fac = new LiveSessionClient(
+            LiveClients.Connection(s.App, await CookieAsync(s, "facilitator")),
+            s.SessionId
+        );
         await fac.Connection.StartAsync();
         LiveAssert.Ok(await fac.OpenAsync());
 
@@ -31,19 +34,26 @@ public class LiveOpeningTests(Apps apps)
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         // The session starts in 15 minutes and 30 seconds: its room opens by itself in 30 seconds.
         var starts = s.App.Clock.GetUtcNow().UtcDateTime.AddMinutes(15).AddSeconds(30);
-        await s.App.WithDbAsync(db => db.Sessions.Where(x => x.Id == s.SessionId).ExecuteUpdateAsync(x => x.SetProperty(y => y.StartsUtc, starts)));
+        await s.App.WithDbAsync(db =>
+            db.Sessions.Where(x => x.Id == s.SessionId).ExecuteUpdateAsync(x => x.SetProperty(y => y.StartsUtc, starts))
+        );
         await using var par = await WaitAsync(s);
 
         s.App.Clock.Advance(TimeSpan.FromSeconds(31)); // nobody loads a page or opens it: the clock alone
 
         await UntilOpenAsync(par);
-        Assert.NotNull(await s.App.WithDbAsync(db => db.LiveDocuments.FirstOrDefaultAsync(d => d.SessionId == s.SessionId)));
+        Assert.NotNull(
+            await s.App.WithDbAsync(db => db.LiveDocuments.FirstOrDefaultAsync(d => d.SessionId == s.SessionId))
+        );
     }
 
     /// <summary>The participant connects and is told the document is not open yet.</summary>
     private static async Task<LiveSessionClient> WaitAsync(CohortScenario s)
     {
-        var par = new LiveSessionClient(LiveClients.Connection(s.App, await CookieAsync(s, "participant")), s.SessionId);
+        var par = new LiveSessionClient(
+            LiveClients.Connection(s.App, await CookieAsync(s, "participant")),
+            s.SessionId
+        );
         var waiting = await par.StartAsync();
         Assert.False(waiting.Ok);
         Assert.Equal("The facilitator has not opened this session's document yet.", waiting.Error);
@@ -51,7 +61,8 @@ public class LiveOpeningTests(Apps apps)
         return par;
     }
 
-    private static Task<string> CookieAsync(CohortScenario s, string role) => LiveClients.CookieAsync(s.App, s.Users[role].Email!, CohortScenario.Password);
+    private static Task<string> CookieAsync(CohortScenario s, string role) =>
+        LiveClients.CookieAsync(s.App, s.Users[role].Email!, CohortScenario.Password);
 
     private static async Task UntilOpenAsync(LiveSessionClient client)
     {

@@ -2,45 +2,70 @@ using System.Text.Json;
 using Kindling.Domain;
 using Kindling.IntegrationTests.Infrastructure;
 using Kindling.LiveClient;
-using Microsoft.AspNetCore.SignalR.Client;
 using Kindling.Web.Features.LiveSession;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.LiveSession;
 
-/// <summary>The commit pipeline as clients see it: one gap-free sequence, catch-up after a drop, retries applied once.</summary>
+/// <summary>The commit pipeline as clients see it: one gap-free sequence, catch-up after a drop, retries applied
+/// once.</summary>
 [Collection(AppCollection.Name)]
 public class LiveOrderingTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task ConcurrentPosts_FromSeveralClients_EveryClientSeesOneSequenceWithoutGapsInTheSameOrder(string provider)
+    public async Task ConcurrentPosts_FromSeveralClients_EveryClientSeesOneSequenceWithoutGapsInTheSameOrder(
+        string provider
+    )
     {
         await using var room = await LiveRoom.OpenAsync(await apps.GetAsync(provider));
         var second = await room.AddParticipantAsync("ada");
-        var writers = new[] { await room.JoinAsync("facilitator"), await room.JoinAsync("participant"), await room.JoinAsync(second.DisplayName) };
+        var writers = new[]
+        {
+            await room.JoinAsync("facilitator"),
+            await room.JoinAsync("participant"),
+            await room.JoinAsync(second.DisplayName),
+        };
         var observer = await room.JoinAsync("observer");
         var section = observer.Snapshot!.Sections.First(x => !x.Silent).Id;
         var start = await room.SeqAsync();
         const int each = 8;
 
-        var acks = await Task.WhenAll(writers.SelectMany((w, i) => Enumerable.Range(0, each).Select(n => w.AddResponseAsync(section, $"writer {i} note {n}"))));
+        var acks = await Task.WhenAll(
+            writers.SelectMany(
+                (w, i) => Enumerable.Range(0, each).Select(n => w.AddResponseAsync(section, $"writer {i} note {n}"))
+            )
+        );
 
         Assert.All(acks, LiveAssert.Ok);
         var total = writers.Length * each;
         Assert.Equal(Enumerable.Range(1, total).Select(n => start + n), acks.Select(a => a.Seq).Order());
         var everyone = writers.Append(observer).ToList();
-        foreach (var c in everyone) await c.UntilSeqAsync(start + total);
-        foreach (var c in everyone) LiveAssert.Contiguous(c, start + 1, start + total);
-        var order = observer.AppliedEvents.Where(e => e.Seq > start).Select(e => e.Data.GetProperty("id").GetGuid()).ToList();
+        foreach (var c in everyone)
+            await c.UntilSeqAsync(start + total);
+        foreach (var c in everyone)
+            LiveAssert.Contiguous(c, start + 1, start + total);
+        var order = observer
+            .AppliedEvents.Where(e => e.Seq > start)
+            .Select(e => e.Data.GetProperty("id").GetGuid())
+            .ToList();
         foreach (var c in writers)
-            Assert.Equal(order, c.AppliedEvents.Where(e => e.Seq > start).Select(e => e.Data.GetProperty("id").GetGuid()));
+            Assert.Equal(
+                order,
+                c.AppliedEvents.Where(e => e.Seq > start).Select(e => e.Data.GetProperty("id").GetGuid())
+            );
         Assert.Equal(acks.Select(a => a.Id!.Value).Order(), order.Order());
         Assert.Equal(total, await room.Db(db => db.LiveResponses.CountAsync(r => r.SessionId == room.SessionId)));
-        Assert.Equal(total, await room.Db(db => db.LiveEvents.CountAsync(e => e.SessionId == room.SessionId && e.Seq > start)));
+        Assert.Equal(
+            total,
+            await room.Db(db => db.LiveEvents.CountAsync(e => e.SessionId == room.SessionId && e.Seq > start))
+        );
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task ClientDropsAndRejoins_ChangesMadeMeanwhile_ArriveExactlyOnceAndLateJoinerSeesWholeDocument(string provider)
+    public async Task ClientDropsAndRejoins_ChangesMadeMeanwhile_ArriveExactlyOnceAndLateJoinerSeesWholeDocument(
+        string provider
+    )
     {
         await using var room = await LiveRoom.OpenAsync(await apps.GetAsync(provider));
         var fac = await room.JoinAsync("facilitator");
@@ -48,8 +73,10 @@ public class LiveOrderingTests(Apps apps)
         var observer = await room.JoinAsync("observer");
         var section = par.Snapshot!.Sections.First(x => !x.Silent).Id;
         await fac.WaitForAsync(_ => fac.Present.Count == 3, LiveAssert.Patience);
-        Assert.Equal(["facilitator", "observer", "participant"],
-            fac.Present.Select(p => room.S.Users.Single(u => u.Value.Id == p.UserId).Key).Order());
+        Assert.Equal(
+            ["facilitator", "observer", "participant"],
+            fac.Present.Select(p => room.S.Users.Single(u => u.Value.Id == p.UserId).Key).Order()
+        );
         LiveAssert.Ok(await par.AddResponseAsync(section, "Before the drop"));
         var before = (await fac.AddResponseAsync(section, "Also before the drop")).Seq;
         await observer.UntilSeqAsync(before);
@@ -57,7 +84,8 @@ public class LiveOrderingTests(Apps apps)
         await observer.Connection.StopAsync();
         await fac.WaitForAsync(_ => fac.Present.Count == 2, LiveAssert.Patience);
         var missed = new List<Ack>();
-        for (var i = 0; i < 3; i++) missed.Add(await par.AddResponseAsync(section, $"While you were away {i}"));
+        for (var i = 0; i < 3; i++)
+            missed.Add(await par.AddResponseAsync(section, $"While you were away {i}"));
         missed.Add(await fac.ModerateAsync(missed[0].Id!.Value, pinned: true));
         Assert.All(missed, LiveAssert.Ok);
         var rejoined = await observer.StartAsync();
@@ -91,17 +119,34 @@ public class LiveOrderingTests(Apps apps)
         var lost = await room.Db(async db =>
         {
             await using var tx = await db.Database.BeginTransactionAsync();
-            await db.LiveDocuments.Where(d => d.SessionId == room.SessionId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Seq, d => d.Seq + 1));
+            await db
+                .LiveDocuments.Where(d => d.SessionId == room.SessionId)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Seq, d => d.Seq + 1));
             var seq = await db.LiveDocuments.Where(d => d.SessionId == room.SessionId).Select(d => d.Seq).SingleAsync();
             var now = room.App.Clock.GetUtcNow().UtcDateTime;
             var author = room.S.Users["participant"];
-            var r = new LiveResponse { SessionId = room.SessionId, SectionId = section, AuthorId = author.Id, Text = "Committed, never sent", CreatedUtc = now, UpdatedUtc = now };
-            db.LiveResponses.Add(r);
-            db.LiveEvents.Add(new Kindling.Domain.LiveEvent
+            var r = new LiveResponse
             {
-                SessionId = room.SessionId, Seq = seq, Type = EventTypes.ResponseAdded, ActorId = author.Id, EntityId = r.Id, AtUtc = now,
-                Payload = JsonSerializer.Serialize(LiveViews.Public(r, author.DisplayName), LiveStore.Json),
-            });
+                SessionId = room.SessionId,
+                SectionId = section,
+                AuthorId = author.Id,
+                Text = "Committed, never sent",
+                CreatedUtc = now,
+                UpdatedUtc = now,
+            };
+            db.LiveResponses.Add(r);
+            db.LiveEvents.Add(
+                new Kindling.Domain.LiveEvent
+                {
+                    SessionId = room.SessionId,
+                    Seq = seq,
+                    Type = EventTypes.ResponseAdded,
+                    ActorId = author.Id,
+                    EntityId = r.Id,
+                    AtUtc = now,
+                    Payload = JsonSerializer.Serialize(LiveViews.Public(r, author.DisplayName), LiveStore.Json),
+                }
+            );
             await db.SaveChangesAsync();
             await tx.CommitAsync();
             return seq;
@@ -115,7 +160,9 @@ public class LiveOrderingTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task ConcurrentPosts_MixedWithRefusedOnes_CommitTogetherButRefusalsLeaveNoTraceAndNoGap(string provider)
+    public async Task ConcurrentPosts_MixedWithRefusedOnes_CommitTogetherButRefusalsLeaveNoTraceAndNoGap(
+        string provider
+    )
     {
         // Changes arriving together are committed in one transaction: a refused one must not take a number or a row.
         await using var room = await LiveRoom.OpenAsync(await apps.GetAsync(provider));
@@ -125,22 +172,31 @@ public class LiveOrderingTests(Apps apps)
         var section = par.Snapshot!.Sections.First(x => !x.Silent).Id;
         var start = await room.SeqAsync();
 
-        var sends = Enumerable.Range(0, 12).SelectMany(n => new[]
-        {
-            (Refusal: (string?)null, Task: par.AddResponseAsync(section, $"kept {n}")),
-            (Refusal: "Write something", Task: par.AddResponseAsync(section, "   ")),
-            (Refusal: "Observers", Task: observer.AddResponseAsync(section, $"observer {n}")),
-            (Refusal: null, Task: fac.AddResponseAsync(section, $"facilitator kept {n}")),
-        }).ToList();
+        var sends = Enumerable
+            .Range(0, 12)
+            .SelectMany(n =>
+                new[]
+                {
+                    (Refusal: (string?)null, Task: par.AddResponseAsync(section, $"kept {n}")),
+                    (Refusal: "Write something", Task: par.AddResponseAsync(section, "   ")),
+                    (Refusal: "Observers", Task: observer.AddResponseAsync(section, $"observer {n}")),
+                    (Refusal: null, Task: fac.AddResponseAsync(section, $"facilitator kept {n}")),
+                }
+            )
+            .ToList();
         var acks = await Task.WhenAll(sends.Select(s => s.Task));
 
-        foreach (var (refusal, ack) in sends.Select(s => s.Refusal).Zip(acks).Where(p => p.First is not null)) LiveAssert.Fails(ack, refusal!);
+        foreach (var (refusal, ack) in sends.Select(s => s.Refusal).Zip(acks).Where(p => p.First is not null))
+            LiveAssert.Fails(ack, refusal!);
         var kept = sends.Select(s => s.Refusal).Zip(acks).Where(p => p.First is null).Select(p => p.Second).ToList();
         Assert.All(kept, LiveAssert.Ok);
         Assert.Equal(Enumerable.Range(1, kept.Count).Select(n => start + n), kept.Select(a => a.Seq).Order());
         Assert.Equal(start + kept.Count, await room.SeqAsync());
         Assert.Equal(kept.Count, await room.Db(db => db.LiveResponses.CountAsync(r => r.SessionId == room.SessionId)));
-        Assert.Equal(kept.Count, await room.Db(db => db.LiveEvents.CountAsync(e => e.SessionId == room.SessionId && e.Seq > start)));
+        Assert.Equal(
+            kept.Count,
+            await room.Db(db => db.LiveEvents.CountAsync(e => e.SessionId == room.SessionId && e.Seq > start))
+        );
         await observer.UntilSeqAsync(start + kept.Count);
         LiveAssert.Contiguous(observer, start + 1, start + kept.Count);
         Assert.DoesNotContain(observer.AppliedEvents, e => e.Data.GetRawText().Contains("observer "));
@@ -156,7 +212,9 @@ public class LiveOrderingTests(Apps apps)
 
         var first = await par.AddResponseAsync(section, "Said once", key: "retry-1");
         var again = await par.AddResponseAsync(section, "Said once", key: "retry-1");
-        var racing = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => par.AddResponseAsync(section, "Raced", key: "retry-2")));
+        var racing = await Task.WhenAll(
+            Enumerable.Range(0, 4).Select(_ => par.AddResponseAsync(section, "Raced", key: "retry-2"))
+        );
         var stolen = await fac.AddResponseAsync(section, "Someone else's key", key: "retry-1");
 
         LiveAssert.Ok(first);
@@ -164,8 +222,16 @@ public class LiveOrderingTests(Apps apps)
         Assert.All(racing, a => Assert.Equal(racing[0], a));
         LiveAssert.Ok(racing[0]);
         LiveAssert.Fails(stolen, "already used");
-        Assert.Equal(1, await room.Db(db => db.LiveResponses.CountAsync(r => r.SessionId == room.SessionId && r.Text == "Said once")));
-        Assert.Equal(1, await room.Db(db => db.LiveResponses.CountAsync(r => r.SessionId == room.SessionId && r.Text == "Raced")));
+        Assert.Equal(
+            1,
+            await room.Db(db =>
+                db.LiveResponses.CountAsync(r => r.SessionId == room.SessionId && r.Text == "Said once")
+            )
+        );
+        Assert.Equal(
+            1,
+            await room.Db(db => db.LiveResponses.CountAsync(r => r.SessionId == room.SessionId && r.Text == "Raced"))
+        );
         Assert.Equal(2, await room.SeqAsync());
         await fac.UntilSeqAsync(2);
         Assert.Equal([first.Seq, racing[0].Seq], fac.AppliedEvents.Select(e => e.Seq));

@@ -31,7 +31,10 @@ public class LiveSignOutTests(Apps apps)
             await using var open = await ConnectAsync(room, laptop);
             LiveAssert.Ok(await open.AddResponseAsync(section, "Before signing out"));
             var closed = ClosedAsync(open);
-            Assert.Equal(HttpStatusCode.Redirect, (await phone.PostFormAsync("/account/signout", new Dictionary<string, string>())).Status);
+            Assert.Equal(
+                HttpStatusCode.Redirect,
+                (await phone.PostFormAsync("/account/signout", new Dictionary<string, string>())).Status
+            );
             await closed.WaitAsync(TimeSpan.FromSeconds(LiveAssert.Patience));
             await RefusedAsync(room, laptop, section);
         }
@@ -43,8 +46,15 @@ public class LiveSignOutTests(Apps apps)
             var cookie = await SignedInCookieAsync(room.App, email, CohortScenario.Password, pages);
             await using var open = await ConnectAsync(room, cookie);
             var closed = ClosedAsync(open);
-            var changed = await pages.PostFormAsync("/account/password", new Dictionary<string, string>
-                { ["Current"] = CohortScenario.Password, ["New"] = fresh, ["Confirm"] = fresh });
+            var changed = await pages.PostFormAsync(
+                "/account/password",
+                new Dictionary<string, string>
+                {
+                    ["Current"] = CohortScenario.Password,
+                    ["New"] = fresh,
+                    ["Confirm"] = fresh,
+                }
+            );
             Assert.Equal(HttpStatusCode.Redirect, changed.Status);
             await closed.WaitAsync(TimeSpan.FromSeconds(LiveAssert.Patience));
             await RefusedAsync(room, cookie, section);
@@ -56,23 +66,33 @@ public class LiveSignOutTests(Apps apps)
         LiveAssert.Ok(await fac.AddResponseAsync(section, "The facilitator was never disconnected"));
     }
 
-    private static async Task<string> SignedInCookieAsync(KindlingApp app, string email, string password, PageClient? pages = null)
+    private static async Task<string> SignedInCookieAsync(
+        KindlingApp app,
+        string email,
+        string password,
+        PageClient? pages = null
+    )
     {
         using var own = pages is null ? app.Client() : null;
         var page = await (pages ?? own!).SignInAsync(email, password);
-        return page.SetCookies.Select(c => c.Split(';')[0]).Single(c => c.StartsWith("kindling.auth=", StringComparison.Ordinal));
+        return page
+            .SetCookies.Select(c => c.Split(';')[0])
+            .Single(c => c.StartsWith("kindling.auth=", StringComparison.Ordinal));
     }
 
     /// <summary>A connection without automatic reconnection, so being closed by the server is plain to see.</summary>
     private static async Task<LiveSessionClient> ConnectAsync(LiveRoom room, string cookie)
     {
         var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(room.App.Server.BaseAddress, "/hubs/session"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => room.App.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.Headers["Cookie"] = cookie;
-            })
+            .WithUrl(
+                new Uri(room.App.Server.BaseAddress, "/hubs/session"),
+                o =>
+                {
+                    o.HttpMessageHandlerFactory = _ => room.App.Server.CreateHandler();
+                    o.Transports = HttpTransportType.LongPolling;
+                    o.Headers["Cookie"] = cookie;
+                }
+            )
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .Build();
         var client = new LiveSessionClient(hub, room.SessionId);
@@ -84,7 +104,11 @@ public class LiveSignOutTests(Apps apps)
     private static Task ClosedAsync(LiveSessionClient client)
     {
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.Connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        client.Connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
         return closed.Task;
     }
 

@@ -4,12 +4,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.LiveSession;
 
-/// <summary>Silent note-taking: each person writes unseen, then everything is revealed at once, by a facilitator or the timer.</summary>
+/// <summary>Silent note-taking: each person writes unseen, then everything is revealed at once, by a facilitator or the
+/// timer.</summary>
 [Collection(AppCollection.Name)]
 public class LiveSilentRoundTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task SilentResponses_StayUnreadableThroughEveryChannel_UntilTheFacilitatorRevealsThemToEveryone(string provider)
+    public async Task SilentResponses_StayUnreadableThroughEveryChannel_UntilTheFacilitatorRevealsThemToEveryone(
+        string provider
+    )
     {
         await using var room = await LiveRoom.OpenAsync(await apps.GetAsync(provider));
         var peerUser = await room.AddParticipantAsync("peer");
@@ -29,7 +32,8 @@ public class LiveSilentRoundTests(Apps apps)
         var deleted = await par.AddResponseAsync(silent.Id, "SECRET-DELETED draft");
         LiveAssert.Ok(await par.DeleteResponseAsync(deleted.Id!.Value));
         var last = await room.SeqAsync();
-        foreach (var c in new[] { fac, par, peer, observer }) await c.UntilSeqAsync(last);
+        foreach (var c in new[] { fac, par, peer, observer })
+            await c.UntilSeqAsync(last);
 
         // The author sees their own changes in full, even though a placeholder with the same number reached them first.
         Assert.Equal(EventTypes.ResponseAdded, par.AppliedEvents.Single(e => e.Seq == named.Seq).Type);
@@ -42,8 +46,10 @@ public class LiveSilentRoundTests(Apps apps)
         foreach (var reader in new[] { fac, peer, observer })
         {
             Assert.DoesNotContain("SECRET", LiveAssert.Raw(reader.AppliedEvents));
-            Assert.All(reader.AppliedEvents.Where(e => e.Seq > welcome.Seq && (e.Seq != peerOwn.Seq || reader != peer)),
-                e => Assert.Equal(EventTypes.Private, e.Type));
+            Assert.All(
+                reader.AppliedEvents.Where(e => e.Seq > welcome.Seq && (e.Seq != peerOwn.Seq || reader != peer)),
+                e => Assert.Equal(EventTypes.Private, e.Type)
+            );
         }
         Assert.Contains("PEER-OWN", LiveAssert.Raw(peer.AppliedEvents));
         Assert.DoesNotContain("PEER-OWN", LiveAssert.Raw(par.AppliedEvents));
@@ -51,7 +57,12 @@ public class LiveSilentRoundTests(Apps apps)
         Assert.DoesNotContain("SECRET", LiveAssert.Raw(lateJoin.Snapshot));
         var (facLate, facJoin) = await room.TryJoinAsync("facilitator");
         Assert.DoesNotContain("SECRET", LiveAssert.Raw(facJoin.Snapshot));
-        Assert.Equal(2, (await room.TryJoinAsync("participant")).Result.Snapshot!.Responses.Count(r => r.Mine && r.SectionId == silent.Id));
+        Assert.Equal(
+            2,
+            (await room.TryJoinAsync("participant")).Result.Snapshot!.Responses.Count(r =>
+                r.Mine && r.SectionId == silent.Id
+            )
+        );
         await peer.Connection.StopAsync();
         await using var catchUpConnection = await CatchUpAsync(room, peerUser.DisplayName, welcome.Seq);
         Assert.DoesNotContain("SECRET", LiveAssert.Raw(catchUpConnection.Events));
@@ -66,7 +77,8 @@ public class LiveSilentRoundTests(Apps apps)
 
         var reveal = await fac.RevealAsync(silent.Id);
         LiveAssert.Ok(reveal);
-        foreach (var c in new[] { fac, par, observer, late, facLate }) await c.UntilSeqAsync(reveal.Seq);
+        foreach (var c in new[] { fac, par, observer, late, facLate })
+            await c.UntilSeqAsync(reveal.Seq);
         foreach (var c in new[] { fac, par, observer, late, facLate })
         {
             var e = c.AppliedEvents.Single(x => x.Seq == reveal.Seq);
@@ -110,29 +122,55 @@ public class LiveSilentRoundTests(Apps apps)
 
         room.App.Clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
 
-        await fac.WaitForAsync(events => events.Any(e => e.Type == EventTypes.SectionRevealed && e.Data.GetRawText().Contains("Written in the quiet")), LiveAssert.Patience);
+        await fac.WaitForAsync(
+            events =>
+                events.Any(e =>
+                    e.Type == EventTypes.SectionRevealed && e.Data.GetRawText().Contains("Written in the quiet")
+                ),
+            LiveAssert.Patience
+        );
         await par.WaitForAsync(events => events.Any(e => e.Type == EventTypes.SectionRevealed), LiveAssert.Patience);
         // Every prompt of the activity is revealed, each exactly once, however often the watcher looks.
         room.App.Clock.Advance(TimeSpan.FromSeconds(5));
         var prompts = par.Snapshot.Sections.Count(s => s.ActivityIndex == silent.ActivityIndex);
-        await fac.WaitForAsync(events => events.Count(e => e.Type == EventTypes.SectionRevealed) == prompts, LiveAssert.Patience);
-        var revealed = await room.Db(db => db.LiveSections.Where(s => s.SessionId == room.SessionId && s.ActivityIndex == silent.ActivityIndex)
-            .Select(s => s.RevealedUtc).ToListAsync());
+        await fac.WaitForAsync(
+            events => events.Count(e => e.Type == EventTypes.SectionRevealed) == prompts,
+            LiveAssert.Patience
+        );
+        var revealed = await room.Db(db =>
+            db.LiveSections.Where(s => s.SessionId == room.SessionId && s.ActivityIndex == silent.ActivityIndex)
+                .Select(s => s.RevealedUtc)
+                .ToListAsync()
+        );
         Assert.All(revealed, r => Assert.NotNull(r));
-        Assert.Equal(prompts, await room.Db(db => db.LiveEvents.CountAsync(e => e.SessionId == room.SessionId && e.Type == EventTypes.SectionRevealed)));
+        Assert.Equal(
+            prompts,
+            await room.Db(db =>
+                db.LiveEvents.CountAsync(e => e.SessionId == room.SessionId && e.Type == EventTypes.SectionRevealed)
+            )
+        );
     }
 
-    /// <summary>A connection of <paramref name="who"/> that asks for the events after <paramref name="since"/>, as a reconnecting client does.</summary>
+    /// <summary>A connection of <paramref name="who"/> that asks for the events after <paramref name="since"/>, as a
+    /// reconnecting client does.</summary>
     private static async Task<CatchUp> CatchUpAsync(LiveRoom room, string who, long since)
     {
         var hub = LiveClients.Connection(room.App, await room.CookieAsync(who));
         await hub.StartAsync();
-        var result = await Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions.InvokeAsync<JoinResult>(hub, "Join", room.SessionId, since);
+        var result = await Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions.InvokeAsync<JoinResult>(
+            hub,
+            "Join",
+            room.SessionId,
+            since
+        );
         Assert.True(result.Ok, result.Error);
         return new CatchUp(hub, result.Events);
     }
 
-    private sealed record CatchUp(Microsoft.AspNetCore.SignalR.Client.HubConnection Hub, IReadOnlyList<LiveEvent> Events) : IAsyncDisposable
+    private sealed record CatchUp(
+        Microsoft.AspNetCore.SignalR.Client.HubConnection Hub,
+        IReadOnlyList<LiveEvent> Events
+    ) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Hub.DisposeAsync();
     }

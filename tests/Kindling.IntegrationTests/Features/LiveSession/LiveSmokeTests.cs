@@ -10,7 +10,13 @@ public class LiveSmokeTests(Apps apps)
     public async Task FacilitatorOpensEarly_ParticipantPosts_FacilitatorReceivesItInOrder(string provider)
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
-        await using var fac = new LiveSessionClient(LiveClients.Connection(s.App, await LiveClients.CookieAsync(s.App, s.Users["facilitator"].Email!, CohortScenario.Password)), s.SessionId);
+        await using var fac = new LiveSessionClient(
+            LiveClients.Connection(
+                s.App,
+                await LiveClients.CookieAsync(s.App, s.Users["facilitator"].Email!, CohortScenario.Password)
+            ),
+            s.SessionId
+        );
         var before = await fac.StartAsync();
         Assert.False(before.Ok);
         Assert.Contains("not opened", before.Error);
@@ -21,6 +27,9 @@ public class LiveSmokeTests(Apps apps)
         var ack = await par.AddResponseAsync(section.Id, "Hello from the participant");
         Assert.True(ack.Ok, ack.Error);
         await fac.WaitForAsync(events => events.Any(e => e.Seq == ack.Seq && e.Type == EventTypes.ResponseAdded));
-        Assert.Contains("Hello from the participant", fac.AppliedEvents.Single(e => e.Seq == ack.Seq).Data.GetRawText());
+        Assert.Contains(
+            "Hello from the " + "participant",
+            fac.AppliedEvents.Single(e => e.Seq == ack.Seq).Data.GetRawText()
+        );
     }
 }

@@ -7,7 +7,9 @@ namespace Kindling.IntegrationTests.Features.LiveSession;
 public class ParticipationTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Participation_CountsPerMember_AnonymousOnlyInTotalUnlessPolicyAllows_ParticipantRefused(string provider)
+    public async Task Participation_CountsPerMember_AnonymousOnlyInTotalUnlessPolicyAllows_ParticipantRefused(
+        string provider
+    )
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
         await LiveClients.OpenDocumentAsync(s);
@@ -23,7 +25,10 @@ public class ParticipationTests(Apps apps)
         var result = await fac.ParticipationAsync();
         Assert.True(result.Ok, result.Error);
         var row = result.Rows.Single(r => r.UserId == s.Users["participant"].Id);
-        Assert.Equal((1, 1, "Twelve chars".Length + "Why?".Length, true, "Participant"), (row.Responses, row.Questions, row.Characters, row.Present, row.Role));
+        Assert.Equal(
+            (1, 1, "Twelve chars".Length + "Why?".Length, true, "Participant"),
+            (row.Responses, row.Questions, row.Characters, row.Present, row.Role)
+        );
         Assert.Equal(1, result.AnonymousContributions);
         var observer = result.Rows.Single(r => r.UserId == s.Users["observer"].Id);
         Assert.Equal((0, 0, 0, false), (observer.Responses, observer.Questions, observer.Characters, observer.Present));

@@ -49,7 +49,10 @@ public class QuestionsTests(Apps apps)
         var afterWithdraw = (await fac.QuestionsAsync()).Questions.Single();
         Assert.Equal(1, afterWithdraw.Votes);
         Assert.False(afterWithdraw.VotedByMe);
-        Assert.Equal(1, await s.App.WithDbAsync(db => Task.FromResult(db.LiveQuestionVotes.Count(v => v.QuestionId == id))));
+        Assert.Equal(
+            1,
+            await s.App.WithDbAsync(db => Task.FromResult(db.LiveQuestionVotes.Count(v => v.QuestionId == id)))
+        );
 
         var byParticipant = await par.AnswerQuestionAsync(id, "Me?");
         Assert.False(byParticipant.Ok);
@@ -82,7 +85,8 @@ public class QuestionsTests(Apps apps)
         var answered = await fac.AnswerQuestionAsync(asked.Id!.Value, "Yes, everyone does.");
         await other.WaitForAsync(e => e.Any(x => x.Seq == answered.Seq));
         await fac.WaitForAsync(e => e.Any(x => x.Seq == answered.Seq));
-        foreach (var e in other.AppliedEvents.Concat(fac.AppliedEvents)) Assert.DoesNotContain(author, e.Data.GetRawText());
+        foreach (var e in other.AppliedEvents.Concat(fac.AppliedEvents))
+            Assert.DoesNotContain(author, e.Data.GetRawText());
 
         // A late reader catching up "since N" gets the stored events: they carry no author either.
         await using var late = await LiveClients.JoinAsync(s.App, peer.Email!, CohortScenario.Password, s.SessionId);
@@ -132,8 +136,13 @@ public class QuestionsTests(Apps apps)
         var list = await obs.QuestionsAsync();
         Assert.True(list.Ok);
         Assert.Equal("Where can I read more after the call?", Assert.Single(list.Questions).Text);
-        await using var outsider = new LiveSessionClient(LiveClients.Connection(s.App,
-            await LiveClients.CookieAsync(s.App, s.Users["outsider"].Email!, CohortScenario.Password)), s.SessionId);
+        await using var outsider = new LiveSessionClient(
+            LiveClients.Connection(
+                s.App,
+                await LiveClients.CookieAsync(s.App, s.Users["outsider"].Email!, CohortScenario.Password)
+            ),
+            s.SessionId
+        );
         await outsider.Connection.StartAsync();
         var refused = await outsider.QuestionsAsync();
         Assert.False(refused.Ok);

@@ -1,6 +1,6 @@
+using Kindling.Domain;
 using Kindling.IntegrationTests.Infrastructure;
 using Kindling.LiveClient;
-using Kindling.Domain;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -12,7 +12,8 @@ namespace Kindling.IntegrationTests.Features.LiveSession;
 
 /// <summary>
 /// Two app instances on one database and one Redis (<c>Live:RedisConnectionString</c>) serve the same session: a change
-/// committed through one instance reaches people connected to the other. Needs a real redis-server: ./test.sh starts one
+/// committed through one instance reaches people connected to the other. Needs a real redis-server: ./test.sh starts
+/// one
 /// and sets KINDLING_TEST_REDIS.
 /// </summary>
 [Collection(AppCollection.Name)]
@@ -22,9 +23,11 @@ public class RedisBackplaneTests
     public async Task TwoInstances_ShareOneSessionThroughRedis_PostOnOneReachesParticipantOnTheOther(string provider)
     {
         var redis = Environment.GetEnvironmentVariable("KINDLING_TEST_REDIS");
-        Assert.False(string.IsNullOrWhiteSpace(redis),
-            "KINDLING_TEST_REDIS is not set. Run the tests with ./test.sh, which starts a throwaway redis-server " +
-            "(or start one yourself and set KINDLING_TEST_REDIS=127.0.0.1:PORT).");
+        Assert.False(
+            string.IsNullOrWhiteSpace(redis),
+            "KINDLING_TEST_REDIS is not set. Run the tests with ./test.sh, which starts a throwaway redis-server "
+                + "(or start one yourself and set KINDLING_TEST_REDIS=127.0.0.1:PORT)."
+        );
 
         // The arranging app owns the database; the two instances are the same app with the backplane switched on.
         await using var arranger = new KindlingApp(provider);
@@ -35,8 +38,12 @@ public class RedisBackplaneTests
         var peerCookie = await room.CookieAsync(peerUser.DisplayName);
         var lateUser = await room.AddParticipantAsync("late");
         var lateCookie = await room.CookieAsync(lateUser.DisplayName);
-        await using var a = arranger.WithWebHostBuilder(b => b.UseSetting("Live:RedisConnectionString", $"{redis},abortConnect=false"));
-        await using var b = arranger.WithWebHostBuilder(b => b.UseSetting("Live:RedisConnectionString", $"{redis},abortConnect=false"));
+        await using var a = arranger.WithWebHostBuilder(b =>
+            b.UseSetting("Live:RedisConnectionString", $"{redis},abortConnect=false")
+        );
+        await using var b = arranger.WithWebHostBuilder(b =>
+            b.UseSetting("Live:RedisConnectionString", $"{redis},abortConnect=false")
+        );
 
         await using var onA = await JoinAsync(a, parCookie, room.SessionId);
         await using var onB = await JoinAsync(b, peerCookie, room.SessionId);
@@ -55,12 +62,24 @@ public class RedisBackplaneTests
         await onB.UntilSeqAsync(fromB.Seq);
         await facOnB.UntilSeqAsync(fromB.Seq);
         await onA.UntilSeqAsync(fromB.Seq);
-        Assert.Equal("Posted through instance A", onB.AppliedEvents.Single(e => e.Seq == posted.Seq).Data.GetProperty("text").GetString());
+        Assert.Equal(
+            "Posted through instance " + "A",
+            onB.AppliedEvents.Single(e => e.Seq == posted.Seq).Data.GetProperty("text").GetString()
+        );
         Assert.Equal(EventTypes.Private, onB.AppliedEvents.Single(e => e.Seq == quiet.Seq).Type);
         Assert.Equal(EventTypes.Private, facOnB.AppliedEvents.Single(e => e.Seq == quiet.Seq).Type);
-        await onA.WaitForAsync(events => events.Any(e => e.Seq == quiet.Seq && e.Type == EventTypes.ResponseAdded), LiveAssert.Patience);
-        await authorOnB.WaitForAsync(events => events.Any(e => e.Seq == quiet.Seq && e.Type == EventTypes.ResponseAdded), LiveAssert.Patience);
-        Assert.Equal("Answered through instance B", onA.AppliedEvents.Single(e => e.Seq == fromB.Seq).Data.GetProperty("text").GetString());
+        await onA.WaitForAsync(
+            events => events.Any(e => e.Seq == quiet.Seq && e.Type == EventTypes.ResponseAdded),
+            LiveAssert.Patience
+        );
+        await authorOnB.WaitForAsync(
+            events => events.Any(e => e.Seq == quiet.Seq && e.Type == EventTypes.ResponseAdded),
+            LiveAssert.Patience
+        );
+        Assert.Equal(
+            "Answered through instance " + "B",
+            onA.AppliedEvents.Single(e => e.Seq == fromB.Seq).Data.GetProperty("text").GetString()
+        );
         LiveAssert.Contiguous(onB, 1, fromB.Seq);
         LiveAssert.Contiguous(onA, 1, fromB.Seq);
 
@@ -71,8 +90,12 @@ public class RedisBackplaneTests
         string[] everyone = [lateUser.Id, peerUser.Id, room.S.Users["participant"].Id, room.S.Users["facilitator"].Id];
         while (!everyone.All(id => onA.Present.Any(m => m.UserId == id)))
         {
-            Assert.True(DateTime.UtcNow < until, "Presence on instance A never listed everyone on both instances; it had: " +
-                string.Join(", ", onA.Present.Select(m => m.Name)));
+            Assert.True(
+                DateTime.UtcNow < until,
+                "Presence on instance A never listed everyone on both instances; it "
+                    + "had: "
+                    + string.Join(", ", onA.Present.Select(m => m.Name))
+            );
             await Task.Delay(50);
         }
 
@@ -92,19 +115,30 @@ public class RedisBackplaneTests
     private static Task ClosedAsync(LiveSessionClient client)
     {
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.Connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        client.Connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
         return closed.Task;
     }
 
-    private static async Task<LiveSessionClient> JoinAsync(WebApplicationFactory<Program> app, string cookie, Guid sessionId)
+    private static async Task<LiveSessionClient> JoinAsync(
+        WebApplicationFactory<Program> app,
+        string cookie,
+        Guid sessionId
+    )
     {
         var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/session"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.Headers["Cookie"] = cookie;
-            })
+            .WithUrl(
+                new Uri(app.Server.BaseAddress, "/hubs/session"),
+                o =>
+                {
+                    o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                    o.Transports = HttpTransportType.LongPolling;
+                    o.Headers["Cookie"] = cookie;
+                }
+            )
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .Build();
         var client = new LiveSessionClient(hub, sessionId);

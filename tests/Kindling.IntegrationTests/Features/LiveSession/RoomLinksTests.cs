@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.LiveSession;
 
-/// <summary>The way into the live room from where members arrive: the dashboard's next-session card and the cohort's schedule.</summary>
+/// <summary>The way into the live room from where members arrive: the dashboard's next-session card and the cohort's
+/// schedule.</summary>
 [Collection(AppCollection.Name)]
 public class RoomLinksTests(Apps apps)
 {
@@ -20,7 +21,10 @@ public class RoomLinksTests(Apps apps)
         {
             var page = await par.GetAsync($"/cohorts/{s.CohortId}");
             var item = page.Document.QuerySelectorAll("ol.sessions li").Single();
-            Assert.Equal(item.QuerySelector(".tag")?.TextContent == "room open", item.QuerySelector($"a[href='{room}']") is not null);
+            Assert.Equal(
+                item.QuerySelector(".tag")?.TextContent == "room open",
+                item.QuerySelector($"a[href='{room}']") is not null
+            );
             return item.QuerySelector(".tag")?.TextContent;
         }
 
@@ -31,7 +35,8 @@ public class RoomLinksTests(Apps apps)
         Assert.Equal("Join the call", card.QuerySelector("a[href='https://meet.example.org/spring']")?.TextContent);
         Assert.Null(await ScheduleState());
 
-        // Ten minutes before the start the room is open, and it stays so to the end of the open discussion (90 minutes in all).
+        // Ten minutes before the start the room is open, and it stays so to the end of the open discussion (90 minutes
+        // in all).
         await MoveSessionAsync(app, s, app.Clock.GetUtcNow().UtcDateTime.AddMinutes(10));
         Assert.Equal("room open", await ScheduleState());
         await MoveSessionAsync(app, s, app.Clock.GetUtcNow().UtcDateTime.AddMinutes(-85));
@@ -44,5 +49,8 @@ public class RoomLinksTests(Apps apps)
     }
 
     private static Task<int> MoveSessionAsync(KindlingApp app, CohortScenario s, DateTime startsUtc) =>
-        app.WithDbAsync(db => db.Sessions.Where(x => x.Id == s.SessionId).ExecuteUpdateAsync(x => x.SetProperty(y => y.StartsUtc, startsUtc)));
+        app.WithDbAsync(db =>
+            db.Sessions.Where(x => x.Id == s.SessionId)
+                .ExecuteUpdateAsync(x => x.SetProperty(y => y.StartsUtc, startsUtc))
+        );
 }

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.LiveSession;
 
-/// <summary>The server-rendered live room: who may open it, and what each reader's first view shows (and never shows).</summary>
+/// <summary>The server-rendered live room: who may open it, and what each reader's first view shows (and never
+/// shows).</summary>
 [Collection(AppCollection.Name)]
 public class RoomPageTests(Apps apps)
 {
@@ -20,7 +21,10 @@ public class RoomPageTests(Apps apps)
         // A session of another cohort under this cohort's address is not found either.
         var other = await CohortScenario.CreateAsync(s.App);
         using var facilitator = await s.ClientAsAsync("facilitator");
-        Assert.Equal(HttpStatusCode.NotFound, (await facilitator.GetAsync($"/cohorts/{s.CohortId}/sessions/{other.SessionId}/live")).Status);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await facilitator.GetAsync($"/cohorts/{s.CohortId}/sessions/{other.SessionId}/live")).Status
+        );
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -76,7 +80,9 @@ public class RoomPageTests(Apps apps)
         using var observer = await s.ClientAsAsync("observer");
         var page = await observer.GetAsync(RoomUrl(s));
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        var anonymous = page.Document.QuerySelectorAll("#room-doc li.response").Single(li => li.TextContent.Contains("An unsigned thought"));
+        var anonymous = page
+            .Document.QuerySelectorAll("#room-doc li.response")
+            .Single(li => li.TextContent.Contains("An unsigned thought"));
         Assert.Equal("Anonymous", anonymous.QuerySelector(".who")!.TextContent.Trim());
         // Nowhere on the page, including the snapshot the script starts from.
         Assert.DoesNotContain(authorName, page.Text);
@@ -86,7 +92,9 @@ public class RoomPageTests(Apps apps)
         using var author = await s.ClientAsAsync("participant");
         var own = await author.GetAsync(RoomUrl(s));
         Assert.Contains("A note written in silence", own.Document.QuerySelector("#room-doc")!.TextContent);
-        var mine = own.Document.QuerySelectorAll("#room-doc li.response").Single(li => li.TextContent.Contains("An unsigned thought"));
+        var mine = own
+            .Document.QuerySelectorAll("#room-doc li.response")
+            .Single(li => li.TextContent.Contains("An unsigned thought"));
         Assert.Equal("You (anonymous to others)", mine.QuerySelector(".who")!.TextContent.Trim());
     }
 
@@ -102,11 +110,17 @@ public class RoomPageTests(Apps apps)
             var page = await participant.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, page.Status);
             var links = page.Document.QuerySelectorAll("a").ToList();
-            Assert.Equal(basePath + "/document", links.Single(a => a.TextContent.Trim() == "Printable document").GetAttribute("href"));
+            Assert.Equal(
+                basePath + "/document",
+                links.Single(a => a.TextContent.Trim() == "Printable document").GetAttribute("href")
+            );
             var markdown = links.Single(a => a.TextContent.Trim() == "Download as Markdown (.md)");
             Assert.Equal(basePath + "/document.md", markdown.GetAttribute("href"));
             Assert.True(markdown.HasAttribute("download"), $"The Markdown link on {url} should download the file.");
-            Assert.Equal(basePath + "/feedback", links.Single(a => a.TextContent.Trim() == "Give feedback on this session").GetAttribute("href"));
+            Assert.Equal(
+                basePath + "/feedback",
+                links.Single(a => a.TextContent.Trim() == "Give feedback on this " + "session").GetAttribute("href")
+            );
         }
         // Each link leads somewhere a member may go.
         foreach (var target in new[] { "/document", "/document.md", "/feedback" })

@@ -21,7 +21,10 @@ public class ShareSlotTests(Apps apps)
         await using var par = await LiveClients.JoinAsync(s, "participant", second);
         await using var fac = await LiveClients.JoinAsync(s, "facilitator", second);
         var share = par.Snapshot!.Sections.OrderBy(x => x.Position).First();
-        Assert.Equal(("share", 0, -1, "Share your insights"), (share.Kind, share.Position, share.ActivityIndex, share.Title));
+        Assert.Equal(
+            ("share", 0, -1, "Share your " + "insights"),
+            (share.Kind, share.Position, share.ActivityIndex, share.Title)
+        );
         Assert.Contains("“Community background”", share.Prompt);
         Assert.Contains("link", share.Prompt);
         // The lesson's agenda keeps its indices: activity 0 is still the roll call, and the run-of-show can go there.
@@ -29,37 +32,69 @@ public class ShareSlotTests(Apps apps)
         Assert.True((await fac.GotoAsync(0)).Ok);
         Assert.True((await fac.GotoAsync(-1)).Ok);
 
-        foreach (var bad in new[] { "my worksheet is in the drive", "http://docs.example.org/ws", "javascript:alert(1)", "https://", "https://docs.example.org/ws and more",
-                     "/cohorts/x/worksheets/y", $"/cohorts/{s.CohortId}/worksheets/{Guid.NewGuid()}/../../admin" })
+        foreach (
+            var bad in new[]
+            {
+                "my worksheet is in the drive",
+                "http://docs.example.org/ws",
+                "javascript:alert(1)",
+                "https://",
+                "https://docs.example.org/ws and more",
+                "/cohorts/x/worksheets/y",
+                $"/cohorts/{s.CohortId}/worksheets/{Guid.NewGuid()}/../../admin",
+            }
+        )
         {
             var refused = await par.AddResponseAsync(share.Id, bad);
             Assert.False(refused.Ok, bad);
-            Assert.Equal("Share a link that starts with https:// (for example https://docs.example.org/my-worksheet) or a Kindling worksheet address (/cohorts/…/worksheets/…), with no other text.", refused.Error);
+            Assert.Equal(
+                "Share a link that starts with https:// (for example https://docs.example.org/my-worksheet) "
+                    + "or a Kindling worksheet address (/cohorts/…/worksheets/…), with no other text.",
+                refused.Error
+            );
         }
         var ok = await par.AddResponseAsync(share.Id, "  https://docs.example.org/our-community-background  ");
         Assert.True(ok.Ok, ok.Error);
         Assert.False((await par.EditResponseAsync(ok.Id!.Value, "see above")).Ok);
         Assert.True((await par.EditResponseAsync(ok.Id!.Value, "https://docs.example.org/v2")).Ok);
-        var texts = await s.App.WithDbAsync(db => db.LiveResponses.Where(r => r.SectionId == share.Id).Select(r => r.Text).ToListAsync());
+        var texts = await s.App.WithDbAsync(db =>
+            db.LiveResponses.Where(r => r.SectionId == share.Id).Select(r => r.Text).ToListAsync()
+        );
         Assert.Equal(["https://docs.example.org/v2"], texts);
         var worksheetLink = $"/cohorts/{s.CohortId}/worksheets/{Guid.NewGuid()}";
         Assert.True((await par.AddResponseAsync(share.Id, worksheetLink)).Ok);
         // Other prompts still take plain text.
-        Assert.True((await par.AddResponseAsync(par.Snapshot.Sections.First(x => x.Kind == "open-discussion").Id, "Plain words are fine here")).Ok);
+        Assert.True(
+            (
+                await par.AddResponseAsync(
+                    par.Snapshot.Sections.First(x => x.Kind == "open-discussion").Id,
+                    "Plain words are fine here"
+                )
+            ).Ok
+        );
     }
 
-    internal static Task<Guid> AddSecondSessionAsync(CohortScenario s) => s.App.WithDbAsync(async db =>
-    {
-        var first = await db.Sessions.SingleAsync(x => x.Id == s.SessionId);
-        var lesson = await db.Lessons.Where(l => l.CurriculumId == db.Cohorts.Where(c => c.Id == s.CohortId).Select(c => c.CurriculumId).First())
-            .OrderBy(l => l.Order).Skip(1).FirstAsync();
-        var session = new Session
+    internal static Task<Guid> AddSecondSessionAsync(CohortScenario s) =>
+        s.App.WithDbAsync(async db =>
         {
-            CohortId = s.CohortId, LessonId = lesson.Id, StartsUtc = first.StartsUtc.AddDays(7),
-            CreatedUtc = first.CreatedUtc, UpdatedUtc = first.UpdatedUtc,
-        };
-        db.Sessions.Add(session);
-        await db.SaveChangesAsync();
-        return session.Id;
-    });
+            var first = await db.Sessions.SingleAsync(x => x.Id == s.SessionId);
+            var lesson = await db
+                .Lessons.Where(l =>
+                    l.CurriculumId == db.Cohorts.Where(c => c.Id == s.CohortId).Select(c => c.CurriculumId).First()
+                )
+                .OrderBy(l => l.Order)
+                .Skip(1)
+                .FirstAsync();
+            var session = new Session
+            {
+                CohortId = s.CohortId,
+                LessonId = lesson.Id,
+                StartsUtc = first.StartsUtc.AddDays(7),
+                CreatedUtc = first.CreatedUtc,
+                UpdatedUtc = first.UpdatedUtc,
+            };
+            db.Sessions.Add(session);
+            await db.SaveChangesAsync();
+            return session.Id;
+        });
 }

@@ -9,15 +9,22 @@
     return Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : iso + 'Z');
   };
 
-  clock.now = function () { return Date.now() + clock.offsetMs; };
+  clock.now = function () {
+    return Date.now() + clock.offsetMs;
+  };
 
   clock.measure = function (connection) {
-    var best = Infinity, tries = 0;
+    var best = Infinity,
+      tries = 0;
     function once() {
       var sent = Date.now();
       return connection.invoke('Time').then(function (server) {
-        var back = Date.now(), rtt = back - sent;
-        if (rtt < best) { best = rtt; clock.offsetMs = clock.parse(server) - (sent + rtt / 2); }
+        var back = Date.now(),
+          rtt = back - sent;
+        if (rtt < best) {
+          best = rtt;
+          clock.offsetMs = clock.parse(server) - (sent + rtt / 2);
+        }
         return ++tries < 3 ? once() : clock.offsetMs;
       });
     }
@@ -29,7 +36,9 @@
     if (lower > clock.offsetMs) clock.offsetMs = lower;
   };
 
-  function pad(n) { return (n < 10 ? '0' : '') + n; }
+  function pad(n) {
+    return (n < 10 ? '0' : '') + n;
+  }
 
   /** "4:59" while time remains, "+1:05 over" after; whole seconds, rounded so a fresh 5-minute timer reads 5:00. */
   clock.format = function (ms) {
@@ -50,4 +59,4 @@
   };
 
   KL.clock = clock;
-})(window.KindlingLive = window.KindlingLive || {});
+})((window.KindlingLive = window.KindlingLive || {}));

@@ -2,14 +2,24 @@
 // the recording indicator, presence, and the facilitator's run of show: agenda, timer controls, next activity,
 // adding prompts, locking, and opening the document early.
 (function (KL) {
-  var room = KL.room, clock = KL.clock;
+  var room = KL.room,
+    clock = KL.clock;
   if (!room) return;
-  var $ = function (id) { return document.getElementById(id); };
-  var timerBox = $('room-timer'), clockEl = $('room-clock'), stateEl = $('room-timer-state'), activityEl = $('room-timer-activity');
-  var lastShown = '', lastRemaining = null, doneFor = null, audio = null;
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
+  var timerBox = $('room-timer'),
+    clockEl = $('room-clock'),
+    stateEl = $('room-timer-state'),
+    activityEl = $('room-timer-activity');
+  var lastShown = '',
+    lastRemaining = null,
+    doneFor = null,
+    audio = null;
 
   function agenda() {
-    var items = [], seen = new Set();
+    var items = [],
+      seen = new Set();
     if (!room.state) return items;
     room.state.sections.forEach(function (s) {
       if (seen.has(s.activityIndex)) return;
@@ -21,21 +31,32 @@
 
   function current() {
     var st = room.state;
-    return st && agenda().find(function (a) { return a.index === st.currentActivity; });
+    return (
+      st &&
+      agenda().find(function (a) {
+        return a.index === st.currentActivity;
+      })
+    );
   }
 
   // ---- the shared timer ----------------------------------------------------------------------------------------
   function tick() {
     var st = room.state;
     if (!st) return;
-    var t = st.timer, left = clock.remaining(t), state;
+    var t = st.timer,
+      left = clock.remaining(t),
+      state;
     if (t && t.endsUtc) state = left < 0 ? 'over' : 'running';
     else if (left !== null) state = 'paused';
     else state = 'idle';
     var text = left === null ? clock.format(t ? t.durationMs : 0) : clock.format(left);
-    if (text !== lastShown) { clockEl.textContent = text; lastShown = text; }
+    if (text !== lastShown) {
+      clockEl.textContent = text;
+      lastShown = text;
+    }
     timerBox.dataset.state = state;
-    var label = state === 'paused' ? 'Paused' : state === 'idle' ? 'Not started' : state === 'over' ? 'Time is up' : 'Running';
+    var label =
+      state === 'paused' ? 'Paused' : state === 'idle' ? 'Not started' : state === 'over' ? 'Time is up' : 'Running';
     if (stateEl.textContent !== label) stateEl.textContent = label;
     if (state === 'over' && lastRemaining !== null && lastRemaining >= 0 && doneFor !== t.endsUtc) {
       doneFor = t.endsUtc;
@@ -52,7 +73,9 @@
   function chime() {
     try {
       audio = audio || new (window.AudioContext || window.webkitAudioContext)();
-      var now = audio.currentTime, osc = audio.createOscillator(), gain = audio.createGain();
+      var now = audio.currentTime,
+        osc = audio.createOscillator(),
+        gain = audio.createGain();
       osc.type = 'sine';
       osc.frequency.setValueAtTime(660, now);
       osc.frequency.exponentialRampToValueAtTime(440, now + 0.9);
@@ -62,7 +85,9 @@
       osc.connect(gain).connect(audio.destination);
       osc.start(now);
       osc.stop(now + 1.05);
-    } catch (e) { /* no audio here: the visual cue and the announcement remain */ }
+    } catch (e) {
+      /* no audio here: the visual cue and the announcement remain */
+    }
   }
 
   function renderStatus() {
@@ -78,12 +103,25 @@
 
   var sound = $('room-sound');
   $('room-sound-wrap').hidden = false;
-  try { sound.checked = localStorage.getItem('kindling.room.sound') === 'on'; } catch (e) { /* storage off */ }
+  try {
+    sound.checked = localStorage.getItem('kindling.room.sound') === 'on';
+  } catch (e) {
+    /* storage off */
+  }
   sound.addEventListener('change', function () {
-    try { localStorage.setItem('kindling.room.sound', sound.checked ? 'on' : 'off'); } catch (e) { /* storage off */ }
+    try {
+      localStorage.setItem('kindling.room.sound', sound.checked ? 'on' : 'off');
+    } catch (e) {
+      /* storage off */
+    }
     if (sound.checked) {
       // Browsers only allow sound started from a click: create (or wake) the audio context now.
-      try { audio = audio || new (window.AudioContext || window.webkitAudioContext)(); audio.resume(); } catch (e) { /* none */ }
+      try {
+        audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+        audio.resume();
+      } catch (e) {
+        /* none */
+      }
     }
   });
 
@@ -107,14 +145,18 @@
 
   // ---- the facilitator's run of show -----------------------------------------------------------------------------
   var panel = $('room-ros');
-  function fail(ack) { $('room-ros-error').textContent = ack.ok ? '' : ack.error; return ack; }
+  function fail(ack) {
+    $('room-ros-error').textContent = ack.ok ? '' : ack.error;
+    return ack;
+  }
 
   var rosVersion = '';
   function renderRunOfShow() {
     var st = room.state;
     panel.hidden = !st;
     if (!st) return;
-    var items = agenda(), ol = $('room-agenda');
+    var items = agenda(),
+      ol = $('room-agenda');
     // Rebuilt only when it changed, so keyboard focus stays put while responses stream in.
     var v = JSON.stringify([items, st.currentActivity, st.locked, st.timer]);
     if (v === rosVersion) return;
@@ -123,7 +165,10 @@
     items.forEach(function (a) {
       var li = document.createElement('li');
       var isCurrent = a.index === st.currentActivity;
-      if (isCurrent) { li.className = 'current'; li.setAttribute('aria-current', 'step'); }
+      if (isCurrent) {
+        li.className = 'current';
+        li.setAttribute('aria-current', 'step');
+      }
       var text = document.createElement('span');
       text.textContent = a.title + ' · ' + a.minutes + ' min';
       li.appendChild(text);
@@ -137,23 +182,33 @@
         hidden.textContent = ' to ' + a.title;
         go.appendChild(hidden);
         go.disabled = st.locked;
-        go.addEventListener('click', function () { room.send('Goto', { activityIndex: a.index }, {}).then(fail); });
+        go.addEventListener('click', function () {
+          room.send('Goto', { activityIndex: a.index }, {}).then(fail);
+        });
         li.appendChild(go);
       }
       ol.appendChild(li);
     });
-    var t = st.timer || {}, running = !!t.endsUtc, paused = !running && t.pausedRemainingMs !== null && t.pausedRemainingMs !== undefined;
+    var t = st.timer || {},
+      running = !!t.endsUtc,
+      paused = !running && t.pausedRemainingMs !== null && t.pausedRemainingMs !== undefined;
     panel.querySelectorAll('[data-timer]').forEach(function (b) {
       var action = b.dataset.timer;
-      b.disabled = st.locked || (action === 'pause' && !running) || (action === 'resume' && !paused) ||
+      b.disabled =
+        st.locked ||
+        (action === 'pause' && !running) ||
+        (action === 'resume' && !paused) ||
         ((action === 'extend' || action === 'end') && !running && !paused);
       if (action === 'start') b.textContent = running || paused ? 'Restart timer' : 'Start timer';
     });
-    var pos = items.findIndex(function (a) { return a.index === st.currentActivity; });
+    var pos = items.findIndex(function (a) {
+      return a.index === st.currentActivity;
+    });
     $('room-next').disabled = st.locked || pos < 0 || pos >= items.length - 1;
     $('room-lock').textContent = st.locked ? 'Unlock the document' : 'Lock the document';
     // The prompt goes to the current agenda item unless the facilitator picked another one.
-    var select = $('room-add-prompt-activity'), chosen = select.dataset.picked ? select.value : '';
+    var select = $('room-add-prompt-activity'),
+      chosen = select.dataset.picked ? select.value : '';
     select.textContent = '';
     items.forEach(function (a) {
       var o = document.createElement('option');
@@ -161,7 +216,13 @@
       o.textContent = a.title;
       select.appendChild(o);
     });
-    select.value = chosen && items.some(function (a) { return String(a.index) === chosen; }) ? chosen : String(st.currentActivity);
+    select.value =
+      chosen &&
+      items.some(function (a) {
+        return String(a.index) === chosen;
+      })
+        ? chosen
+        : String(st.currentActivity);
     // Locked: nothing to start, move on to or add; only the lock button stays (to unlock).
     $('room-add-prompt').hidden = st.locked;
     panel.querySelector('[role=group][aria-label=Timer]').hidden = st.locked;
@@ -176,16 +237,28 @@
       });
     });
     $('room-next').addEventListener('click', function () {
-      var items = agenda(), pos = items.findIndex(function (a) { return a.index === room.state.currentActivity; });
+      var items = agenda(),
+        pos = items.findIndex(function (a) {
+          return a.index === room.state.currentActivity;
+        });
       if (pos >= 0 && pos < items.length - 1) room.send('Goto', { activityIndex: items[pos + 1].index }, {}).then(fail);
     });
-    $('room-lock').addEventListener('click', function () { room.send('SetLocked', { locked: !room.state.locked }, {}).then(fail); });
+    $('room-lock').addEventListener('click', function () {
+      room.send('SetLocked', { locked: !room.state.locked }, {}).then(fail);
+    });
     var form = $('room-add-prompt');
-    $('room-add-prompt-activity').addEventListener('change', function (ev) { ev.currentTarget.dataset.picked = '1'; });
+    $('room-add-prompt-activity').addEventListener('change', function (ev) {
+      ev.currentTarget.dataset.picked = '1';
+    });
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       var text = $('room-add-prompt-text');
-      room.send('AddPrompt', { activityIndex: parseInt($('room-add-prompt-activity').value, 10), prompt: text.value }, form)
+      room
+        .send(
+          'AddPrompt',
+          { activityIndex: parseInt($('room-add-prompt-activity').value, 10), prompt: text.value },
+          form,
+        )
         .then(function (ack) {
           form.querySelector('[data-error]').textContent = ack.ok ? '' : ack.error;
           if (ack.ok) text.value = '';
@@ -195,21 +268,30 @@
 
   var open = $('room-open');
   if (open) {
-    room.on('closed', function () { open.hidden = !!room.state; });
+    room.on('closed', function () {
+      open.hidden = !!room.state;
+    });
     open.addEventListener('click', function () {
       var error = $('room-open-error');
       open.disabled = true;
       error.textContent = '';
-      room.connection.invoke('Open', room.sessionId).then(function (ack) {
-        open.disabled = false;
-        if (ack.ok) room.rejoin(); else error.textContent = ack.error;
-      }, function () {
-        open.disabled = false;
-        error.textContent = 'The document could not be opened just now; try again.';
-      });
+      room.connection.invoke('Open', room.sessionId).then(
+        function (ack) {
+          open.disabled = false;
+          if (ack.ok) room.rejoin();
+          else error.textContent = ack.error;
+        },
+        function () {
+          open.disabled = false;
+          error.textContent = 'The document could not be opened just now; try again.';
+        },
+      );
     });
   }
 
-  room.on('changed', function () { renderStatus(); if (panel) renderRunOfShow(); });
+  room.on('changed', function () {
+    renderStatus();
+    if (panel) renderRunOfShow();
+  });
   setInterval(tick, 250);
-})(window.KindlingLive = window.KindlingLive || {});
+})((window.KindlingLive = window.KindlingLive || {}));

@@ -1,4 +1,5 @@
-// Last of the room's scripts: shows the server-rendered snapshot through the same code that applies live events, then connects.
+// Last of the room's scripts: shows the server-rendered snapshot through the same code that applies live events, then
+// connects.
 (function (KL) {
   var room = KL.room;
   if (!room) return;
@@ -6,4 +7,4 @@
   var snapshot = data ? JSON.parse(data.textContent) : null;
   if (snapshot) room.useSnapshot(snapshot);
   room.start();
-})(window.KindlingLive = window.KindlingLive || {});
+})((window.KindlingLive = window.KindlingLive || {}));
