@@ -25,7 +25,7 @@ fi
 # Seconds per phase, printed at the end so a slow phase is seen the day it slows down.
 PHASES=()
 phase_start=$SECONDS
-phase_done() { PHASES+=("$(printf '%-34s %4ss' "$1" $((SECONDS - phase_start)))"); phase_start=$SECONDS; }
+phase_done() { PHASES+=("$(printf '%-38s %4ss' "$1" $((SECONDS - phase_start)))"); phase_start=$SECONDS; }
 phase_done "install what the tests need"
 
 WORK=$(mktemp -d /tmp/kindling-tests.XXXXXX)
@@ -95,5 +95,5 @@ print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 echo "Time per phase:"
 printf '  %s\n' "${PHASES[@]}"
-echo "  total                              $(printf '%4s' "$SECONDS")s"
+echo "  total                                  $(printf '%4s' "$SECONDS")s"
 exit $status
