@@ -45,10 +45,10 @@ public sealed class BreakoutCommands(LiveStore store)
                 var field = c.Mode == BreakoutModes.Balanced ? (c.BalanceField ?? "").Trim().ToLowerInvariant() : null;
                 if (field is not null && !BreakoutSplit.Fields.Contains(field))
                     throw new LiveRuleException(
-                        "To balance groups, choose a profile field: organisation, title, timezone or " + "pronouns."
+                        "To balance groups, choose a profile field: organisation, title, timezone or pronouns."
                     );
                 if (c.Groups is < MinGroups or > MaxGroups)
-                    throw new LiveRuleException($"Split into {MinGroups} to " + $"{MaxGroups} groups.");
+                    throw new LiveRuleException($"Split into {MinGroups} to {MaxGroups} groups.");
                 if (await db.BreakoutRounds.AnyAsync(r => r.SessionId == ctx.SessionId && r.EndedUtc == null))
                     throw new LiveRuleException("A breakout round is already running; end it before starting another.");
                 var people = await db
@@ -65,11 +65,11 @@ public sealed class BreakoutCommands(LiveStore store)
                     .ToListAsync();
                 if (people.Count < MinGroups)
                     throw new LiveRuleException(
-                        $"Breakouts need at least {MinGroups} participants in the cohort; it has " + $"{people.Count}."
+                        $"Breakouts need at least {MinGroups} participants in the cohort; it has {people.Count}."
                     );
                 if (c.Groups > people.Count)
                     throw new LiveRuleException(
-                        $"There are {people.Count} participants, so make at most {people.Count} " + $"groups."
+                        $"There are {people.Count} participants, so make at most {people.Count} groups."
                     );
 
                 var now = tx.Now;
@@ -181,7 +181,7 @@ public sealed class BreakoutCommands(LiveStore store)
                     new LiveSection
                     {
                         ActivityIndex = activity,
-                        Prompt = "Notes from your group's " + "discussion.",
+                        Prompt = "Notes from your group's discussion.",
                         Minutes = 10,
                     },
                 ];
@@ -222,7 +222,7 @@ public sealed class BreakoutCommands(LiveStore store)
                     ?? throw new LiveRuleException("That group is not part of the running breakout round.");
                 var userId = string.IsNullOrEmpty(c.UserId) ? ctx.UserId : c.UserId;
                 if (userId != ctx.UserId && !ctx.IsFacilitator)
-                    throw new LiveRuleException("Only a facilitator can move " + "someone else to a group.");
+                    throw new LiveRuleException("Only a facilitator can move someone else to a group.");
                 var role = await db
                     .CohortMembers.WhereAdmitted()
                     .Where(m => m.CohortId == ctx.CohortId && m.UserId == userId)
@@ -231,7 +231,7 @@ public sealed class BreakoutCommands(LiveStore store)
                 if (role is null)
                     throw new LiveRuleException("That person is not a member of this cohort.");
                 if (role == CohortRole.Observer)
-                    throw new LiveRuleException("Observers follow the groups' notes but do not " + "join a group.");
+                    throw new LiveRuleException("Observers follow the groups' notes but do not join a group.");
                 var member = await db.BreakoutMembers.FirstOrDefaultAsync(m =>
                     m.RoundId == round.Id && m.UserId == userId
                 );

@@ -102,7 +102,7 @@ public static class BreakoutViews
             )
         )
             throw new LiveRuleException(
-                $"During the breakout only {group.Name} writes in these notes; join that " + $"group to add to them."
+                $"During the breakout only {group.Name} writes in these notes; join that group to add to them."
             );
     }
 }

@@ -34,7 +34,7 @@ public abstract class ClockedJob(TimeProvider clock, ILogger log) : BackgroundSe
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogWarning(e, "{Doing} failed; will " + "retry", Doing);
+                log.LogWarning(e, "{Doing} failed; will retry", Doing);
             }
         }
     }

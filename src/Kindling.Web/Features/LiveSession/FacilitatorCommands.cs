@@ -19,7 +19,7 @@ public sealed class FacilitatorCommands(LiveStore store)
                 await RequireAsync(tx, ctx);
                 if (c.Hidden is null && c.Pinned is null && c.MoveToSectionId is null)
                     throw new LiveRuleException(
-                        "Choose what to do with the response: hide or show it, pin or unpin it, or " + "move it."
+                        "Choose what to do with the response: hide or show it, pin or unpin it, or move it."
                     );
                 var r =
                     await tx.Db.LiveResponses.FirstOrDefaultAsync(x =>
@@ -28,7 +28,7 @@ public sealed class FacilitatorCommands(LiveStore store)
                 // Moderation is broadcast to everyone, so it must not touch a silent round before its reveal.
                 if (await AwaitingRevealAsync(tx, r.SectionId))
                     throw new LiveRuleException(
-                        "That response is part of a silent round; reveal the round before moderating " + "it."
+                        "That response is part of a silent round; reveal the round before moderating it."
                     );
                 if (c.MoveToSectionId is Guid to)
                 {
@@ -131,11 +131,11 @@ public sealed class FacilitatorCommands(LiveStore store)
                 var s = await SectionAsync(tx, ctx, c.SectionId);
                 if (!c.Silent && s.AwaitingReveal)
                     throw new LiveRuleException(
-                        "Reveal the silent round to end it; responses written in silence are shown " + "all at once."
+                        "Reveal the silent round to end it; responses written in silence are shown all at once."
                     );
                 if (c.Silent && await tx.Db.LiveResponses.AnyAsync(r => r.SectionId == s.Id && !r.Deleted))
                     throw new LiveRuleException(
-                        "This prompt already has visible responses; add a new prompt for the silent " + "round."
+                        "This prompt already has visible responses; add a new prompt for the silent round."
                     );
                 s.Silent = c.Silent;
                 s.RevealedUtc = null;

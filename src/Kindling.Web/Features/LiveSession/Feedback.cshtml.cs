@@ -80,7 +80,7 @@ public class FeedbackModel(
             // Sent twice at once from two tabs: the first one is saved; ask to send again so nothing is silently lost.
             ModelState.AddModelError(
                 "",
-                "Your feedback was being saved from another tab at the same time; please " + "send it again."
+                "Your feedback was being saved from another tab at the same time; please send it again."
             );
             return Page();
         }
@@ -197,7 +197,7 @@ public class FeedbackInput : IValidatableObject
     public string? Plus { get; set; }
 
     [
-        Display(Name = "Delta: what should be different next " + "time?"),
+        Display(Name = "Delta: what should be different next time?"),
         StringLength(Max, ErrorMessage = "“Delta” " + TooLong)
     ]
     public string? Delta { get; set; }
@@ -211,7 +211,7 @@ public class FeedbackInput : IValidatableObject
     {
         if (Answers.All(string.IsNullOrWhiteSpace))
             yield return new ValidationResult(
-                "Answer at least one question before sending your " + "feedback.",
+                "Answer at least one question before sending your feedback.",
                 [nameof(Worked)]
             );
     }

@@ -86,7 +86,7 @@ public sealed class LiveBroadcaster(
             {
                 log.LogWarning(
                     e,
-                    "Broadcasting events {First}–{Last} of session {SessionId} failed; clients will " + "catch up.",
+                    "Broadcasting events {First}–{Last} of session {SessionId} failed; clients will catch up.",
                     batch[0].Row.Seq,
                     batch[^1].Row.Seq,
                     batch[0].Row.SessionId

@@ -82,7 +82,7 @@ public sealed class LiveWriteGate
         finally
         {
             foreach (var p in batch)
-                p.Failed(new InvalidOperationException("The live change was not settled by its " + "transaction."));
+                p.Failed(new InvalidOperationException("The live change was not settled by its transaction."));
             lock (lane)
             {
                 if (lane.Waiting.Count == 0)

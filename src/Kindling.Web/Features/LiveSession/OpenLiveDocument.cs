@@ -97,7 +97,7 @@ public sealed class OpenLiveDocument(
         {
             log.LogWarning(
                 e,
-                "Could not tell the waiting room of session {SessionId} that it " + "opened; they look again shortly.",
+                "Could not tell the waiting room of session {SessionId} that it opened; they look again shortly.",
                 sessionId
             );
         }

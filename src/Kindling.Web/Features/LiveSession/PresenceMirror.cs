@@ -51,7 +51,7 @@ public sealed class PresenceMirror : IAsyncDisposable
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            _log.LogError(e, "Could not subscribe " + "to presence evictions in Redis.");
+            _log.LogError(e, "Could not subscribe to presence evictions in Redis.");
         }
     }
 
@@ -113,7 +113,7 @@ public sealed class PresenceMirror : IAsyncDisposable
                 }
                 catch (Exception e) when (e is RedisException or TimeoutException)
                 {
-                    _log.LogWarning(e, "Presence " + "heartbeat to Redis failed; will retry.");
+                    _log.LogWarning(e, "Presence heartbeat to Redis failed; will retry.");
                 }
             }
         }
@@ -133,7 +133,7 @@ public sealed class PresenceMirror : IAsyncDisposable
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            _log.LogInformation(e, "Could not " + "remove this instance's presence heartbeat.");
+            _log.LogInformation(e, "Could not remove this instance's presence heartbeat.");
         }
     }
 }

@@ -28,7 +28,7 @@ public sealed class QuestionCommands(LiveStore store)
                     throw new LiveRuleException("Write your question before sending it.");
                 if (text.Length > MaxQuestion)
                     throw new LiveRuleException(
-                        $"A question can be at most {MaxQuestion:N0} " + $"characters; this one has {text.Length:N0}."
+                        $"A question can be at most {MaxQuestion:N0} characters; this one has {text.Length:N0}."
                     );
                 if (
                     c.Anonymous
@@ -102,7 +102,7 @@ public sealed class QuestionCommands(LiveStore store)
                 var q = await QuestionAsync(tx, ctx, c.QuestionId);
                 var answer = (c.Answer ?? "").Trim();
                 if (answer.Length == 0)
-                    throw new LiveRuleException("Write a short answer note before marking the question " + "answered.");
+                    throw new LiveRuleException("Write a short answer note before marking the question answered.");
                 if (answer.Length > MaxAnswer)
                     throw new LiveRuleException(
                         $"An answer note can be at most {MaxAnswer:N0} "

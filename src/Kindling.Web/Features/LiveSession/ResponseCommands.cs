@@ -19,7 +19,7 @@ public sealed class ResponseCommands(LiveStore store)
                 var (doc, section) = await WritableSectionAsync(tx, ctx, c.SectionId);
                 var text = ShareSlot.Check(section, CleanText(c.Text));
                 if (c.Anonymous && !doc.AllowAnonymous)
-                    throw new LiveRuleException("Anonymous responses are turned off in " + "this session.");
+                    throw new LiveRuleException("Anonymous responses are turned off in this session.");
                 var now = tx.Now;
                 var r = new LiveResponse
                 {
@@ -31,15 +31,16 @@ public sealed class ResponseCommands(LiveStore store)
                     CreatedUtc = now,
                     UpdatedUtc = now,
                 };
-                tx.Db.LiveResponses.Add(r);
-                return new Change(
-                    EventTypes.ResponseAdded,
-                    LiveViews.Public(r, ctx.UserName),
-                    r.Id,
-                    PrivateTo(section, ctx)
-                );
+                return Added(tx, ctx, section, r);
             }
         );
+
+    /// <summary>Stores a new response and says who sees it: everyone, or its author alone in a silent round.</summary>
+    private static Change Added(LiveTx tx, LiveContext ctx, LiveSection section, LiveResponse r)
+    {
+        tx.Db.LiveResponses.Add(r);
+        return new Change(EventTypes.ResponseAdded, LiveViews.Public(r, ctx.UserName), r.Id, PrivateTo(section, ctx));
+    }
 
     /// <summary>A roll-call entry from someone with no roll-call profile who gave no answer.</summary>
     public const string HereAlone = "Here";
@@ -74,13 +75,7 @@ public sealed class ResponseCommands(LiveStore store)
                     CreatedUtc = now,
                     UpdatedUtc = now,
                 };
-                tx.Db.LiveResponses.Add(r);
-                return new Change(
-                    EventTypes.ResponseAdded,
-                    LiveViews.Public(r, ctx.UserName),
-                    r.Id,
-                    PrivateTo(section, ctx)
-                );
+                return Added(tx, ctx, section, r);
             }
         );
 
@@ -155,7 +150,7 @@ public sealed class ResponseCommands(LiveStore store)
             throw new LiveRuleException("Write something before sending.");
         if (t.Length > MaxText)
             throw new LiveRuleException(
-                $"A response can be at most {MaxText:N0} characters; " + $"this one has {t.Length:N0}."
+                $"A response can be at most {MaxText:N0} characters; this one has {t.Length:N0}."
             );
         return t;
     }

@@ -30,7 +30,7 @@ public sealed class SessionHub(
 {
     public const string NotShared = "This session is not shared with you.";
     public const string SignedOut =
-        "You have signed out, or your password changed, since this room connected. Sign " + "in again to rejoin.";
+        "You have signed out, or your password changed, since this room connected. Sign in again to rejoin.";
 
     private string? UserId => Context.User?.FindFirstValue(ClaimTypes.NameIdentifier);
 
@@ -86,7 +86,7 @@ public sealed class SessionHub(
             if (snapshot is null)
                 return new JoinResult(
                     false,
-                    "The facilitator has not opened this session's " + "document yet.",
+                    "The facilitator has not opened this session's document yet.",
                     null,
                     [],
                     now

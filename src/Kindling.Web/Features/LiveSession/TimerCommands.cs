@@ -77,7 +77,7 @@ public sealed class TimerCommands(LiveStore store)
                 var doc = await FacilitatorCommands.RequireAsync(tx, ctx);
                 var sections = await Sections(tx, ctx);
                 if (sections.All(s => s.ActivityIndex != c.ActivityIndex))
-                    throw new LiveRuleException("That agenda item " + "does not exist.");
+                    throw new LiveRuleException("That agenda item does not exist.");
                 doc.CurrentSection = c.ActivityIndex;
                 doc.TimerEndsUtc = null;
                 doc.TimerPausedMs = null;

@@ -15,7 +15,7 @@ namespace Kindling.Web.Features.LiveSession;
 public sealed class UnstorableTextFilter : IHubFilter
 {
     public const string Refusal =
-        "The text contains a control character Kindling can't store. Remove it and send " + "again.";
+        "The text contains a control character Kindling can't store. Remove it and send again.";
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> TextProperties = new();
 
     public ValueTask<object?> InvokeMethodAsync(

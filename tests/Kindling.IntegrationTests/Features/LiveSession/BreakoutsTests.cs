@@ -28,7 +28,7 @@ public class BreakoutsTests(Apps apps)
         Assert.Contains("There are 5 participants", (await fac.StartBreakoutsAsync(6, BreakoutModes.Random)).Error);
         Assert.Contains("random, balanced or self", (await fac.StartBreakoutsAsync(2, "alphabetical")).Error);
         Assert.Contains(
-            "organisation, title, timezone or " + "pronouns",
+            "organisation, title, timezone or pronouns",
             (await fac.StartBreakoutsAsync(2, BreakoutModes.Balanced, "shoe size")).Error
         );
 
@@ -130,7 +130,7 @@ public class BreakoutsTests(Apps apps)
         var intruder = await other.AddResponseAsync(notesOne, "Writing in the other group's notes");
         Assert.False(intruder.Ok);
         Assert.Equal(
-            "During the breakout only Group 1 writes in these notes; join that group to add to " + "them.",
+            "During the breakout only Group 1 writes in these notes; join that group to add to them.",
             intruder.Error
         );
         Assert.True((await fac.AddResponseAsync(notesOne, "Facilitators may add a hint anywhere.")).Ok);

@@ -22,13 +22,7 @@ public class ExportTests(Apps apps)
         var silent = sections.First(x => x.Silent);
 
         Assert.True(
-            (
-                await par.AddResponseAsync(
-                    open.Id,
-                    "Both stories began\nwith one stubborn " + "person",
-                    anonymous: true
-                )
-            ).Ok
+            (await par.AddResponseAsync(open.Id, "Both stories began\nwith one stubborn person", anonymous: true)).Ok
         );
         // Anonymous text dressed up as a named entry: "**Name:** …" is how the export names an author.
         var facName = s.Users["facilitator"].DisplayName;
@@ -36,7 +30,7 @@ public class ExportTests(Apps apps)
             (
                 await par.AddResponseAsync(
                     open.Id,
-                    $"**{facName}:** Let's cancel next week. " + $"[Details](https://evil.example)",
+                    $"**{facName}:** Let's cancel next week. [Details](https://evil.example)",
                     anonymous: true
                 )
             ).Ok
@@ -51,13 +45,7 @@ public class ExportTests(Apps apps)
         var group = (await par.BreakoutsAsync()).Groups[0];
         Assert.True((await par.MoveToGroupAsync(group.Id)).Ok);
         Assert.True(
-            (
-                await par.AddResponseAsync(
-                    group.SectionIds[0],
-                    "Group notes: we lack design " + "skills",
-                    anonymous: true
-                )
-            ).Ok
+            (await par.AddResponseAsync(group.SectionIds[0], "Group notes: we lack design skills", anonymous: true)).Ok
         );
 
         using var reader = s.App.Client();

@@ -75,7 +75,7 @@ public class FeedbackTests(Apps apps)
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains(
             refused.Errors,
-            e => e.Contains("Feedback for this session is closed, so it can no longer be " + "changed.")
+            e => e.Contains("Feedback for this session is closed, so it can no longer be changed.")
         );
         Assert.Equal("Silent round", Assert.Single(await StoredAsync(s)).Worked);
 
@@ -85,7 +85,7 @@ public class FeedbackTests(Apps apps)
         );
         Assert.Equal(
             HttpStatusCode.Redirect,
-            (await par.PostFormAsync(Url(s), Form(worked: "Changed after " + "reopening"))).Status
+            (await par.PostFormAsync(Url(s), Form(worked: "Changed after reopening"))).Status
         );
         Assert.Equal("Changed after reopening", Assert.Single(await StoredAsync(s)).Worked);
     }
@@ -100,15 +100,12 @@ public class FeedbackTests(Apps apps)
         Assert.Equal(
             HttpStatusCode.Redirect,
             (
-                await par.PostFormAsync(
-                    Url(s),
-                    Form(worked: "Anonymous praise for " + "the breakouts", anonymous: true)
-                )
+                await par.PostFormAsync(Url(s), Form(worked: "Anonymous praise for the breakouts", anonymous: true))
             ).Status
         );
         Assert.Equal(
             HttpStatusCode.Redirect,
-            (await obs.PostFormAsync(Url(s), Form(didNotWork: "Observer found the " + "audio choppy"))).Status
+            (await obs.PostFormAsync(Url(s), Form(didNotWork: "Observer found the audio choppy"))).Status
         );
 
         using var fac = await s.ClientAsAsync("facilitator");
@@ -155,7 +152,7 @@ public class FeedbackTests(Apps apps)
             ),
             (
                 new Dictionary<string, string>(Form(worked: "ok")) { ["Input.Anonymous"] = "banana" },
-                "“Submit " + "anonymously” is a tick box"
+                "“Submit anonymously” is a tick box"
             ),
         };
         foreach (var (form, message) in cases)

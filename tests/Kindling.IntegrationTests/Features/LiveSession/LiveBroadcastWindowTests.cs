@@ -52,7 +52,7 @@ public class LiveBroadcastWindowTests
         );
         await Until(
             () => broadcaster.State(room.SessionId).Waiting == 2,
-            "both later changes were committed and " + "wait for the window"
+            "both later changes were committed and wait for the window"
         );
         Assert.False(later.IsCompleted, "a change inside the window is acknowledged only once it has been broadcast");
         Assert.Equal($"{first.Seq}", Shapes(messages));
@@ -61,7 +61,7 @@ public class LiveBroadcastWindowTests
         // changes committed; moving the clock again covers a loop that had not got there yet.
         await Until(
             () => later.IsCompleted,
-            "the later changes were broadcast and " + "acknowledged",
+            "the later changes were broadcast and acknowledged",
             () => pacing.Advance(Window)
         );
         var acks = await later;
@@ -84,7 +84,7 @@ public class LiveBroadcastWindowTests
         // The next window passes with nothing in it: the loop stops, and the next change goes out at once.
         await Until(
             () => broadcaster.State(room.SessionId) == (false, 0),
-            "the send loop stopped after an empty " + "window",
+            "the send loop stopped after an empty window",
             () => pacing.Advance(Window)
         );
         var fourth = await participant.AddResponseAsync(section, "Fourth, after the loop went quiet");

@@ -125,7 +125,7 @@ public class LiveFacilitationTests(Apps apps)
         var entry = fac.AppliedEvents.Single(e => e.Seq == ack.Seq).Data;
         Assert.Equal(pat.DisplayName, entry.GetProperty("authorName").GetString());
         Assert.Equal(
-            "she/her · Community organiser · Riverside Makers · @pat@social.example · 🔥 · Glad to be " + "here",
+            "she/her · Community organiser · Riverside Makers · @pat@social.example · 🔥 · Glad to be here",
             entry.GetProperty("text").GetString()
         );
 
@@ -178,7 +178,7 @@ public class LiveFacilitationTests(Apps apps)
         Assert.False(started.Recording);
         var response = await par.AddResponseAsync(
             discussion.Id,
-            "Could we talk about keeping newcomers after their " + "first month?"
+            "Could we talk about keeping newcomers after their first month?"
         );
         LiveAssert.Ok(response);
 
@@ -186,7 +186,7 @@ public class LiveFacilitationTests(Apps apps)
         await using var parQuiet = await LiveClients.JoinAsync(s, "participant", quiet);
         Assert.DoesNotContain(
             parQuiet.Snapshot!.Sections,
-            x => x.Title == "Open discussion and sharing insights " + "from assignments"
+            x => x.Title == "Open discussion and sharing insights from assignments"
         );
     }
 

@@ -77,7 +77,7 @@ public class LiveLockTests(Apps apps)
         Assert.Equal("Before the lock", Assert.Single(snapshot.Responses, r => r.SectionId == open.Id).Text);
         var asked = (await par.QuestionsAsync()).Questions;
         Assert.Equal(
-            ("Asked before the " + "lock", 0, (string?)null),
+            ("Asked before the lock", 0, (string?)null),
             (Assert.Single(asked).Text, asked[0].Votes, asked[0].Answer)
         );
 

@@ -104,7 +104,7 @@ public static class LiveAssert
 
     /// <summary>Everything a client received as events, as the JSON it was sent as.</summary>
     public static string Raw(IEnumerable<LiveEvent> events) =>
-        string.Join("\n", events.Select(e => $"{e.Seq} " + $"{e.Type} {e.Data.GetRawText()}"));
+        string.Join("\n", events.Select(e => $"{e.Seq} {e.Type} {e.Data.GetRawText()}"));
 
     public static string Raw(Snapshot? snapshot) => System.Text.Json.JsonSerializer.Serialize(snapshot);
 

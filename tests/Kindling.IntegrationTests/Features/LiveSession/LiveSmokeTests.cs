@@ -28,7 +28,7 @@ public class LiveSmokeTests(Apps apps)
         Assert.True(ack.Ok, ack.Error);
         await fac.WaitForAsync(events => events.Any(e => e.Seq == ack.Seq && e.Type == EventTypes.ResponseAdded));
         Assert.Contains(
-            "Hello from the " + "participant",
+            "Hello from the participant",
             fac.AppliedEvents.Single(e => e.Seq == ack.Seq).Data.GetRawText()
         );
     }

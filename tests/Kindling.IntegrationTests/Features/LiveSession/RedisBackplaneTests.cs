@@ -63,7 +63,7 @@ public class RedisBackplaneTests
         await facOnB.UntilSeqAsync(fromB.Seq);
         await onA.UntilSeqAsync(fromB.Seq);
         Assert.Equal(
-            "Posted through instance " + "A",
+            "Posted through instance A",
             onB.AppliedEvents.Single(e => e.Seq == posted.Seq).Data.GetProperty("text").GetString()
         );
         Assert.Equal(EventTypes.Private, onB.AppliedEvents.Single(e => e.Seq == quiet.Seq).Type);
@@ -77,7 +77,7 @@ public class RedisBackplaneTests
             LiveAssert.Patience
         );
         Assert.Equal(
-            "Answered through instance " + "B",
+            "Answered through instance B",
             onA.AppliedEvents.Single(e => e.Seq == fromB.Seq).Data.GetProperty("text").GetString()
         );
         LiveAssert.Contiguous(onB, 1, fromB.Seq);

@@ -119,7 +119,7 @@ public class RoomPageTests(Apps apps)
             Assert.True(markdown.HasAttribute("download"), $"The Markdown link on {url} should download the file.");
             Assert.Equal(
                 basePath + "/feedback",
-                links.Single(a => a.TextContent.Trim() == "Give feedback on this " + "session").GetAttribute("href")
+                links.Single(a => a.TextContent.Trim() == "Give feedback on this session").GetAttribute("href")
             );
         }
         // Each link leads somewhere a member may go.

@@ -22,7 +22,7 @@ public class ShareSlotTests(Apps apps)
         await using var fac = await LiveClients.JoinAsync(s, "facilitator", second);
         var share = par.Snapshot!.Sections.OrderBy(x => x.Position).First();
         Assert.Equal(
-            ("share", 0, -1, "Share your " + "insights"),
+            ("share", 0, -1, "Share your insights"),
             (share.Kind, share.Position, share.ActivityIndex, share.Title)
         );
         Assert.Contains("“Community background”", share.Prompt);
