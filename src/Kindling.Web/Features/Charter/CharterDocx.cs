@@ -148,46 +148,26 @@ public static class CharterDocx
         return paragraph;
     }
 
+    /// <summary>A thin grey rule, the same on every side of every table cell.</summary>
+    private static T Line<T>()
+        where T : BorderType, new() =>
+        new()
+        {
+            Val = BorderValues.Single,
+            Size = 4,
+            Color = "BBBBBB",
+        };
+
     private static Table Table(TableBlock t)
     {
         var border = () =>
             new TableBorders(
-                new TopBorder
-                {
-                    Val = BorderValues.Single,
-                    Size = 4,
-                    Color = "BBBBBB",
-                },
-                new LeftBorder
-                {
-                    Val = BorderValues.Single,
-                    Size = 4,
-                    Color = "BBBBBB",
-                },
-                new BottomBorder
-                {
-                    Val = BorderValues.Single,
-                    Size = 4,
-                    Color = "BBBBBB",
-                },
-                new RightBorder
-                {
-                    Val = BorderValues.Single,
-                    Size = 4,
-                    Color = "BBBBBB",
-                },
-                new InsideHorizontalBorder
-                {
-                    Val = BorderValues.Single,
-                    Size = 4,
-                    Color = "BBBBBB",
-                },
-                new InsideVerticalBorder
-                {
-                    Val = BorderValues.Single,
-                    Size = 4,
-                    Color = "BBBBBB",
-                }
+                Line<TopBorder>(),
+                Line<LeftBorder>(),
+                Line<BottomBorder>(),
+                Line<RightBorder>(),
+                Line<InsideHorizontalBorder>(),
+                Line<InsideVerticalBorder>()
             );
         var table = new Table(
             new TableProperties(
