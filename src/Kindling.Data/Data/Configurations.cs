@@ -78,6 +78,7 @@ internal sealed class InvitationConfig : IEntityTypeConfiguration<Invitation>
         e.HasIndex(x => x.Token).IsUnique();
         e.HasIndex(x => x.CohortId);
         e.Property(x => x.Uses).IsConcurrencyToken();
+        e.Property(x => x.Email).HasMaxLength(254);
     }
 }
 

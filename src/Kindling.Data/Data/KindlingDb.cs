@@ -34,6 +34,11 @@ public class KindlingDb(DbContextOptions<KindlingDb> options)
     public DbSet<WorksheetVersion> WorksheetVersions => Set<WorksheetVersion>();
     public DbSet<WorksheetReviewer> WorksheetReviewers => Set<WorksheetReviewer>();
     public DbSet<WorksheetComment> WorksheetComments => Set<WorksheetComment>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<ConcernReport> ConcernReports => Set<ConcernReport>();
+    public DbSet<ConcernEvent> ConcernEvents => Set<ConcernEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder b)

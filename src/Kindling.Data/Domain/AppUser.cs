@@ -15,10 +15,16 @@ public class AppUser : IdentityUser
     /// <summary>IANA time-zone id used to show every time to this person.</summary>
     public string TimeZoneId { get; set; } = "UTC";
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>When the last daily digest e-mail was written for this person.</summary>
+    public DateTime? LastDigestUtc { get; set; }
 }
 
 public static class InstanceRoles
 {
     public const string Admin = "Admin";
     public const string Facilitator = "Facilitator";
+
+    /// <summary>Receives concern reports a reporter sends past the cohort's facilitators.</summary>
+    public const string SafetyContact = "SafetyContact";
 }

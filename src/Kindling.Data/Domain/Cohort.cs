@@ -27,6 +27,9 @@ public class Cohort
 
     /// <summary>Cohort policy: may facilitators see who wrote an anonymous response? Peers never can.</summary>
     public bool FacilitatorsSeeAnonymousAuthors { get; set; }
+
+    /// <summary>Cohort policy: facilitators must sign in with a second factor to open the cohort.</summary>
+    public bool RequireTwoFactorForFacilitators { get; set; }
     public List<CohortMember> Members { get; set; } = [];
     public List<Session> Sessions { get; set; } = [];
 

@@ -20,6 +20,9 @@ public class Invitation
     public DateTime CreatedUtc { get; set; }
     public string CreatedById { get; set; } = "";
 
+    /// <summary>The address it was e-mailed to, for an invitation sent by e-mail (single use).</summary>
+    public string? Email { get; set; }
+
     public InvitationState StateAt(DateTime nowUtc) =>
         RevokedUtc is not null ? InvitationState.Revoked
         : nowUtc >= ExpiresUtc ? InvitationState.Expired

@@ -25,6 +25,10 @@ public class Session
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 
+    /// <summary>When the day-before / hour-before reminders were written; cleared when the session moves.</summary>
+    public DateTime? DayReminderUtc { get; set; }
+    public DateTime? HourReminderUtc { get; set; }
+
     public DateTime EndsUtc => StartsUtc.AddMinutes(PresentationMinutes + DiscussionMinutes);
 }
 

@@ -67,7 +67,7 @@ public static class DatabaseSetup
             await db.Database.MigrateAsync();
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in new[] { InstanceRoles.Admin, InstanceRoles.Facilitator })
+        foreach (var role in new[] { InstanceRoles.Admin, InstanceRoles.Facilitator, InstanceRoles.SafetyContact })
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
 
