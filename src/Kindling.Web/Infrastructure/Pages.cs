@@ -20,6 +20,7 @@ public static class PagesSetup
                 o.Conventions.AllowAnonymousToPage("/Account/SignUp");
                 o.Conventions.AllowAnonymousToPage("/Invitations/Accept");
                 o.Conventions.AllowAnonymousToPage("/Admin/Setup");
+                o.Conventions.AllowAnonymousToPage("/Messages/Unsubscribe/Index");
                 o.Conventions.AuthorizeFolder("/Admin", IdentitySetup.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/Curricula", IdentitySetup.FacilitatorPolicy);
                 o.Conventions.AuthorizePage("/Cohorts/New", IdentitySetup.FacilitatorPolicy);

@@ -1,0 +1,41 @@
+using System.Data.Common;
+using System.Security.Claims;
+using Kindling.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindling.Web.Features.Messages.Notifications;
+
+/// <summary>
+/// How many notifications a person has not read, counted only up to <see cref="Cap"/> so the query on every page
+/// stays bounded however many pile up (the bell then says "99+").
+/// </summary>
+public static class Unread
+{
+    public const int Cap = 100;
+
+    public static Task<int> CountAsync(KindlingDb db, string userId, CancellationToken ct = default) =>
+        db.Notifications.Where(n => n.UserId == userId && n.ReadUtc == null).Take(Cap).CountAsync(ct);
+
+    public static async Task<int> CountAsync(KindlingDb db, ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? await CountAsync(db, id) : 0;
+
+    /// <summary>
+    /// For the header of every page, error pages included: when the count can't be read (the database is down) the
+    /// bell shows no number rather than the page failing.
+    /// </summary>
+    public static async Task<int> ForHeaderAsync(KindlingDb db, ClaimsPrincipal user)
+    {
+        try
+        {
+            return await CountAsync(db, user);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>The number as the badge shows it: "3", or "99+" past 99.</summary>
+    public static string Text(int count) =>
+        count >= Cap ? "99+" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
