@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Kindling.Data;
 using Kindling.Domain;
+using Kindling.Web.Features.Messages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,7 @@ public class FeedbackModel(
     FacilitatorCommands facilitator,
     OpenLiveDocument opener,
     LiveBroadcaster broadcaster,
+    Messenger messenger,
     TimeProvider clock
 ) : CohortPageModel
 {
@@ -101,6 +103,34 @@ public class FeedbackModel(
             ModelState.SetModelValue(key, Input.Anonymous, Input.Anonymous ? "true" : "false");
             ModelState.AddModelError(key, "“Submit anonymously” is a tick box: tick it or leave it empty.");
         }
+    }
+
+    /// <summary>
+    /// Facilitators: asks the members who have not given feedback on this session yet, each at most once per session
+    /// (a notification, and an e-mail as each prefers).
+    /// </summary>
+    public async Task<IActionResult> OnPostAskAsync()
+    {
+        if (!await LoadAsync())
+            return NotFound();
+        if (!Access.IsFacilitator)
+            return StatusCode(403);
+        var back = $"/cohorts/{CohortId}/sessions/{SessionId}/feedback";
+        if (Closed)
+            TempData["Flash"] = "Feedback is closed. Reopen it before asking people for feedback.";
+        else if (StartsUtc > clock.GetUtcNow().UtcDateTime)
+            TempData["Flash"] = "The session has not started yet: ask for feedback once it has.";
+        else
+        {
+            var asked = await FeedbackRequests.AskAsync(db, messenger, Access.Cohort, SessionId, LessonTitle, back);
+            TempData["Flash"] = asked switch
+            {
+                0 => "Nobody left to ask: everyone has given feedback or has been asked already.",
+                1 => "1 person was asked for feedback.",
+                _ => $"{asked:N0} people were asked for feedback.",
+            };
+        }
+        return Redirect(back);
     }
 
     public Task<IActionResult> OnPostCloseAsync() => SetClosedAsync(true);

@@ -1,6 +1,7 @@
 using Kindling.Data;
 using Kindling.Domain;
 using Kindling.LiveClient;
+using Kindling.Web.Features.Messages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.LiveSession;
@@ -10,7 +11,7 @@ namespace Kindling.Web.Features.LiveSession;
 /// locked (LiveStore checks). Every broadcast carries a question as a peer sees it: never the author of an anonymous
 /// one.
 /// </summary>
-public sealed class QuestionCommands(LiveStore store)
+public sealed class QuestionCommands(LiveStore store, Messenger messenger)
 {
     public const int MaxQuestion = 2000,
         MaxAnswer = 4000;
@@ -108,12 +109,46 @@ public sealed class QuestionCommands(LiveStore store)
                         $"An answer note can be at most {MaxAnswer:N0} "
                             + $"characters; this one has {answer.Length:N0}."
                     );
+                var first = q.AnsweredUtc is null;
                 q.Answer = answer;
                 q.AnsweredUtc = tx.Now;
                 q.AnsweredById = ctx.UserId;
+                if (first && q.AuthorId != ctx.UserId)
+                    await NotifyAskerAsync(tx, ctx, q);
                 return new Change(FeatureEvents.QuestionAnswered, Public(q, await NameAsync(tx.Db, q.AuthorId)), q.Id);
             }
         );
+
+    /// <summary>
+    /// The asker hears that their question was answered (the first answer only; a corrected note is not news),
+    /// written in this change's transaction. The mail does not quote the question or the answer: they belong to the
+    /// room.
+    /// </summary>
+    private async Task NotifyAskerAsync(LiveTx tx, LiveContext ctx, LiveQuestion q)
+    {
+        var cohort = await tx.Db.Cohorts.Where(c => c.Id == ctx.CohortId).Select(c => c.Name).SingleAsync();
+        var excerpt = q.Text.Length <= 120 ? q.Text : q.Text[..119] + "…";
+        await messenger.NotifyAsync(
+            tx.Db,
+            q.AuthorId,
+            new Message(
+                MessageKind.QuestionAnswered,
+                $"Your question was answered in “{ctx.Title}”",
+                $"/cohorts/{ctx.CohortId}/sessions/{ctx.SessionId}/live",
+                "Read the answer"
+            )
+            {
+                Summary = $"“{excerpt}”",
+                Paragraphs =
+                [
+                    $"A facilitator answered the question you asked in the live session “{ctx.Title}”.",
+                    "Open the session's live room and its questions to read the answer.",
+                ],
+                CohortId = ctx.CohortId,
+                CohortName = cohort,
+            }
+        );
+    }
 
     /// <summary>The list as this reader may see it: most votes first, open questions before answered ones.</summary>
     public static async Task<QuestionList> ListAsync(KindlingDb db, LiveContext ctx)

@@ -1,3 +1,4 @@
+using Kindling.Web.Infrastructure;
 using Kindling.Data;
 using Kindling.Domain;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Kindling.Web.Infrastructure;
 using Kindling.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

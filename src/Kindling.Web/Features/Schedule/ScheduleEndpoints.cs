@@ -7,7 +7,11 @@ namespace Kindling.Web.Features.Schedule;
 
 public static class ScheduleEndpoints
 {
-    public static void AddSchedule(this IServiceCollection services) { }
+    public static void AddSchedule(this IServiceCollection services)
+    {
+        services.AddScoped<Reminders.SessionReminders>();
+        services.AddHostedService<Reminders.ReminderJob>();
+    }
 
     public static void MapCalendarEndpoints(this IEndpointRouteBuilder app)
     {

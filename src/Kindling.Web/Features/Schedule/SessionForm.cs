@@ -43,6 +43,12 @@ public abstract class SessionFormModel(KindlingDb db) : CohortPageModel
             return false;
         }
         session.LessonId = lessonId;
+        if (session.StartsUtc != startsUtc)
+        {
+            // Moved: the reminders are due again, for the new time (Reminders/SessionReminders.cs).
+            session.DayReminderUtc = null;
+            session.HourReminderUtc = null;
+        }
         session.StartsUtc = startsUtc;
         session.PresentationMinutes = Input.PresentationMinutes;
         session.DiscussionMinutes = Input.DiscussionMinutes;

@@ -15,6 +15,8 @@ public static class NotificationsSetup
         s.AddSingleton<NotificationPushInterceptor>();
         s.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<NotificationPushInterceptor>());
         s.AddSingleton<Unsubscribe.UnsubscribeLinks>();
+        s.AddScoped<Digest.DigestWriter>();
+        s.AddHostedService<Digest.DigestJob>();
     }
 
     public static void MapNotifications(this WebApplication app)

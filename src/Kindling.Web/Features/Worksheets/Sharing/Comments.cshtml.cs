@@ -1,5 +1,6 @@
 using Kindling.Data;
 using Kindling.Domain;
+using Kindling.Web.Features.Messages;
 using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -10,7 +11,8 @@ namespace Kindling.Web.Features.Worksheets.Sharing;
 /// <summary>Feedback on a worksheet: reviewers and managers comment on a field or the whole sheet; managers
 /// resolve.</summary>
 [EnableRateLimiting(RateLimits.Send)]
-public class CommentsModel(KindlingDb db, WorksheetAccess access, TimeProvider clock) : WorksheetPageBase(access)
+public class CommentsModel(KindlingDb db, WorksheetAccess access, Messenger messenger, TimeProvider clock)
+    : WorksheetPageBase(access)
 {
     public const int MaxLength = 4000;
 
@@ -74,10 +76,12 @@ public class CommentsModel(KindlingDb db, WorksheetAccess access, TimeProvider c
                 CreatedUtc = clock.GetUtcNow().UtcDateTime,
             }
         );
+        var query = field is null ? "" : "?field=" + Uri.EscapeDataString(field);
+        var url = $"/cohorts/{CohortId}/worksheets/{Rights.Worksheet.Id}/comments{query}";
+        await NotifyManagersAsync(field, url);
         await db.SaveChangesAsync();
         TempData["Flash"] = "Comment posted.";
-        var query = field is null ? "" : "?field=" + Uri.EscapeDataString(field);
-        return Redirect($"/cohorts/{CohortId}/worksheets/{Rights.Worksheet.Id}/comments{query}");
+        return Redirect(url);
     }
 
     public async Task<IActionResult> OnPostResolveAsync(Guid commentId, bool resolve)
@@ -96,6 +100,41 @@ public class CommentsModel(KindlingDb db, WorksheetAccess access, TimeProvider c
         await db.SaveChangesAsync();
         TempData["Flash"] = resolve ? "Comment resolved." : "Comment reopened.";
         return Redirect($"/cohorts/{CohortId}/worksheets/{Rights.Worksheet.Id}/comments");
+    }
+
+    /// <summary>
+    /// The project's managers hear of a new comment, except its author; saved with the comment. The mail names the
+    /// worksheet and the field, not what was written: the worksheet may not be shared with anyone else.
+    /// </summary>
+    private async Task NotifyManagersAsync(string? field, string url)
+    {
+        var author = Access.Member.UserId;
+        var managers = Rights.Project.Members.Select(m => m.UserId).Where(id => id != author).ToList();
+        if (managers.Count == 0)
+            return;
+        var name = await db.Users.Where(u => u.Id == author).Select(u => u.DisplayName).FirstAsync();
+        var what = field is null ? "the whole worksheet" : $"“{FieldLabel(field)}”";
+        await messenger.NotifyAsync(
+            db,
+            managers,
+            new Message(
+                MessageKind.WorksheetComment,
+                $"New comment on “{Rights.Worksheet.Title}”",
+                url,
+                "Read the comment"
+            )
+            {
+                Summary = $"{name} commented on {what}.",
+                Paragraphs =
+                [
+                    $"{name} commented on {what} in the worksheet “{Rights.Worksheet.Title}” of your project "
+                        + $"{Rights.Project.Name}.",
+                    "Open the comments in Kindling to read it and reply.",
+                ],
+                CohortId = CohortId,
+                CohortName = Access.Cohort.Name,
+            }
+        );
     }
 
     private async Task LoadCommentsAsync()

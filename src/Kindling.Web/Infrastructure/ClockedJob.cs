@@ -1,4 +1,4 @@
-namespace Kindling.Web.Features.LiveSession;
+namespace Kindling.Web.Infrastructure;
 
 /// <summary>
 /// A background job that runs every <see cref="Every"/> on the injected clock, and keeps running when a round fails.
