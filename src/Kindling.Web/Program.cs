@@ -2,6 +2,7 @@ using Kindling.Web.Features.Admin;
 using Kindling.Web.Features.Charter;
 using Kindling.Web.Features.Curricula;
 using Kindling.Web.Features.LiveSession;
+using Kindling.Web.Features.Messages;
 using Kindling.Web.Features.Messages.Notifications;
 using Kindling.Web.Features.Projects;
 using Kindling.Web.Features.Schedule;
@@ -23,6 +24,7 @@ builder.Services.AddWorksheets();
 builder.Services.AddCharter();
 builder.Services.AddProjects();
 builder.Services.AddAdmin();
+builder.AddMessages();
 builder.Services.AddNotifications();
 builder.Services.AddScoped<Kindling.Web.Features.Invitations.InvitationRedeemer>();
 

@@ -47,7 +47,7 @@ public static class DatabaseSetup
             Directory.CreateDirectory(dir);
             connection = $"Data Source={Path.Combine(dir, "kindling.db")}";
         }
-        // Interceptors registered by features (e.g. the push after notifications are committed) join every context.
+        // Features watch saves through interceptors they register as IInterceptor (e.g. the outbox wakes its sender).
         builder.Services.AddDbContext<KindlingDb>(
             (sp, o) =>
                 o.UseKindlingDatabase(opts.Provider, connection ?? "").AddInterceptors(sp.GetServices<IInterceptor>())

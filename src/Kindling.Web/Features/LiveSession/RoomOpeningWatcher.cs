@@ -1,5 +1,5 @@
-using Kindling.Web.Infrastructure;
 using Kindling.Data;
+using Kindling.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.LiveSession;

@@ -1,6 +1,6 @@
-using Kindling.Web.Infrastructure;
 using Kindling.Data;
 using Kindling.Domain;
+using Kindling.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.LiveSession;

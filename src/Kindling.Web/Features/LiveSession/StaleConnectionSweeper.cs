@@ -1,5 +1,5 @@
-using Kindling.Web.Infrastructure;
 using Kindling.Data;
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -43,7 +43,10 @@ public sealed class ReviewReminders(KindlingDb db, Messenger messenger, TimeProv
             .ProjectMembers.Where(m => m.ProjectId == projectId)
             .Where(m =>
                 !db.Notifications.Any(n =>
-                    n.UserId == m.UserId && n.Kind == MessageKind.ReviewReminder && n.Link == link && n.CreatedUtc >= due
+                    n.UserId == m.UserId
+                    && n.Kind == MessageKind.ReviewReminder
+                    && n.Link == link
+                    && n.CreatedUtc >= due
                 )
             )
             .Select(m => m.UserId)

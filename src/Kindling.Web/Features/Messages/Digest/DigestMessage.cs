@@ -17,15 +17,19 @@ public static class DigestMessage
     )
     {
         var listed = items.Take(MaxItems).Select(n => Item(n, cohortNames, zone, urls)).ToList();
-        var intro = items.Count == 1
-            ? "One thing happened in Kindling since your last digest:"
-            : $"{items.Count:N0} things happened in Kindling since your last digest:";
-        var rest = items.Count > MaxItems
-            ? [$"…and {items.Count - MaxItems:N0} more. See them all under Notifications in Kindling."]
-            : Array.Empty<string>();
+        var intro =
+            items.Count == 1
+                ? "One thing happened in Kindling since your last digest:"
+                : $"{items.Count:N0} things happened in Kindling since your last digest:";
+        var rest =
+            items.Count > MaxItems
+                ? [$"…and {items.Count - MaxItems:N0} more. See them all under Notifications in Kindling."]
+                : Array.Empty<string>();
         return new Message(
             MessageKind.Digest,
-            items.Count == 1 ? $"Your Kindling digest: {items[0].Title}" : $"Your Kindling digest: {items.Count:N0} updates",
+            items.Count == 1
+                ? $"Your Kindling digest: {items[0].Title}"
+                : $"Your Kindling digest: {items.Count:N0} updates",
             "/notifications",
             "Open your notifications"
         )
@@ -35,7 +39,12 @@ public static class DigestMessage
         };
     }
 
-    private static string Item(Notification n, IReadOnlyDictionary<Guid, string> cohortNames, string zone, PublicUrls urls)
+    private static string Item(
+        Notification n,
+        IReadOnlyDictionary<Guid, string> cohortNames,
+        string zone,
+        PublicUrls urls
+    )
     {
         var cohort = n.CohortId is { } c && cohortNames.TryGetValue(c, out var name) ? $" ({name})" : "";
         var body = string.IsNullOrWhiteSpace(n.Body) ? "" : $" {n.Body}";

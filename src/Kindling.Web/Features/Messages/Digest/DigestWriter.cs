@@ -31,10 +31,19 @@ public sealed class DigestWriter(KindlingDb db, Messenger messenger, PublicUrls 
                 && (u.LastDigestUtc == null || u.LastDigestUtc < before)
                 && db.Notifications.Any(n => n.UserId == u.Id && n.AwaitingDigest)
             )
-            .Select(u => new { u.Id, u.TimeZoneId })
+            .Select(u => new
+            {
+                u.Id,
+                u.TimeZoneId,
+                u.LockoutEnd,
+            })
             .ToListAsync(ct);
         var written = 0;
-        foreach (var p in people.Where(p => TimeZones.ToLocal(now, p.TimeZoneId).Hour >= LocalHour))
+        // A disabled account is locked out "for ever" (as Messenger reads it): its items wait, unmailed.
+        var due = people.Where(p =>
+            !(p.LockoutEnd?.Year > 9000) && TimeZones.ToLocal(now, p.TimeZoneId).Hour >= LocalHour
+        );
+        foreach (var p in due)
             written += await WriteAsync(p.Id, now, ct) ? 1 : 0;
         return written;
     }
@@ -51,7 +60,12 @@ public sealed class DigestWriter(KindlingDb db, Messenger messenger, PublicUrls 
             return false;
         var person = await db
             .Users.Where(u => u.Id == userId)
-            .Select(u => new { u.Email, u.DisplayName, u.TimeZoneId })
+            .Select(u => new
+            {
+                u.Email,
+                u.DisplayName,
+                u.TimeZoneId,
+            })
             .SingleAsync(ct);
         var items = await db
             .Notifications.Where(n => n.UserId == userId && n.AwaitingDigest)

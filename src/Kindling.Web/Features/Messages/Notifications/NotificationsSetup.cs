@@ -14,7 +14,6 @@ public static class NotificationsSetup
         s.AddSingleton<NotificationPush>();
         s.AddSingleton<NotificationPushInterceptor>();
         s.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<NotificationPushInterceptor>());
-        s.AddSingleton<Unsubscribe.UnsubscribeLinks>();
         s.AddScoped<Digest.DigestWriter>();
         s.AddHostedService<Digest.DigestJob>();
     }

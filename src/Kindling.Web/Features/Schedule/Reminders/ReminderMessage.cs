@@ -22,7 +22,7 @@ public static class ReminderMessage
         var subject = hourBefore
             ? $"Starting soon: {view.Lesson.Title} at {local:HH:mm}"
             : $"Coming up: {view.Lesson.Title} on {local:ddd d MMM} at {local:HH:mm}";
-        return new Message(MessageKind.SessionReminder, Clip(subject, 200), page, "Open the session page")
+        return new Message(MessageKind.SessionReminder, Text.Clip(subject, 200), page, "Open the session page")
         {
             Summary = $"Starts {when}.",
             CohortId = view.Cohort.Id,
@@ -39,6 +39,4 @@ public static class ReminderMessage
             Attachments = [calendar],
         };
     }
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -84,7 +84,12 @@ public sealed class SessionReminders(
             .Select(m => new { m.UserId, m.User!.TimeZoneId })
             .ToListAsync(ct);
         foreach (var m in members)
-            await messenger.NotifyAsync(db, m.UserId, ReminderMessage.For(view, m.TimeZoneId, hourBefore, urls, attachment), ct);
+            await messenger.NotifyAsync(
+                db,
+                m.UserId,
+                ReminderMessage.For(view, m.TimeZoneId, hourBefore, urls, attachment),
+                ct
+            );
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;
