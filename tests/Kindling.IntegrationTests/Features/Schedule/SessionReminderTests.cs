@@ -95,7 +95,10 @@ public class SessionReminderTests(Apps apps)
             var mails = await MailsAsync(s.App, s.Users[role].Id, MessageKind.SessionReminder);
             Assert.Equal(2, mails.Count);
             Assert.Contains("Starting soon:", mails[1].Subject);
-            Assert.Contains(TimeZones.ToLocal(starts, s.Users[role].TimeZoneId).ToString("HH:mm", CultureInfo.InvariantCulture), mails[1].Subject);
+            Assert.Contains(
+                TimeZones.ToLocal(starts, s.Users[role].TimeZoneId).ToString("HH:mm", CultureInfo.InvariantCulture),
+                mails[1].Subject
+            );
             Assert.Single(mails[1].Attachments);
         }
         s.App.Clock.Advance(TimeSpan.FromHours(2)); // started: nothing more

@@ -48,6 +48,7 @@ public static class DigestMessage
     {
         var cohort = n.CohortId is { } c && cohortNames.TryGetValue(c, out var name) ? $" ({name})" : "";
         var body = string.IsNullOrWhiteSpace(n.Body) ? "" : $" {n.Body}";
-        return $"• {n.Title}{cohort}, {TimeZones.Format(n.CreatedUtc, zone)}.{body} {urls.For($"/notifications/{n.Id}/open")}";
+        var open = urls.For($"/notifications/{n.Id}/open");
+        return $"• {n.Title}{cohort}, {TimeZones.Format(n.CreatedUtc, zone)}.{body} {open}";
     }
 }

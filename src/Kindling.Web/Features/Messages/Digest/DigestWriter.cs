@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.Web.Features.Messages.Digest;
 
 /// <summary>
-/// Writes the daily digest: for each person with notifications waiting for it (<see cref="Notification.AwaitingDigest"/>,
-/// set by <see cref="Messenger"/> for kinds they chose "Daily digest" for), once it is past
+/// Writes the daily digest: for each person with notifications waiting for it
+/// (<see cref="Notification.AwaitingDigest"/>, set by <see cref="Messenger"/> for kinds they chose "Daily digest"
+/// for), once it is past
 /// <see cref="LocalHour"/>:00 in their time zone and their last digest is at least <see cref="Gap"/> old, one e-mail
 /// listing them all. The person's <see cref="AppUser.LastDigestUtc"/> is claimed with a conditional update in the
 /// same transaction that writes the mail and clears the items, so a digest is written once even with two instances.
