@@ -44,6 +44,7 @@ app.MapCurriculumEndpoints();
 app.MapCalendarEndpoints();
 app.MapLiveSessions();
 app.MapCharterEndpoints();
+app.UseHubOriginCheck(NotificationsHub.Path); // the bell's hub refuses other sites' pages, as the live hub does
 app.MapNotifications();
 app.PrintStartupBanner();
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Kindling.Domain;
 using Kindling.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
@@ -127,5 +128,29 @@ public class NotificationPushTests(Apps apps)
                 db.Notifications.CountAsync(n => n.UserId == s.Users["participant"].Id && n.ReadUtc == null)
             )
         );
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Hub_NeedsSignIn_AndRefusesOtherSitesPages(string provider)
+    {
+        var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
+        var cookie = await LiveClients.CookieAsync(s.App, s.Users["participant"].Email!, CohortScenario.Password);
+        async Task<HttpStatusCode> NegotiateAsync(string? withCookie, string? origin)
+        {
+            using var request = new HttpRequestMessage(
+                HttpMethod.Post,
+                "/hubs/notifications/negotiate?negotiateVersion=1"
+            );
+            if (withCookie is not null)
+                request.Headers.Add("Cookie", withCookie);
+            if (origin is not null)
+                request.Headers.Add("Origin", origin);
+            using var http = s.App.CreateClient(new() { AllowAutoRedirect = false });
+            return (await http.SendAsync(request)).StatusCode;
+        }
+        Assert.Equal(HttpStatusCode.OK, await NegotiateAsync(cookie, "http://localhost"));
+        Assert.Equal(HttpStatusCode.OK, await NegotiateAsync(cookie, null));
+        Assert.Equal(HttpStatusCode.Forbidden, await NegotiateAsync(cookie, "http://127.0.0.1:5555"));
+        Assert.NotEqual(HttpStatusCode.OK, await NegotiateAsync(null, "http://localhost"));
     }
 }
