@@ -42,6 +42,11 @@ public class LiveRoomFeatureTests(BrowserFixture fx) : IAsyncLifetime
             await Assertions.Expect(page.Locator("#room-conn")).ToHaveTextAsync("Live");
         }
 
+        // Pat also has the notifications page open in another tab (the bell's script loads SignalR there itself).
+        var patList = await patContext.NewPageAsync();
+        await patList.GotoAsync("/notifications");
+        await Assertions.Expect(patList.Locator("[data-bell]")).ToHaveTextAsync("Notifications");
+
         // Q&A: Pat asks, Sam votes it up, the facilitator answers; everyone sees each step.
         var patQa = pat.Locator("#room-qa");
         await patQa.GetByLabel("Ask a question").FillAsync("How do we keep newcomers coming back?");
@@ -77,6 +82,17 @@ public class LiveRoomFeatureTests(BrowserFixture fx) : IAsyncLifetime
         await Assertions
             .Expect(patQa.Locator("li.question", new() { HasText = "How do we keep newcomers coming back?" }))
             .ToContainTextAsync("Answered: Pair each newcomer with a buddy");
+        // Pat's bell counts the answer at once, in the room and in the other tab, which offers to show it.
+        var unread = new Regex(@"^Notifications,\s*1\s*unread$");
+        await Assertions.Expect(pat.Locator("[data-bell]")).ToHaveTextAsync(unread);
+        await Assertions.Expect(patList.Locator("[data-bell]")).ToHaveTextAsync(unread);
+        await patList.GetByRole(AriaRole.Link, new() { Name = "Show them" }).ClickAsync();
+        await Assertions
+            .Expect(patList.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Your question was answered") }))
+            .ToHaveAttributeAsync("href", new Regex("^/notifications/[0-9a-f-]+/open$"));
+        await patList.GetByRole(AriaRole.Button, new() { Name = "Mark all as read" }).ClickAsync();
+        await Assertions.Expect(pat.Locator("[data-bell]")).ToHaveTextAsync("Notifications");
+        await patList.CloseAsync();
 
         // Breakouts: two random groups; each participant finds their own, then the round ends.
         var facBreakouts = fac.Locator("#room-breakouts");
