@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Kindling.Data;
 using Kindling.Domain;
 using Kindling.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kindling.IntegrationTests.Features.Messages;
 
@@ -36,15 +40,18 @@ public class NotificationPushTests(Apps apps)
         public ValueTask DisposeAsync() => connection.DisposeAsync();
     }
 
-    private static async Task<BellClient> ConnectAsync(CohortScenario s, string role)
+    private static async Task<BellClient> ConnectAsync(CohortScenario s, string role) =>
+        await ConnectAsync(s.App, await LiveClients.CookieAsync(s.App, s.Users[role].Email!, CohortScenario.Password));
+
+    private static async Task<BellClient> ConnectAsync<T>(WebApplicationFactory<T> app, string cookie)
+        where T : class
     {
-        var cookie = await LiveClients.CookieAsync(s.App, s.Users[role].Email!, CohortScenario.Password);
         var connection = new HubConnectionBuilder()
             .WithUrl(
-                new Uri(s.App.Server.BaseAddress, "/hubs/notifications"),
+                new Uri(app.Server.BaseAddress, "/hubs/notifications"),
                 o =>
                 {
-                    o.HttpMessageHandlerFactory = _ => s.App.Server.CreateHandler();
+                    o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
                     o.Transports = HttpTransportType.LongPolling;
                     o.Headers["Cookie"] = cookie;
                 }
@@ -152,5 +159,29 @@ public class NotificationPushTests(Apps apps)
         Assert.Equal(HttpStatusCode.OK, await NegotiateAsync(cookie, null));
         Assert.Equal(HttpStatusCode.Forbidden, await NegotiateAsync(cookie, "http://127.0.0.1:5555"));
         Assert.NotEqual(HttpStatusCode.OK, await NegotiateAsync(null, "http://localhost"));
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task TwoInstancesWithRedis_NotificationSavedOnOne_ReachesTheBellOnTheOther(string provider)
+    {
+        var redis = Environment.GetEnvironmentVariable("KINDLING_TEST_REDIS");
+        Assert.False(string.IsNullOrWhiteSpace(redis), "KINDLING_TEST_REDIS is not set (./test.sh starts a Redis).");
+        await using var arranger = new KindlingApp(provider);
+        var s = await CohortScenario.CreateAsync(arranger);
+        var cookie = await LiveClients.CookieAsync(arranger, s.Users["participant"].Email!, CohortScenario.Password);
+        await using var a = arranger.WithWebHostBuilder(b =>
+            b.UseSetting("Live:RedisConnectionString", $"{redis},abortConnect=false")
+        );
+        await using var b = arranger.WithWebHostBuilder(b =>
+            b.UseSetting("Live:RedisConnectionString", $"{redis},abortConnect=false")
+        );
+        await using var bellOnA = await ConnectAsync(a, cookie);
+        using (var scope = b.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KindlingDb>();
+            db.Notifications.Add(Row(s.Users["participant"].Id, arranger.Clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(1, await bellOnA.WaitForAsync(n => n == 1));
     }
 }
