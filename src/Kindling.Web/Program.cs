@@ -1,5 +1,6 @@
 using Kindling.Web.Features.Admin;
 using Kindling.Web.Features.Charter;
+using Kindling.Web.Features.Concerns;
 using Kindling.Web.Features.Curricula;
 using Kindling.Web.Features.LiveSession;
 using Kindling.Web.Features.Schedule;
@@ -20,6 +21,7 @@ builder.AddLiveSessions();
 builder.Services.AddWorksheets();
 builder.Services.AddCharter();
 builder.Services.AddAdmin();
+builder.Services.AddConcerns();
 builder.Services.AddScoped<Kindling.Web.Features.Invitations.InvitationRedeemer>();
 
 var app = builder.Build();

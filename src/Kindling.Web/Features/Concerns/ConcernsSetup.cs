@@ -1,0 +1,23 @@
+using Kindling.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindling.Web.Features.Concerns;
+
+public static class ConcernsSetup
+{
+    public static IServiceCollection AddConcerns(this IServiceCollection s)
+    {
+        s.AddOptions<ConcernOptions>()
+            .BindConfiguration(ConcernOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        s.AddScoped<ConcernReaders>();
+        s.AddScoped<ConcernNotices>();
+        s.AddScoped<ConcernActions>();
+        s.AddSingleton<ConcernEventGuard>();
+        s.ConfigureDbContext<KindlingDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<ConcernEventGuard>()));
+        s.AddSingleton<ConcernRetention>();
+        s.AddHostedService(sp => sp.GetRequiredService<ConcernRetention>());
+        return s;
+    }
+}
