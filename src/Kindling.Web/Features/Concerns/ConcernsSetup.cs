@@ -1,5 +1,4 @@
-using Kindling.Data;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Kindling.Web.Features.Concerns;
 
@@ -14,8 +13,7 @@ public static class ConcernsSetup
         s.AddScoped<ConcernReaders>();
         s.AddScoped<ConcernNotices>();
         s.AddScoped<ConcernActions>();
-        s.AddSingleton<ConcernEventGuard>();
-        s.ConfigureDbContext<KindlingDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<ConcernEventGuard>()));
+        s.AddSingleton<IInterceptor, ConcernEventGuard>();
         s.AddSingleton<ConcernRetention>();
         s.AddHostedService(sp => sp.GetRequiredService<ConcernRetention>());
         return s;
