@@ -21,17 +21,17 @@ public class SafetyContactModel(UserManager<AppUser> users) : PageModel
         var already = await users.IsInRoleAsync(user, InstanceRoles.SafetyContact);
         if (already == on)
         {
-            TempData["Flash"] = $"{user.DisplayName} {(on ? "is already" : "is not")} a safety contact; nothing changed.";
+            TempData["Flash"] =
+                $"{user.DisplayName} {(on ? "is already" : "is not")} a safety contact; nothing changed.";
             return Redirect("/admin");
         }
         var result = on
             ? await users.AddToRoleAsync(user, InstanceRoles.SafetyContact)
             : await users.RemoveFromRoleAsync(user, InstanceRoles.SafetyContact);
-        TempData["Flash"] = !result.Succeeded
-            ? "Kindling could not change the role; nothing was changed. Try again."
-            : on
-                ? $"{user.DisplayName} is now a safety contact: members can send concern reports to them."
-                : $"{user.DisplayName} is no longer a safety contact and can no longer open those reports.";
+        TempData["Flash"] =
+            !result.Succeeded ? "Kindling could not change the role; nothing was changed. Try again."
+            : on ? $"{user.DisplayName} is now a safety contact: members can send concern reports to them."
+            : $"{user.DisplayName} is no longer a safety contact and can no longer open those reports.";
         return Redirect("/admin");
     }
 }

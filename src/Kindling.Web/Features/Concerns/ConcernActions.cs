@@ -65,7 +65,8 @@ public sealed class ConcernActions(KindlingDb db, TimeProvider clock, ConcernNot
         return (report, token);
     }
 
-    /// <summary>The reporter adds to the report (from the receipt page or their own list); the readers are told.</summary>
+    /// <summary>The reporter adds to the report (from the receipt page or their own list); the readers are
+    /// told.</summary>
     public async Task AddByReporterAsync(ConcernReport report, string text, string cohortName)
     {
         var actor = await ReporterAsync(report);

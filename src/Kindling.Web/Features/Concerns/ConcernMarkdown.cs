@@ -18,7 +18,9 @@ public static class ConcernMarkdown
             Md.Bold("Read by:") + Md.Own(" ") + v.Audience,
         };
         if (v.SessionTitle is not null)
-            facts.Add(Md.Bold("Session:") + Md.Own(" ") + $"{v.SessionTitle} ({ConcernTimes.Utc(v.SessionStartsUtc!.Value)})");
+            facts.Add(
+                Md.Bold("Session:") + Md.Own(" ") + $"{v.SessionTitle} ({ConcernTimes.Utc(v.SessionStartsUtc!.Value)})"
+            );
         var md = new MarkdownWriter()
             .Heading(1, "Concern in " + v.CohortName)
             .List(facts)
@@ -29,8 +31,13 @@ public static class ConcernMarkdown
         md.Heading(2, "Audit trail");
         foreach (var e in v.Events)
         {
-            md.Paragraph(Md.Bold(ConcernTimes.Utc(e.AtUtc)) + Md.Own(" · ") + e.ActorName + Md.Own(" · ")
-                + ConcernView.Describe(e));
+            md.Paragraph(
+                Md.Bold(ConcernTimes.Utc(e.AtUtc))
+                    + Md.Own(" · ")
+                    + e.ActorName
+                    + Md.Own(" · ")
+                    + ConcernView.Describe(e)
+            );
             if (e.Kind != Kindling.Domain.ConcernEventKind.Filed && ConcernView.TextOf(e) is { } text)
                 md.Quote(Md.Lines(text));
         }

@@ -1,6 +1,7 @@
 namespace Kindling.Web.Features.Concerns;
 
-/// <summary>Times of an anonymous reporter's actions are kept only to the hour, so they do not point at a person.</summary>
+/// <summary>Times of an anonymous reporter's actions are kept only to the hour, so they do not point at a
+/// person.</summary>
 public static class ConcernTimes
 {
     public static DateTime DownToHour(DateTime utc) =>

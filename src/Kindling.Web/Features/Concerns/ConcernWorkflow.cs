@@ -19,11 +19,7 @@ public static class ConcernWorkflow
             new(ConcernStatus.Resolved, "Mark resolved"),
             new(ConcernStatus.Closed, "Close"),
         ],
-        [ConcernStatus.InProgress] =
-        [
-            new(ConcernStatus.Resolved, "Mark resolved"),
-            new(ConcernStatus.Closed, "Close"),
-        ],
+        [ConcernStatus.InProgress] = [new(ConcernStatus.Resolved, "Mark resolved"), new(ConcernStatus.Closed, "Close")],
         [ConcernStatus.Resolved] = [new(ConcernStatus.Closed, "Close"), new(ConcernStatus.InProgress, "Reopen")],
         [ConcernStatus.Closed] = [new(ConcernStatus.InProgress, "Reopen")],
     };

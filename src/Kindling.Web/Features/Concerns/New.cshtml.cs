@@ -113,7 +113,12 @@ public class NewModel(KindlingDb db, ConcernReaders readers, ConcernActions acti
         var sessions = await db
             .Sessions.Where(s => s.CohortId == CohortId)
             .OrderBy(s => s.StartsUtc)
-            .Select(s => new { s.Id, s.Lesson!.Title, s.StartsUtc })
+            .Select(s => new
+            {
+                s.Id,
+                s.Lesson!.Title,
+                s.StartsUtc,
+            })
             .ToListAsync();
         Sessions = sessions
             .Select(s => new Option(s.Id.ToString(), $"{s.Title} ({TimeZones.Format(s.StartsUtc, ViewerZone)})"))

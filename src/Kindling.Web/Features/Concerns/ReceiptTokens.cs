@@ -12,8 +12,7 @@ public static class ReceiptTokens
 {
     public static string New() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
-    public static string Hash(string token) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>A token could be one of ours: 43 base64url characters. Anything else is not looked up.</summary>
     public static bool LooksValid(string? token) =>

@@ -80,12 +80,12 @@ public class ConcernPermissionTests(Apps apps)
 
         void Expect(string action, PageClient.Page page, bool allowed, HttpStatusCode ok = HttpStatusCode.OK)
         {
-            var fine = allowed
-                ? page.Status == ok
+            var fine =
+                allowed ? page.Status == ok
                 : role == "visitor"
                     ? page.Status == HttpStatusCode.Redirect
                         && page.Location!.OriginalString.Contains("/account/signin", StringComparison.Ordinal)
-                    : page.Status == HttpStatusCode.NotFound && !page.Text.Contains(what, StringComparison.Ordinal);
+                : page.Status == HttpStatusCode.NotFound && !page.Text.Contains(what, StringComparison.Ordinal);
             if (!fine)
                 wrong.Add($"{role} {action}: {(int)page.Status} {page.Location}");
         }
@@ -141,7 +141,10 @@ public class ConcernPermissionTests(Apps apps)
             }
         );
         Expect("file", filing, member, HttpStatusCode.Redirect);
-        var wrongReceipt = await Post("/concerns/receipt/" + new string('B', 43) + "?handler=Add", new() { ["Addition"] = "x" });
+        var wrongReceipt = await Post(
+            "/concerns/receipt/" + new string('B', 43) + "?handler=Add",
+            new() { ["Addition"] = "x" }
+        );
         if (wrongReceipt.Status != HttpStatusCode.NotFound)
             wrong.Add($"{role} add with a wrong link: {(int)wrongReceipt.Status}");
         var status = (await s.ReportAsync(reportId)).Status;
