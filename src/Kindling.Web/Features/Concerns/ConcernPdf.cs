@@ -43,12 +43,12 @@ public static class ConcernPdf
                 flow.Text($"{name}: {value}", body, ink);
             flow.Space(12);
             flow.Text("What happened", heading, accent, keepWithNext: 30);
-            flow.Text(v.Report.What, body, ink);
+            Lines(flow, v.Report.What, body, ink);
             if (v.Report.PeopleInvolved is { } people)
             {
                 flow.Space(10);
                 flow.Text("People involved", heading, accent, keepWithNext: 30);
-                flow.Text(people, body, ink);
+                Lines(flow, people, body, ink);
             }
             flow.Space(12);
             flow.Text("Audit trail", heading, accent, keepWithNext: 30);
@@ -58,7 +58,7 @@ public static class ConcernPdf
                 var line = $"{ConcernTimes.Utc(e.AtUtc)} · {e.ActorName} · {ConcernView.Describe(e)}";
                 flow.Text(line, label, ink, keepWithNext: 12);
                 if (e.Kind != Kindling.Domain.ConcernEventKind.Filed && ConcernView.TextOf(e) is { } text)
-                    flow.Text(text, body, ink, indent: 12);
+                    Lines(flow, text, body, ink, indent: 12);
             }
             flow.Space(16);
             flow.Text("Exported from Kindling. Keep it private: it may name people.", small, muted);
@@ -73,5 +73,15 @@ public static class ConcernPdf
         using var output = new MemoryStream();
         pdf.Save(output);
         return output.ToArray();
+    }
+
+    /// <summary>People's text keeps its line breaks (the flow wraps one paragraph at a time).</summary>
+    private static void Lines(PdfFlow flow, string text, XFont font, XBrush brush, double indent = 0)
+    {
+        foreach (var line in text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'))
+            if (line.Trim().Length == 0)
+                flow.Space(font.GetHeight() / 2);
+            else
+                flow.Text(line, font, brush, indent);
     }
 }

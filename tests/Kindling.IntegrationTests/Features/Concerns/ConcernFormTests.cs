@@ -37,6 +37,7 @@ public class ConcernFormTests(Apps apps)
                 .Document.QuerySelectorAll("a")
                 .FirstOrDefault(a => a.TextContent.Contains("Tell a facilitator privately", StringComparison.Ordinal));
             Assert.True(link is not null, $"{url} has no link to the form");
+            Assert.Equal("Tell a facilitator privately", link.TextContent.Trim());
             Assert.StartsWith($"/cohorts/{c}/concerns/new", link.GetAttribute("href"), StringComparison.Ordinal);
         }
         using var facilitator = await s.ClientAsAsync("facilitator");
@@ -49,6 +50,10 @@ public class ConcernFormTests(Apps apps)
         var fromRoom = room.Document.QuerySelector($"a[href='/cohorts/{c}/concerns/new?session={session}']");
         Assert.NotNull(fromRoom);
         Assert.Equal("_blank", fromRoom.GetAttribute("target"));
+        Assert.Equal(
+            "Tell a facilitator privately (opens in a new tab)",
+            string.Join(' ', fromRoom.TextContent.Split(' ', '\n').Where(w => w.Length > 0))
+        );
         var form = await observer.GetAsync($"/cohorts/{c}/concerns/new?session={session}");
         Assert.Equal(
             session.ToString(),
