@@ -1,5 +1,6 @@
 using Kindling.Web.Features.Admin;
 using Kindling.Web.Features.Charter;
+using Kindling.Web.Features.Concerns;
 using Kindling.Web.Features.Curricula;
 using Kindling.Web.Features.LiveSession;
 using Kindling.Web.Features.Messages;
@@ -25,6 +26,7 @@ builder.Services.AddCharter();
 builder.Services.AddProjects();
 builder.Services.AddAdmin();
 builder.AddMessages();
+builder.Services.AddConcerns();
 builder.Services.AddNotifications();
 builder.Services.AddScoped<Kindling.Web.Features.Invitations.InvitationRedeemer>();
 

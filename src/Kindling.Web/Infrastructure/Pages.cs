@@ -20,6 +20,8 @@ public static class PagesSetup
                 o.Conventions.AllowAnonymousToPage("/Account/SignUp");
                 o.Conventions.AllowAnonymousToPage("/Invitations/Accept");
                 o.Conventions.AllowAnonymousToPage("/Admin/Setup");
+                // A concern's receipt page answers to its secret link alone: an anonymous reporter may be signed out.
+                o.Conventions.AllowAnonymousToPage("/Concerns/Receipt");
                 o.Conventions.AllowAnonymousToPage("/Messages/Unsubscribe/Index");
                 o.Conventions.AuthorizeFolder("/Admin", IdentitySetup.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/Curricula", IdentitySetup.FacilitatorPolicy);
