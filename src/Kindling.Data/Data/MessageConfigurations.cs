@@ -27,6 +27,8 @@ internal sealed class NotificationConfig : IEntityTypeConfiguration<Notification
         e.Property(x => x.Body).HasMaxLength(1000);
         e.Property(x => x.Link).HasMaxLength(500);
         e.HasIndex(x => new { x.UserId, x.CreatedUtc });
+        // The hourly digest looks only for notifications still waiting for one.
+        e.HasIndex(x => new { x.AwaitingDigest, x.UserId });
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

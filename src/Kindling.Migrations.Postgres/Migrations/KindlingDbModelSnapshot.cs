@@ -873,6 +873,8 @@ namespace Kindling.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AwaitingDigest", "UserId");
+
                     b.HasIndex("UserId", "CreatedUtc");
 
                     b.ToTable("Notifications");

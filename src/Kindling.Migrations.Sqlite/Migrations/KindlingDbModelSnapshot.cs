@@ -864,6 +864,8 @@ namespace Kindling.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AwaitingDigest", "UserId");
+
                     b.HasIndex("UserId", "CreatedUtc");
 
                     b.ToTable("Notifications");
