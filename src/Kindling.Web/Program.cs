@@ -1,3 +1,4 @@
+using Kindling.Web.Features.Account;
 using Kindling.Web.Features.Admin;
 using Kindling.Web.Features.Charter;
 using Kindling.Web.Features.Curricula;
@@ -20,6 +21,8 @@ builder.AddLiveSessions();
 builder.Services.AddWorksheets();
 builder.Services.AddCharter();
 builder.Services.AddAdmin();
+builder.Services.AddAccount();
+builder.Services.AddScoped<Kindling.Web.Features.Messages.Messenger>(); // STAND-IN until main's messaging core
 builder.Services.AddScoped<Kindling.Web.Features.Invitations.InvitationRedeemer>();
 
 var app = builder.Build();
