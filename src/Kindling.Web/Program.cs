@@ -22,7 +22,6 @@ builder.Services.AddWorksheets();
 builder.Services.AddCharter();
 builder.Services.AddAdmin();
 builder.Services.AddAccount();
-builder.Services.AddScoped<Kindling.Web.Features.Messages.Messenger>(); // STAND-IN until main's messaging core
 builder.Services.AddScoped<Kindling.Web.Features.Invitations.InvitationRedeemer>();
 
 var app = builder.Build();
