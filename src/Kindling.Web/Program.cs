@@ -3,6 +3,7 @@ using Kindling.Web.Features.Admin;
 using Kindling.Web.Features.Charter;
 using Kindling.Web.Features.Curricula;
 using Kindling.Web.Features.LiveSession;
+using Kindling.Web.Features.Messages;
 using Kindling.Web.Features.Schedule;
 using Kindling.Web.Features.Worksheets;
 using Kindling.Web.Infrastructure;
@@ -21,6 +22,7 @@ builder.AddLiveSessions();
 builder.Services.AddWorksheets();
 builder.Services.AddCharter();
 builder.Services.AddAdmin();
+builder.AddMessages();
 builder.Services.AddAccount();
 builder.Services.AddScoped<Kindling.Web.Features.Invitations.InvitationRedeemer>();
 

@@ -3,6 +3,7 @@ using Kindling.Data;
 using Kindling.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Kindling.Web.Infrastructure;
 
@@ -46,7 +47,11 @@ public static class DatabaseSetup
             Directory.CreateDirectory(dir);
             connection = $"Data Source={Path.Combine(dir, "kindling.db")}";
         }
-        builder.Services.AddDbContext<KindlingDb>(o => o.UseKindlingDatabase(opts.Provider, connection ?? ""));
+        // Features watch saves through interceptors they register as IInterceptor (e.g. the outbox wakes its sender).
+        builder.Services.AddDbContext<KindlingDb>(
+            (sp, o) =>
+                o.UseKindlingDatabase(opts.Provider, connection ?? "").AddInterceptors(sp.GetServices<IInterceptor>())
+        );
     }
 
     /// <summary>

@@ -3,6 +3,9 @@ namespace Kindling.Web.Infrastructure;
 public static class Text
 {
     /// <summary>Short plain-text fields (names, titles) refuse angle brackets: they are never markup.</summary>
+    /// <summary>The text cut to at most <paramref name="max"/> characters, ending in "…" when cut.</summary>
+    public static string Clip(string s, int max) => s.Length <= max ? s : string.Concat(s.AsSpan(0, max - 1), "…");
+
     public static bool HasMarkup(string? s) => s is not null && (s.Contains('<') || s.Contains('>'));
 
     /// <summary>

@@ -24,6 +24,9 @@ public sealed class KindlingApp : WebApplicationFactory<Program>
     public string Provider { get; }
     public FakeTimeProvider Clock { get; } = new(Start);
     private readonly string _connection;
+
+    /// <summary>Where mail goes when a test sets no SMTP server (Kindling's pickup folder).</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"kindling-mail-{Guid.NewGuid():N}");
     private readonly string? _sqliteFile;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly Action<IServiceCollection>? _services;
@@ -64,6 +67,7 @@ public sealed class KindlingApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Database:ConnectionString", _connection);
         builder.UseSetting("Curriculum:BuiltInPath", Paths.Curriculum);
+        builder.UseSetting("Mail:PickupDirectory", MailFolder);
         // The suite signs in from one address hundreds of times; RateLimitTests set low limits through settings.
         foreach (var kind in new[] { "SignIn", "Account", "Send", "Export" })
             builder.UseSetting($"RateLimits:{kind}:PermitLimit", "1000000");
@@ -141,6 +145,8 @@ public sealed class KindlingApp : WebApplicationFactory<Program>
             }
         }
         await base.DisposeAsync();
+        if (Directory.Exists(MailFolder))
+            Directory.Delete(MailFolder, recursive: true);
         if (_sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
