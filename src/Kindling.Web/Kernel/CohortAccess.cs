@@ -51,8 +51,9 @@ public static class CohortRules
         members.Where(Admitted);
 
     /// <summary>
-    /// A cohort may ask its facilitators to use two-factor sign-in (<see cref="Cohort.RequireTwoFactorForFacilitators"/>);
-    /// a facilitator without it then enters none of the cohort: no page, no download, no live room.
+    /// A cohort may ask its facilitators to use two-factor sign-in
+    /// (<see cref="Cohort.RequireTwoFactorForFacilitators"/>); a facilitator without it then enters none of the
+    /// cohort: no page, no download, no live room.
     /// </summary>
     public static bool MeetsTwoFactorPolicy(bool cohortRequires, CohortRole role, bool twoFactorEnabled) =>
         !cohortRequires || role != CohortRole.Facilitator || twoFactorEnabled;

@@ -18,7 +18,12 @@ public sealed class AccountMail(UserManager<AppUser> users, Messenger messenger,
             db,
             user.Email!,
             user.DisplayName,
-            new Message(MessageKind.Account, "Reset your Kindling password", ResetLink(user.Id, token), "Choose a new password")
+            new Message(
+                MessageKind.Account,
+                "Reset your Kindling password",
+                ResetLink(user.Id, token),
+                "Choose a new password"
+            )
             {
                 Paragraphs =
                 [
@@ -38,7 +43,12 @@ public sealed class AccountMail(UserManager<AppUser> users, Messenger messenger,
             db,
             user.Email!,
             user.DisplayName,
-            new Message(MessageKind.Account, "Confirm your e-mail address for Kindling", ConfirmLink(user.Id, token, null), "Confirm my address")
+            new Message(
+                MessageKind.Account,
+                "Confirm your e-mail address for Kindling",
+                ConfirmLink(user.Id, token, null),
+                "Confirm my address"
+            )
             {
                 Paragraphs =
                 [
@@ -61,7 +71,12 @@ public sealed class AccountMail(UserManager<AppUser> users, Messenger messenger,
             db,
             newEmail,
             user.DisplayName,
-            new Message(MessageKind.Account, "Confirm your new e-mail address for Kindling", ConfirmLink(user.Id, token, newEmail), "Confirm my new address")
+            new Message(
+                MessageKind.Account,
+                "Confirm your new e-mail address for Kindling",
+                ConfirmLink(user.Id, token, newEmail),
+                "Confirm my new address"
+            )
             {
                 Paragraphs =
                 [
@@ -76,7 +91,12 @@ public sealed class AccountMail(UserManager<AppUser> users, Messenger messenger,
             db,
             user.Email!,
             user.DisplayName,
-            new Message(MessageKind.Account, "Your Kindling e-mail address is about to change", "/account/password", "Change my password")
+            new Message(
+                MessageKind.Account,
+                "Your Kindling e-mail address is about to change",
+                "/account/password",
+                "Change my password"
+            )
             {
                 Paragraphs =
                 [

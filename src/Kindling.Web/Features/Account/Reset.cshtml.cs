@@ -77,7 +77,8 @@ public class ResetModel(UserManager<AppUser> users) : PageModel
         if (!DisabledAccounts.IsDisabled(user))
             await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        TempData["Flash"] = "Your new password is set, and every device signed in with the old one is signed out. "
+        TempData["Flash"] =
+            "Your new password is set, and every device signed in with the old one is signed out. "
             + "Sign in with the new password.";
         return Redirect("/account/signin");
     }

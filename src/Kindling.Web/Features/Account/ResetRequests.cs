@@ -56,8 +56,5 @@ public sealed class ResetMailer(ResetRequests requests, IServiceScopeFactory sco
 public static class AccountSetup
 {
     public static IServiceCollection AddAccount(this IServiceCollection services) =>
-        services
-            .AddScoped<AccountMail>()
-            .AddSingleton<ResetRequests>()
-            .AddHostedService<ResetMailer>();
+        services.AddScoped<AccountMail>().AddSingleton<ResetRequests>().AddHostedService<ResetMailer>();
 }

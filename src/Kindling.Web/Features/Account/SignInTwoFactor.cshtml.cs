@@ -59,9 +59,12 @@ public class SignInTwoFactorModel(SignInManager<AppUser> signIn, UserManager<App
         if (result.Succeeded)
         {
             if (!byApp)
+            {
+                var left = await users.CountRecoveryCodesAsync(user);
                 TempData["Flash"] =
-                    $"You signed in with a recovery code, which now stops working; {await users.CountRecoveryCodesAsync(user)} "
-                    + "are left. Make new ones on the two-factor page if you are running low.";
+                    $"You signed in with a recovery code, which now stops working; {left} are left. Make new ones on "
+                    + "the two-factor page if you are running low.";
+            }
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         ModelState.AddModelError(nameof(Code), Wrong);

@@ -154,17 +154,7 @@ public partial class UsersModel(
                     u.CreatedUtc,
                 })
                 .ToListAsync()
-        )
-            .Select(u => new UserRow(
-                u.Id,
-                u.DisplayName,
-                u.Email,
-                u.EmailConfirmed,
-                DisabledAccounts.IsDisabled(u.LockoutEnd),
-                u.CreatedUtc,
-                byUser[u.Id].Order().ToList()
-            ))
-            .ToList();
+        ).Select(u => new UserRow(u.Id, u.DisplayName, u.Email, u.EmailConfirmed, DisabledAccounts.IsDisabled(u.LockoutEnd), u.CreatedUtc, byUser[u.Id].Order().ToList())).ToList();
         await LoadFailuresAsync();
         var now = clock.GetUtcNow().UtcDateTime;
         var pending = await db

@@ -113,7 +113,8 @@ public class CohortInvitationsModel(KindlingDb db, TimeProvider clock, PublicUrl
         {
             ModelState.AddModelError(
                 "Resend",
-                $"The invitation to {invitation.Email} can't be used any more, so it was not sent again. Send a new one."
+                $"The invitation to {invitation.Email} can't be used any more, so it was not sent again. Send a new "
+                    + "one."
             );
             await LoadAsync();
             return Page();

@@ -16,8 +16,10 @@ public static class InvitationMail
     {
         var addresses = new List<string>();
         var errors = new List<string>();
-        var parts = (text ?? "")
-            .Split([',', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parts = (text ?? "").Split(
+            [',', ';', '\n', '\r'],
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
+        );
         foreach (var part in parts)
         {
             if (!IsAddress(part))
