@@ -144,14 +144,12 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
             AuthenticatorUri = Authenticator.Uri(user.Email ?? user.DisplayName, key);
         }
         RequiredBy = await db
-            .CohortMembers.Where(m => m.UserId == user.Id && m.Role == CohortRole.Facilitator)
-            .Join(
-                db.Cohorts.Where(c => c.RequireTwoFactorForFacilitators),
-                m => m.CohortId,
-                c => c.Id,
-                (m, c) => new CohortLink(c.Id, c.Name)
+            .Cohorts.Where(c =>
+                c.RequireTwoFactorForFacilitators
+                && c.Members.Any(m => m.UserId == user.Id && m.Role == CohortRole.Facilitator)
             )
             .OrderBy(c => c.Name)
+            .Select(c => new CohortLink(c.Id, c.Name))
             .ToListAsync();
         return user;
     }
