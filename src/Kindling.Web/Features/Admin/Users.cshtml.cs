@@ -140,21 +140,30 @@ public partial class UsersModel(
             select new { ur.UserId, r.Name }
         ).ToListAsync();
         var byUser = roles.ToLookup(r => r.UserId, r => r.Name ?? "");
-        Users = (
-            await db
-                .Users.OrderBy(u => u.DisplayName)
-                .ThenBy(u => u.Email)
-                .Select(u => new
-                {
-                    u.Id,
-                    u.DisplayName,
-                    u.Email,
-                    u.EmailConfirmed,
-                    u.LockoutEnd,
-                    u.CreatedUtc,
-                })
-                .ToListAsync()
-        ).Select(u => new UserRow(u.Id, u.DisplayName, u.Email, u.EmailConfirmed, DisabledAccounts.IsDisabled(u.LockoutEnd), u.CreatedUtc, byUser[u.Id].Order().ToList())).ToList();
+        var people = await db
+            .Users.OrderBy(u => u.DisplayName)
+            .ThenBy(u => u.Email)
+            .Select(u => new
+            {
+                u.Id,
+                u.DisplayName,
+                u.Email,
+                u.EmailConfirmed,
+                u.LockoutEnd,
+                u.CreatedUtc,
+            })
+            .ToListAsync();
+        Users = people
+            .Select(u => new UserRow(
+                u.Id,
+                u.DisplayName,
+                u.Email,
+                u.EmailConfirmed,
+                DisabledAccounts.IsDisabled(u.LockoutEnd),
+                u.CreatedUtc,
+                byUser[u.Id].Order().ToList()
+            ))
+            .ToList();
         await LoadFailuresAsync();
         var now = clock.GetUtcNow().UtcDateTime;
         var pending = await db
