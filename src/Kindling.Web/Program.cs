@@ -1,6 +1,7 @@
 using Kindling.Web.Features.Account;
 using Kindling.Web.Features.Admin;
 using Kindling.Web.Features.Charter;
+using Kindling.Web.Features.Concerns;
 using Kindling.Web.Features.Curricula;
 using Kindling.Web.Features.LiveSession;
 using Kindling.Web.Features.Messages;
@@ -24,6 +25,7 @@ builder.Services.AddCharter();
 builder.Services.AddAdmin();
 builder.AddMessages();
 builder.Services.AddAccount();
+builder.Services.AddConcerns();
 builder.Services.AddScoped<Kindling.Web.Features.Invitations.InvitationRedeemer>();
 
 var app = builder.Build();

@@ -17,6 +17,9 @@ public sealed partial class AppProcess : IAsyncDisposable
     public string SetupUrl { get; }
     public string DatabaseFile => Path.Combine(_dataDir, "kindling.db");
 
+    /// <summary>The folder with the database file (and the mail pickup folder), kept across a restart.</summary>
+    public string DataDir => _dataDir;
+
     /// <summary>What the process has printed so far (standard output and error).</summary>
     public string Output
     {
@@ -38,7 +41,18 @@ public sealed partial class AppProcess : IAsyncDisposable
     [GeneratedRegex(@"one-time link\): (\S+)")]
     private static partial Regex SetupLine();
 
-    public static async Task<AppProcess> StartAsync()
+    /// <summary>Starts Kindling on a fresh SQLite database and waits for its set-up link.</summary>
+    public static Task<AppProcess> StartAsync() => StartAsync(new Dictionary<string, string>());
+
+    /// <param name="settings">Configuration on top of the defaults ("Mail:Smtp:Host" style keys).</param>
+    /// <param name="dataDir">A previous process's <see cref="DataDir"/> to start again on the same data; then the
+    /// set-up link is not awaited (an admin may exist), only the "running" line.</param>
+    /// <param name="port">The address to listen on; a free port when 0.</param>
+    public static async Task<AppProcess> StartAsync(
+        IReadOnlyDictionary<string, string> settings,
+        string? dataDir = null,
+        int port = 0
+    )
     {
         var root = FindRoot();
         var config =
@@ -47,9 +61,10 @@ public sealed partial class AppProcess : IAsyncDisposable
         var dll = Path.Combine(root, "src", "Kindling.Web", "bin", config, "net10.0", "Kindling.Web.dll");
         if (!File.Exists(dll))
             throw new FileNotFoundException($"Build the app first: {dll} is missing.");
-        var port = FreePort();
+        var restart = dataDir is not null;
+        port = port == 0 ? FreePort() : port;
         var baseUrl = $"http://127.0.0.1:{port}";
-        var dataDir = Directory.CreateTempSubdirectory("kindling-browser-").FullName;
+        dataDir ??= Directory.CreateTempSubdirectory("kindling-browser-").FullName;
         var psi = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl])
         {
             // The project folder is the content root (wwwroot lives there), exactly as `dotnet run` in ./run.sh uses
@@ -65,8 +80,12 @@ public sealed partial class AppProcess : IAsyncDisposable
         // Every browser signs in from 127.0.0.1: the production rate limits are not what these tests are about.
         foreach (var kind in new[] { "SignIn", "Account", "Send", "Export" })
             psi.Environment[$"RateLimits__{kind}__PermitLimit"] = "1000000";
+        psi.Environment["Mail__PickupDirectory"] = Path.Combine(dataDir, "mail");
+        foreach (var (key, value) in settings)
+            psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(psi)!;
         var setup = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var log = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) =>
         {
@@ -76,6 +95,8 @@ public sealed partial class AppProcess : IAsyncDisposable
                 log.AppendLine(e.Data);
             if (SetupLine().Match(e.Data) is { Success: true } m)
                 setup.TrySetResult(m.Groups[1].Value);
+            if (e.Data.StartsWith("Kindling is running at", StringComparison.Ordinal))
+                running.TrySetResult("");
         };
         process.ErrorDataReceived += (_, e) =>
         {
@@ -85,13 +106,21 @@ public sealed partial class AppProcess : IAsyncDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var done = await Task.WhenAny(setup.Task, Task.Delay(TimeSpan.FromSeconds(60)));
-        if (done != setup.Task)
+        var awaited = restart ? running.Task : setup.Task;
+        var done = await Task.WhenAny(awaited, Task.Delay(TimeSpan.FromSeconds(60)));
+        if (done != awaited)
         {
             process.Kill(true);
-            throw new InvalidOperationException("Kindling did not print its set-up link within 60 s:\n" + log);
+            throw new InvalidOperationException("Kindling did not print its start-up banner within 60 s:\n" + log);
         }
-        return new AppProcess(process, dataDir, baseUrl, setup.Task.Result, log);
+        return new AppProcess(process, dataDir, baseUrl, restart ? "" : setup.Task.Result, log);
+    }
+
+    /// <summary>Ends the process at once (SIGKILL, as <c>kill -9</c>): no shutdown, no flushing; keeps its data.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
     }
 
     private static int FreePort()
@@ -109,7 +138,10 @@ public sealed partial class AppProcess : IAsyncDisposable
         return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the process and removes its data (unless <paramref name="keepData"/>).</summary>
+    public async ValueTask DisposeAsync() => await StopAsync(keepData: false);
+
+    public async Task StopAsync(bool keepData)
     {
         if (!_process.HasExited)
         {
@@ -117,6 +149,8 @@ public sealed partial class AppProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (keepData)
+            return;
         try
         {
             Directory.Delete(_dataDir, true);

@@ -7,12 +7,15 @@ namespace Kindling.BrowserTests;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public AppProcess App { get; private set; } = null!;
+
+    /// <summary>The SMTP server the app sends to: journeys read the mail people would get.</summary>
+    public Kindling.TestSupport.TestSmtp Smtp { get; } = new();
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        App = await AppProcess.StartAsync();
+        App = await AppProcess.StartAsync(Smtp.Settings);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(
             new BrowserTypeLaunchOptions
@@ -54,6 +57,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         Playwright.Dispose();
         await App.DisposeAsync();
+        await Smtp.DisposeAsync();
     }
 }
 

@@ -24,6 +24,8 @@ public static class PagesSetup
                 o.Conventions.AllowAnonymousToPage("/Account/Confirm");
                 o.Conventions.AllowAnonymousToPage("/Invitations/Accept");
                 o.Conventions.AllowAnonymousToPage("/Admin/Setup");
+                // A concern's receipt page answers to its secret link alone: an anonymous reporter may be signed out.
+                o.Conventions.AllowAnonymousToPage("/Concerns/Receipt");
                 o.Conventions.AuthorizeFolder("/Admin", IdentitySetup.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/Curricula", IdentitySetup.FacilitatorPolicy);
                 o.Conventions.AuthorizePage("/Cohorts/New", IdentitySetup.FacilitatorPolicy);

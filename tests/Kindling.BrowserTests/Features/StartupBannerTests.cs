@@ -13,5 +13,6 @@ public class StartupBannerTests(BrowserFixture fx)
         Assert.Contains($"Database: SQLite file {fx.App.DatabaseFile}", output);
         Assert.True(File.Exists(fx.App.DatabaseFile), $"{fx.App.DatabaseFile} does not exist");
         Assert.Contains($"(one-time link): {fx.App.BaseUrl}/setup/", output);
+        Assert.Contains($"Mail: SMTP 127.0.0.1:{fx.Smtp.Port} (None) (see {fx.App.BaseUrl}/admin/outbox)", output);
     }
 }

@@ -1,0 +1,3 @@
+namespace Kindling.Web.Features.Concerns;
+
+public sealed record ReportListView(IReadOnlyList<ConcernList.Row> Rows, string Zone, bool ShowCohort);
