@@ -32,7 +32,9 @@ public class ConcernReport
     public bool Anonymous { get; set; }
     public ConcernAudience Audience { get; set; }
 
-    /// <summary>The facilitator chosen when <see cref="Audience"/> is <see cref="ConcernAudience.OneFacilitator"/>.</summary>
+    /// <summary>
+    /// The facilitator chosen when <see cref="Audience"/> is <see cref="ConcernAudience.OneFacilitator"/>.
+    /// </summary>
     public string? AudienceUserId { get; set; }
     public string What { get; set; } = "";
     public string? PeopleInvolved { get; set; }

@@ -79,7 +79,9 @@ public class Notification
     public DateTime CreatedUtc { get; set; }
     public DateTime? ReadUtc { get; set; }
 
-    /// <summary>True until the person's next daily digest e-mail carries it (they chose a digest for its kind).</summary>
+    /// <summary>
+    /// True until the person's next daily digest e-mail carries it (they chose a digest for its kind).
+    /// </summary>
     public bool AwaitingDigest { get; set; }
 }
 

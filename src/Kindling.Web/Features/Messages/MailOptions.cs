@@ -45,7 +45,9 @@ public sealed class MailOptions
     [Range(1, 3600)]
     public int PollSeconds { get; set; } = 15;
 
-    /// <summary>Attempts before a message is marked failed (back-off 1, 5, 15, 60 minutes, then every 4 hours).</summary>
+    /// <summary>
+    /// Attempts before a message is marked failed (back-off 1, 5, 15, 60 minutes, then every 4 hours).
+    /// </summary>
     [Range(1, 50)]
     public int MaxAttempts { get; set; } = 8;
 

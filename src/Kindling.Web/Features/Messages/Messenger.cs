@@ -52,7 +52,11 @@ public sealed class Messenger(MailComposer composer, TimeProvider clock)
         {
             var delivery = choices.GetValueOrDefault(person.Id, EmailDelivery.Immediately);
             var mailable =
-                person.Email is { Length: > 0 } && person.EmailConfirmed && !(person.LockoutEnd?.Year > 9000); // a disabled account is locked out "for ever"
+                // A disabled account is locked out "for ever".
+                person.Email
+                    is { Length: > 0 }
+                && person.EmailConfirmed
+                && !(person.LockoutEnd?.Year > 9000);
             db.Notifications.Add(
                 new Notification
                 {
