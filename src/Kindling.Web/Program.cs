@@ -1,3 +1,4 @@
+using Kindling.Web.Features.Account;
 using Kindling.Web.Features.Admin;
 using Kindling.Web.Features.Charter;
 using Kindling.Web.Features.Concerns;
@@ -26,6 +27,7 @@ builder.Services.AddCharter();
 builder.Services.AddProjects();
 builder.Services.AddAdmin();
 builder.AddMessages();
+builder.Services.AddAccount();
 builder.Services.AddConcerns();
 builder.Services.AddNotifications();
 builder.Services.AddScoped<Kindling.Web.Features.Invitations.InvitationRedeemer>();

@@ -27,10 +27,15 @@ public static class IdentitySetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
+                // E-mailed links: Kindling's clocked provider, one lifetime per purpose (see AccountTokenProvider).
+                o.Tokens.PasswordResetTokenProvider = AccountTokenProvider.Name;
+                o.Tokens.EmailConfirmationTokenProvider = AccountTokenProvider.Name;
+                o.Tokens.ChangeEmailTokenProvider = AccountTokenProvider.Name;
             })
             .AddEntityFrameworkStores<KindlingDb>()
             .AddUserManager<KindlingUserManager>() // closes live connections when a security stamp changes
             .AddDefaultTokenProviders()
+            .AddTokenProvider<AccountTokenProvider>(AccountTokenProvider.Name)
             .AddPasswordValidator<CommonPasswordValidator>();
         s.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         // Removed members, changed roles and signed-out cookies take effect within a minute.

@@ -18,6 +18,10 @@ public static class PagesSetup
                 o.Conventions.AllowAnonymousToPage("/Dashboard/Index");
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 o.Conventions.AllowAnonymousToPage("/Account/SignUp");
+                o.Conventions.AllowAnonymousToPage("/Account/SignInTwoFactor");
+                o.Conventions.AllowAnonymousToPage("/Account/Forgot");
+                o.Conventions.AllowAnonymousToPage("/Account/Reset");
+                o.Conventions.AllowAnonymousToPage("/Account/Confirm");
                 o.Conventions.AllowAnonymousToPage("/Invitations/Accept");
                 o.Conventions.AllowAnonymousToPage("/Admin/Setup");
                 // A concern's receipt page answers to its secret link alone: an anonymous reporter may be signed out.

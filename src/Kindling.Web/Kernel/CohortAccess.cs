@@ -16,7 +16,8 @@ public enum CohortNeed
 
 /// <summary>
 /// The outcome of the cohort check: go ahead; "not found" for outsiders, so a cohort's existence does not leak;
-/// "welcome" for members who have not acknowledged the guidelines yet; "forbidden" for members lacking the role.
+/// "welcome" for members who have not acknowledged the guidelines yet; "forbidden" for members lacking the role;
+/// "two-factor required" for a facilitator without two-factor sign-in in a cohort that asks for it.
 /// </summary>
 public enum CohortVerdict
 {
@@ -24,10 +25,12 @@ public enum CohortVerdict
     NotFound,
     Welcome,
     Forbidden,
+    TwoFactorRequired,
 }
 
 /// <summary>What the signed-in person is in one cohort.</summary>
-public sealed record Membership(Cohort Cohort, CohortMember Member)
+/// <param name="TwoFactorEnabled">Whether the person's account signs in with a second factor.</param>
+public sealed record Membership(Cohort Cohort, CohortMember Member, bool TwoFactorEnabled)
 {
     public bool IsFacilitator => Member.Role == CohortRole.Facilitator;
     public bool CanWrite => Member.Role != CohortRole.Observer;
@@ -47,11 +50,27 @@ public static class CohortRules
     public static IQueryable<CohortMember> WhereAdmitted(this IQueryable<CohortMember> members) =>
         members.Where(Admitted);
 
+    /// <summary>
+    /// A cohort may ask its facilitators to use two-factor sign-in
+    /// (<see cref="Cohort.RequireTwoFactorForFacilitators"/>); a facilitator without it then enters none of the
+    /// cohort: no page, no download, no live room.
+    /// </summary>
+    public static bool MeetsTwoFactorPolicy(bool cohortRequires, CohortRole role, bool twoFactorEnabled) =>
+        !cohortRequires || role != CohortRole.Facilitator || twoFactorEnabled;
+
     /// <param name="beforeAcknowledgement">Only for the welcome page, where members acknowledge.</param>
     public static CohortVerdict Judge(Membership? membership, CohortNeed need, bool beforeAcknowledgement = false)
     {
         if (membership is null)
             return CohortVerdict.NotFound;
+        if (
+            !MeetsTwoFactorPolicy(
+                membership.Cohort.RequireTwoFactorForFacilitators,
+                membership.Member.Role,
+                membership.TwoFactorEnabled
+            )
+        )
+            return CohortVerdict.TwoFactorRequired;
         if (!beforeAcknowledgement && !membership.HasAcknowledged)
             return CohortVerdict.Welcome;
         var enough = need switch
@@ -79,11 +98,14 @@ public sealed class CohortAccess(KindlingDb db)
         var userId = UserId(user);
         if (userId is null)
             return null;
-        var member = await db.CohortMembers.FirstOrDefaultAsync(m => m.CohortId == cohortId && m.UserId == userId);
-        if (member is null)
+        var found = await db
+            .CohortMembers.Where(m => m.CohortId == cohortId && m.UserId == userId)
+            .Select(m => new { Member = m, m.User!.TwoFactorEnabled })
+            .FirstOrDefaultAsync();
+        if (found is null)
             return null;
         var cohort = await db.Cohorts.Include(c => c.Curriculum).FirstAsync(c => c.Id == cohortId);
-        return new Membership(cohort, member);
+        return new Membership(cohort, found.Member, found.TwoFactorEnabled);
     }
 
     public async Task<(Membership? Membership, CohortVerdict Verdict)> CheckAsync(

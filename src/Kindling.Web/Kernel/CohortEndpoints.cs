@@ -11,7 +11,8 @@ public static class CohortEndpoints
 {
     /// <summary>
     /// A group of endpoints under <c>/cohorts/{cohortId}</c> that answer only after the cohort check, the same one the
-    /// pages use: 404 for outsiders and for members who have not acknowledged the guidelines, 403 for a missing role.
+    /// pages use: 404 for outsiders and for members who have not acknowledged the guidelines, 403 for a missing role
+    /// and for a facilitator without the two-factor sign-in the cohort asks for.
     /// Handlers read the membership from <see cref="CurrentCohort"/>.
     /// </summary>
     public static RouteGroupBuilder MapCohortGroup(this IEndpointRouteBuilder app, CohortNeed need = CohortNeed.Member)
@@ -28,7 +29,7 @@ public static class CohortEndpoints
                     var (membership, verdict) = await http
                         .RequestServices.GetRequiredService<CohortAccess>()
                         .CheckAsync(cohortId, http.User, need);
-                    if (verdict == CohortVerdict.Forbidden)
+                    if (verdict is CohortVerdict.Forbidden or CohortVerdict.TwoFactorRequired)
                         return Results.StatusCode(StatusCodes.Status403Forbidden);
                     if (verdict != CohortVerdict.Allowed)
                         return Results.NotFound();

@@ -7,8 +7,8 @@ namespace Kindling.Web.Kernel;
 
 /// <summary>
 /// Base for every page under /cohorts/{cohortId}: runs the cohort check (<see cref="CohortAccess"/>) before the
-/// handler: 404 to outsiders, 403 to members lacking the role, and members who have not acknowledged the guidelines
-/// are sent to do so first.
+/// handler: 404 to outsiders, 403 to members lacking the role, members who have not acknowledged the guidelines
+/// are sent to do so first, and facilitators the cohort asks for two-factor sign-in are sent to set it up.
 /// </summary>
 public abstract class CohortPageModel : PageModel
 {
@@ -45,6 +45,7 @@ public abstract class CohortPageModel : PageModel
             CohortVerdict.NotFound => NotFound(),
             CohortVerdict.Welcome => Redirect($"/cohorts/{CohortId}/welcome"),
             CohortVerdict.Forbidden => StatusCode(403),
+            CohortVerdict.TwoFactorRequired => Redirect("/account/two-factor"),
             _ => null,
         };
         if (context.Result is not null)

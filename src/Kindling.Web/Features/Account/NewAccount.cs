@@ -66,7 +66,7 @@ public static class Accounts
             DisplayName = input.DisplayName.Trim(),
             TimeZoneId = TimeZones.Canonical(input.TimeZoneId)!,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            EmailConfirmed = true,
+            EmailConfirmed = false, // until the link in the confirmation e-mail is opened
         };
         var result = await users.CreateAsync(user, input.Password);
         if (result.Succeeded)

@@ -66,12 +66,16 @@ public class ProfileModel(UserManager<AppUser> users, KindlingDb db) : PageModel
 
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
+    public string Email { get; private set; } = "";
+    public bool EmailConfirmed { get; private set; }
+    public bool TwoFactor { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
         var u = await users.GetUserAsync(User);
         if (u is null)
             return Challenge();
+        Show(u);
         Input = new ProfileInput
         {
             DisplayName = u.DisplayName,
@@ -87,11 +91,12 @@ public class ProfileModel(UserManager<AppUser> users, KindlingDb db) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid)
-            return Page();
         var u = await users.GetUserAsync(User);
         if (u is null)
             return Challenge();
+        Show(u);
+        if (!ModelState.IsValid)
+            return Page();
         u.DisplayName = Input.DisplayName.Trim();
         u.Pronouns = Input.Pronouns?.Trim();
         u.Title = Input.Title?.Trim();
@@ -102,5 +107,12 @@ public class ProfileModel(UserManager<AppUser> users, KindlingDb db) : PageModel
         await db.SaveChangesAsync();
         TempData["Flash"] = "Profile saved.";
         return Redirect("/account/profile");
+    }
+
+    private void Show(AppUser u)
+    {
+        Email = u.Email ?? "";
+        EmailConfirmed = u.EmailConfirmed;
+        TwoFactor = u.TwoFactorEnabled;
     }
 }

@@ -27,8 +27,14 @@ public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> use
     [BindProperty, Required(ErrorMessage = "Enter your password."), DataType(DataType.Password), StringLength(128)]
     public string Password { get; set; } = "";
 
+    public const string Disabled =
+        "This account is disabled by an admin of this Kindling, so it can't sign in. If you think that is a mistake, "
+        + "ask them.";
+
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    private string Target => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
 
     public void OnGet() { }
 
@@ -37,7 +43,19 @@ public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> use
         if (!ModelState.IsValid)
             return Page();
         var user = await users.FindByNameAsync(Email.Trim());
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (user is not null && DisabledAccounts.IsDisabled(user))
+        {
+            // Said only to someone who knows the password: to everyone else a disabled account reads as any other.
+            if (
+                user.PasswordHash is not null
+                && hasher.VerifyHashedPassword(user, user.PasswordHash, Password) != PasswordVerificationResult.Failed
+            )
+            {
+                ModelState.AddModelError("", Disabled);
+                return Page();
+            }
+        }
+        else if (user is null || await users.IsLockedOutAsync(user))
         {
             // No password check happens here otherwise: hash anyway, so an unknown or locked account answers in the
             // same time.
@@ -51,7 +69,9 @@ public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> use
         {
             var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: true, lockoutOnFailure: true);
             if (result.Succeeded)
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+                return LocalRedirect(Target);
+            if (result.RequiresTwoFactor)
+                return Redirect($"/account/signin-2fa?returnUrl={Uri.EscapeDataString(Target)}");
         }
         ModelState.AddModelError("", Refused);
         return Page();

@@ -16,6 +16,7 @@ public class SignUpModel(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     InvitationRedeemer redeemer,
+    AccountMail mail,
     TimeProvider clock
 ) : PageModel
 {
@@ -27,11 +28,16 @@ public class SignUpModel(
     public string? Problem { get; private set; }
     public string Describe { get; private set; } = "";
 
+    /// <summary>The address an e-mailed invitation went to: filled in for the person.</summary>
+    private string? _invitedEmail;
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (signIn.IsSignedIn(User) && Invite is not null)
             return Redirect($"/invite/{Invite}");
-        return await CheckAsync() ? Page() : Page();
+        if (await CheckAsync() && _invitedEmail is not null)
+            Input.Email = _invitedEmail;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -48,6 +54,11 @@ public class SignUpModel(
             Problem = result.Error;
             return Page(); // the transaction is disposed without commit: no account without its invitation
         }
+        if (!user.EmailConfirmed) // an invitation e-mailed to this very address confirmed it
+        {
+            await mail.ConfirmationAsync(user);
+            await db.SaveChangesAsync();
+        }
         await tx.CommitAsync();
         await signIn.SignInAsync(user, isPersistent: false);
         return Redirect(result.RedirectTo);
@@ -63,6 +74,7 @@ public class SignUpModel(
             return false;
         }
         Describe = invitation.Description;
+        _invitedEmail = invitation.Invitation?.Email;
         return true;
     }
 }

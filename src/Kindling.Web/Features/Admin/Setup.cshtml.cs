@@ -15,6 +15,7 @@ public class SetupModel(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     FirstAdminSetup setup,
+    AccountMail mail,
     TimeProvider clock
 ) : PageModel
 {
@@ -46,6 +47,7 @@ public class SetupModel(
             return Page();
         await users.AddToRolesAsync(user, [InstanceRoles.Admin, InstanceRoles.Facilitator]);
         db.SetupTokens.RemoveRange(db.SetupTokens);
+        await mail.ConfirmationAsync(user);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         setup.Consumed();

@@ -1,6 +1,7 @@
 using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Features.Invitations;
+using Kindling.Web.Features.Messages;
 using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,18 +14,35 @@ namespace Kindling.Web.Features.Admin;
 /// <summary>Instance administration: who may facilitate, and single-use links that make a new person a
 /// facilitator.</summary>
 [EnableRateLimiting(RateLimits.Send)]
-public class UsersModel(KindlingDb db, UserManager<AppUser> users, TimeProvider clock, PublicUrls urls) : PageModel
+public partial class UsersModel(
+    KindlingDb db,
+    UserManager<AppUser> users,
+    TimeProvider clock,
+    PublicUrls urls,
+    Messenger messenger
+) : PageModel
 {
-    public sealed record UserRow(string Id, string Name, string? Email, DateTime CreatedUtc, List<string> Roles)
+    public sealed record UserRow(
+        string Id,
+        string Name,
+        string? Email,
+        bool EmailConfirmed,
+        bool Disabled,
+        DateTime CreatedUtc,
+        List<string> Roles
+    )
     {
         public bool IsAdmin => Roles.Contains(InstanceRoles.Admin);
         public bool IsFacilitator => Roles.Contains(InstanceRoles.Facilitator);
     }
 
-    public sealed record InviteRow(Guid Id, string Url, DateTime ExpiresUtc);
+    public sealed record InviteRow(Guid Id, string Url, DateTime ExpiresUtc, string? Email);
 
     [BindProperty]
     public int? ExpiresInDays { get; set; } = InvitationLinks.DefaultDays;
+
+    [BindProperty]
+    public MailInvitationInput Mail { get; set; } = new();
     public List<UserRow> Users { get; private set; } = [];
     public List<InviteRow> Invitations { get; private set; } = [];
     public string Zone { get; private set; } = "UTC";
@@ -122,19 +140,31 @@ public class UsersModel(KindlingDb db, UserManager<AppUser> users, TimeProvider 
             select new { ur.UserId, r.Name }
         ).ToListAsync();
         var byUser = roles.ToLookup(r => r.UserId, r => r.Name ?? "");
-        Users = (
-            await db
-                .Users.OrderBy(u => u.DisplayName)
-                .ThenBy(u => u.Email)
-                .Select(u => new
-                {
-                    u.Id,
-                    u.DisplayName,
-                    u.Email,
-                    u.CreatedUtc,
-                })
-                .ToListAsync()
-        ).Select(u => new UserRow(u.Id, u.DisplayName, u.Email, u.CreatedUtc, byUser[u.Id].Order().ToList())).ToList();
+        var people = await db
+            .Users.OrderBy(u => u.DisplayName)
+            .ThenBy(u => u.Email)
+            .Select(u => new
+            {
+                u.Id,
+                u.DisplayName,
+                u.Email,
+                u.EmailConfirmed,
+                u.LockoutEnd,
+                u.CreatedUtc,
+            })
+            .ToListAsync();
+        Users = people
+            .Select(u => new UserRow(
+                u.Id,
+                u.DisplayName,
+                u.Email,
+                u.EmailConfirmed,
+                DisabledAccounts.IsDisabled(u.LockoutEnd),
+                u.CreatedUtc,
+                byUser[u.Id].Order().ToList()
+            ))
+            .ToList();
+        await LoadFailuresAsync();
         var now = clock.GetUtcNow().UtcDateTime;
         var pending = await db
             .Invitations.AsNoTracking()
@@ -143,7 +173,7 @@ public class UsersModel(KindlingDb db, UserManager<AppUser> users, TimeProvider 
             .ToListAsync();
         Invitations = pending
             .Where(i => i.StateAt(now) == InvitationState.Open)
-            .Select(i => new InviteRow(i.Id, InvitationLinks.Url(urls, i.Token), i.ExpiresUtc))
+            .Select(i => new InviteRow(i.Id, InvitationLinks.Url(urls, i.Token), i.ExpiresUtc, i.Email))
             .ToList();
     }
 }

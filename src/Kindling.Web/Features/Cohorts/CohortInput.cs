@@ -32,6 +32,13 @@ public class CohortInput : IValidatableObject
     ]
     public string CodeOfConduct { get; set; } = "";
 
+    [Display(Name = "Facilitators must use two-factor sign-in")]
+    public bool RequireTwoFactorForFacilitators { get; set; }
+
+    public const string OwnTwoFactorFirst =
+        "Turn on two-factor sign-in for your own account first (Your profile › Two-factor sign-in): otherwise the "
+        + "cohort would close to you too.";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (!TimeZones.IsValid(TimeZoneId))

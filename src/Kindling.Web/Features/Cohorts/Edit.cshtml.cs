@@ -21,11 +21,17 @@ public class EditModel(KindlingDb db) : CohortPageModel
             TimeZoneId = c.TimeZoneId,
             Guidelines = c.Guidelines,
             CodeOfConduct = c.CodeOfConduct,
+            RequireTwoFactorForFacilitators = c.RequireTwoFactorForFacilitators,
         };
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (Input.RequireTwoFactorForFacilitators && !Access.TwoFactorEnabled)
+            ModelState.AddModelError(
+                $"{nameof(Input)}.{nameof(CohortInput.RequireTwoFactorForFacilitators)}",
+                CohortInput.OwnTwoFactorFirst
+            );
         if (!ModelState.IsValid)
             return Page();
         var c = Access.Cohort;
@@ -35,6 +41,7 @@ public class EditModel(KindlingDb db) : CohortPageModel
         // Acknowledgements stay as they are: members agreed to the cohort's guidelines, not to one wording of them.
         c.Guidelines = Input.Guidelines;
         c.CodeOfConduct = Input.CodeOfConduct;
+        c.RequireTwoFactorForFacilitators = Input.RequireTwoFactorForFacilitators;
         await db.SaveChangesAsync();
         TempData["Flash"] = "Cohort saved.";
         return Redirect($"/cohorts/{CohortId}");

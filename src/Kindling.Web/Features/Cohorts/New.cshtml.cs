@@ -2,13 +2,14 @@ using System.Security.Cryptography;
 using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Cohorts;
 
-public class NewModel(KindlingDb db, TimeProvider clock) : PageModel
+public class NewModel(KindlingDb db, UserManager<AppUser> users, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public CohortInput Input { get; set; } = new();
@@ -33,6 +34,11 @@ public class NewModel(KindlingDb db, TimeProvider clock) : PageModel
         await LoadAsync();
         if (Curricula.All(c => c.Id != CurriculumId))
             ModelState.AddModelError(nameof(CurriculumId), "Pick a curriculum from the list.");
+        if (Input.RequireTwoFactorForFacilitators && await users.GetUserAsync(User) is { TwoFactorEnabled: false })
+            ModelState.AddModelError(
+                $"{nameof(Input)}.{nameof(CohortInput.RequireTwoFactorForFacilitators)}",
+                CohortInput.OwnTwoFactorFirst
+            );
         if (!ModelState.IsValid)
             return Page();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -45,6 +51,7 @@ public class NewModel(KindlingDb db, TimeProvider clock) : PageModel
             CurriculumId = CurriculumId,
             Guidelines = Input.Guidelines,
             CodeOfConduct = Input.CodeOfConduct,
+            RequireTwoFactorForFacilitators = Input.RequireTwoFactorForFacilitators,
             CalendarToken = NewCalendarToken(),
             CreatedUtc = now,
             CreatedById = userId,

@@ -1,5 +1,6 @@
 using Kindling.Data;
 using Kindling.Domain;
+using Kindling.Web.Features.Messages;
 using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.Web.Features.Invitations;
 
 [EnableRateLimiting(RateLimits.Send)]
-public class CohortInvitationsModel(KindlingDb db, TimeProvider clock, PublicUrls urls) : CohortPageModel
+public class CohortInvitationsModel(KindlingDb db, TimeProvider clock, PublicUrls urls, Messenger messenger)
+    : CohortPageModel
 {
     public sealed record Row(
         Guid Id,
@@ -18,13 +20,17 @@ public class CohortInvitationsModel(KindlingDb db, TimeProvider clock, PublicUrl
         int Uses,
         InvitationState State,
         DateTime ExpiresUtc,
-        DateTime CreatedUtc
+        DateTime CreatedUtc,
+        string? Email
     );
 
     protected override bool FacilitatorsOnly => true;
 
     [BindProperty]
     public InvitationInput Input { get; set; } = new();
+
+    [BindProperty]
+    public MailInvitationInput Mail { get; set; } = new();
     public List<Row> Invitations { get; private set; } = [];
 
     public Task OnGetAsync() => LoadAsync();
@@ -53,6 +59,70 @@ public class CohortInvitationsModel(KindlingDb db, TimeProvider clock, PublicUrl
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();
         TempData["Flash"] = "Invitation created. Copy its link below and send it to the people you want to invite.";
+        return Redirect($"/cohorts/{CohortId}/invitations#inv-{invitation.Id}");
+    }
+
+    /// <summary>One single-use invitation per address, each mailed in the same save; a bad address sends
+    /// none.</summary>
+    public async Task<IActionResult> OnPostMailAsync()
+    {
+        InvitationLinks.ReplaceDaysBindingError(ModelState, "Mail.ExpiresInDays");
+        if (!CohortRoles.TryParse(Mail.Role, out var role))
+            ModelState.AddModelError("Mail.Role", CohortRoles.ChooseRoleMessage);
+        var (addresses, errors) = InvitationMail.Parse(Mail.Addresses);
+        foreach (var error in errors)
+            ModelState.AddModelError("Mail.Addresses", error);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var inviter = await db.Users.Where(u => u.Id == Access.Member.UserId).Select(u => u.DisplayName).FirstAsync();
+        foreach (var address in addresses)
+        {
+            var invitation = InvitationLinks.Create(
+                CohortId,
+                role,
+                singleUse: true,
+                Mail.ExpiresInDays!.Value,
+                Access.Member.UserId,
+                now
+            );
+            invitation.Email = address;
+            db.Invitations.Add(invitation);
+            InvitationMail.Send(messenger, db, invitation, inviter, Access.Cohort);
+        }
+        await db.SaveChangesAsync();
+        TempData["Flash"] =
+            addresses.Count == 1
+                ? $"Invitation sent to {addresses[0]}."
+                : $"{addresses.Count} invitations sent, one to each address.";
+        return Redirect($"/cohorts/{CohortId}/invitations");
+    }
+
+    /// <summary>Mails the same link again (a new message; the invitation and its expiry are unchanged).</summary>
+    public async Task<IActionResult> OnPostResendAsync(Guid id)
+    {
+        var invitation = await db.Invitations.FirstOrDefaultAsync(i =>
+            i.Id == id && i.CohortId == CohortId && i.Email != null
+        );
+        if (invitation is null)
+            return NotFound();
+        if (invitation.StateAt(clock.GetUtcNow().UtcDateTime) != InvitationState.Open)
+        {
+            ModelState.AddModelError(
+                "Resend",
+                $"The invitation to {invitation.Email} can't be used any more, so it was not sent again. Send a new "
+                    + "one."
+            );
+            await LoadAsync();
+            return Page();
+        }
+        var inviter = await db.Users.Where(u => u.Id == Access.Member.UserId).Select(u => u.DisplayName).FirstAsync();
+        InvitationMail.Send(messenger, db, invitation, inviter, Access.Cohort);
+        await db.SaveChangesAsync();
+        TempData["Flash"] = $"The invitation was sent to {invitation.Email} again, with the same link.";
         return Redirect($"/cohorts/{CohortId}/invitations#inv-{invitation.Id}");
     }
 
@@ -89,7 +159,8 @@ public class CohortInvitationsModel(KindlingDb db, TimeProvider clock, PublicUrl
                 i.Uses,
                 i.StateAt(now),
                 i.ExpiresUtc,
-                i.CreatedUtc
+                i.CreatedUtc,
+                i.Email
             ))
             .ToList();
     }

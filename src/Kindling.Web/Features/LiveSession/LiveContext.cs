@@ -34,8 +34,9 @@ public sealed record LiveContext(
     {
         if (userId is null)
             return null;
-        // The cohort rule every page and download goes through too: an admitted member of the session's cohort.
-        return await db
+        // The cohort rules every page and download goes through too: an admitted member of the session's cohort,
+        // with two-factor sign-in if the cohort asks it of facilitators.
+        var found = await db
             .CohortMembers.WhereAdmitted()
             .Where(m => m.UserId == userId)
             .Join(
@@ -43,20 +44,34 @@ public sealed record LiveContext(
                 m => m.CohortId,
                 s => s.CohortId,
                 (m, s) =>
-                    new LiveContext(
-                        s.Id,
-                        s.CohortId,
-                        m.UserId,
-                        m.User!.DisplayName,
-                        m.Role,
-                        s.Cohort!.FacilitatorsSeeAnonymousAuthors,
-                        s.Recording,
-                        s.Lesson!.Title,
-                        s.StartsUtc,
-                        m.User!.SecurityStamp
-                    )
+                    new
+                    {
+                        Context = new LiveContext(
+                            s.Id,
+                            s.CohortId,
+                            m.UserId,
+                            m.User!.DisplayName,
+                            m.Role,
+                            s.Cohort!.FacilitatorsSeeAnonymousAuthors,
+                            s.Recording,
+                            s.Lesson!.Title,
+                            s.StartsUtc,
+                            m.User!.SecurityStamp
+                        ),
+                        s.Cohort!.RequireTwoFactorForFacilitators,
+                        m.User!.TwoFactorEnabled,
+                    }
             )
             .FirstOrDefaultAsync();
+        return
+            found is not null
+            && CohortRules.MeetsTwoFactorPolicy(
+                found.RequireTwoFactorForFacilitators,
+                found.Context.Role,
+                found.TwoFactorEnabled
+            )
+            ? found.Context
+            : null;
     }
 }
 

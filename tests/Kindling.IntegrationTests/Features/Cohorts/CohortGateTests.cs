@@ -62,7 +62,7 @@ public class CohortGateTests(Apps apps)
 
     /// <summary>Each GET route under /cohorts/{cohortId} with the scenario's cohort and session, other ids made
     /// up.</summary>
-    private static List<string> CohortAddresses(CohortScenario s)
+    internal static List<string> CohortAddresses(CohortScenario s)
     {
         var patterns = s
             .App.Services.GetServices<EndpointDataSource>()
