@@ -114,6 +114,13 @@ public sealed class OutboxModel(
             .ToListAsync();
     }
 
+    /// <summary>The kind in words, e.g. "Concern report".</summary>
+    public static string Describe(MessageKind k)
+    {
+        var words = System.Text.RegularExpressions.Regex.Replace(k.ToString(), "(?<=[a-z])(?=[A-Z])", " ");
+        return words[0] + words[1..].ToLowerInvariant();
+    }
+
     public static string Describe(OutboxState s) =>
         s switch
         {

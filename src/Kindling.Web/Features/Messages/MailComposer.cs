@@ -27,7 +27,11 @@ public sealed class MailComposer(IOptions<MailOptions> options, PublicUrls urls,
         {
             MessageId = $"{id:N}@{new Uri(urls.Base).Host}",
             Date = new DateTimeOffset(nowUtc, TimeSpan.Zero),
-            Subject = m.CohortName is { Length: > 0 } c ? $"[{c}] {m.Subject}" : m.Subject,
+            // "[Cohort] …" tells people at a glance who wrote, unless the subject already names the cohort.
+            Subject =
+                m.CohortName is { Length: > 0 } c && !m.Subject.Contains(c, StringComparison.Ordinal)
+                    ? $"[{c}] {m.Subject}"
+                    : m.Subject,
         };
         mail.From.Add(MailboxAddress.Parse(options.Value.From));
         mail.To.Add(new MailboxAddress(toName ?? "", toAddress));

@@ -65,6 +65,8 @@ public class OutboxPageTests(Apps apps)
         var s = await CohortScenario.CreateAsync(await apps.GetAsync("sqlite"));
         var address = $"f-{Guid.NewGuid():N}@example.org";
         var id = await MailAsync(s.App, address, Sample(MessageKind.Invitation, "Come along"));
+        // Let the sender finish with it first, then make it a message that failed for good.
+        await OutboxTests.WaitAsync(async () => (await RowAsync(s.App, id)).State == OutboxState.Sent);
         await s.App.WithDbAsync(db =>
             db.Outbox.Where(m => m.Id == id)
                 .ExecuteUpdateAsync(u =>
@@ -88,6 +90,7 @@ public class OutboxPageTests(Apps apps)
         Assert.Contains("Failed", row);
         Assert.Contains("no such user", row);
         Assert.Contains("Come along", view.Text);
+        Assert.Contains("Invitation", row);
         Assert.Equal(HttpStatusCode.Redirect, retry.Status);
     }
 }

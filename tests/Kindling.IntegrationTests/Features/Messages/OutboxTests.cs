@@ -52,7 +52,7 @@ public class OutboxTests
     {
         await using var smtp = new TestSmtp();
         await using var app = await StartAsync("sqlite", smtp);
-        var message = Sample(MessageKind.Account, "Reset your password") with
+        var message = Sample(MessageKind.Account, "Reset your password for Spring cohort") with
         {
             Attachments = [new MailAttachment("session.ics", "text/calendar", "BEGIN:VCALENDAR"u8.ToArray())],
         };
@@ -61,6 +61,7 @@ public class OutboxTests
         var mail = await smtp.WaitForAsync(m => m.Subject?.Contains("Reset", StringComparison.Ordinal) == true);
 
         Assert.False(mail.Headers.Contains("List-Unsubscribe"));
+        Assert.Equal("Reset your password for Spring cohort", mail.Subject); // named once, not "[Spring cohort] …"
         var file = Assert.IsAssignableFrom<MimePart>(Assert.Single(mail.Attachments));
         Assert.Equal("session.ics", file.FileName);
         Assert.Equal("text/calendar", file.ContentType.MimeType);
