@@ -49,7 +49,7 @@ mkdir -p "$PGDATA"
 [ "$(id -u)" -eq 0 ] && chown postgres "$PGDATA"
 as_pg "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 >/dev/null
 as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/log" -w \
-  -o "-h 127.0.0.1 -p $PGPORT -k $PGDATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
+  -o "-h 127.0.0.1 -p $PGPORT -k $PGDATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
   || { echo "PostgreSQL did not start; its log:"; cat "$PGDATA/log"; exit 1; }
 export KINDLING_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Pooling=true;Maximum Pool Size=20"
 
@@ -76,18 +76,27 @@ phase_done "check C# formatting"
 dotnet build Kindling.slnx -c Release -nologo -v q
 phase_done "build (Release; warnings are errors)"
 RESULTS="$WORK/results"
-for project in tests/Kindling.Tests tests/Kindling.IntegrationTests tests/Kindling.BrowserTests; do
-  [ -d "$project" ] || continue
-  echo "== $project"
-  dotnet test "$project" -c Release --no-build -nologo --logger "trx" --results-directory "$RESULTS" -v q || status=1
-  phase_done "${project#tests/}"
-done
+run_tests() { dotnet test "tests/$1" -c Release --no-build -nologo --logger "trx" --results-directory "$RESULTS/$1" -v q; }
+echo "== tests/Kindling.Tests"
+run_tests Kindling.Tests || status=1
+phase_done "Kindling.Tests"
+# The integration and browser tests run side by side: the browser tests spend most of their time waiting for
+# pages and processes, and each suite uses its own databases, app instances and ports. Each one's output is shown
+# whole when both are done.
+run_tests Kindling.IntegrationTests >"$WORK/integration.log" 2>&1 &
+INTEGRATION_PID=$!
+run_tests Kindling.BrowserTests >"$WORK/browser.log" 2>&1 &
+BROWSER_PID=$!
+wait "$INTEGRATION_PID" || status=1
+wait "$BROWSER_PID" || status=1
+for suite in integration browser; do echo "== tests ($suite)"; cat "$WORK/$suite.log"; done
+phase_done "integration + browser (side by side)"
 
 python3 - "$RESULTS" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
-for f in glob.glob(sys.argv[1] + "/*.trx"):
+for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
     passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error")) + int(c.get("timeout")) + int(c.get("aborted"))
     skipped += int(c.get("notExecuted"))

@@ -89,6 +89,26 @@ public class OutboxTests
         Assert.Equal(0, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == user.Id)));
     }
 
+    [Fact]
+    public async Task SavedInsideATransaction_IsSentWhenTheTransactionCommits()
+    {
+        await using var smtp = new TestSmtp();
+        await using var app = await StartAsync("sqlite", smtp);
+        var user = await app.CreateUserAsync("tx@example.org", "correct horse battery");
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KindlingDb>();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await scope.ServiceProvider.GetRequiredService<Messenger>().NotifyAsync(db, user.Id, Sample());
+        await db.SaveChangesAsync();
+        await Task.Delay(500);
+        Assert.Empty(smtp.To("tx@example.org")); // saved, not yet committed: nothing goes
+        await tx.CommitAsync();
+
+        // The clock is fake, so the sender's own polling never fires: only the commit can have woken it.
+        await smtp.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == "tx@example.org"));
+    }
+
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task UnreachableServer_IsRetriedWithBackOff_ThenDeliveredOnce(string provider)
     {
