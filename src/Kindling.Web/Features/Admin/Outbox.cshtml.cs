@@ -4,12 +4,14 @@ using Kindling.Domain;
 using Kindling.Web.Features.Messages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Kindling.Web.Features.Admin;
 
 /// <summary>What Kindling sent, is about to send, and could not send; a test message for the mail settings.</summary>
+[EnableRateLimiting(Infrastructure.RateLimits.Send)] // the test message and retries send mail
 public sealed class OutboxModel(
     KindlingDb db,
     Messenger messenger,

@@ -5,6 +5,7 @@ using Kindling.Domain;
 using Kindling.Web.Features.Charter;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Concerns;
@@ -13,6 +14,7 @@ namespace Kindling.Web.Features.Concerns;
 /// A report for its readers (<see cref="ConcernReaders"/>; 404 for everyone else): what was reported, the status
 /// steps, notes among readers, replies to the reporter, exports, and the audit trail of all of it.
 /// </summary>
+[EnableRateLimiting(Infrastructure.RateLimits.Send)] // replies and notes send mail
 public class ReportModel(KindlingDb db, ConcernReaders readers, ConcernActions actions) : PageModel
 {
     [BindProperty]

@@ -14,21 +14,23 @@ namespace Kindling.IntegrationTests.Features.Messages;
 /// The outbound pipeline against a real SMTP server on 127.0.0.1: a message is written with the change that causes
 /// it, delivered once after the commit, retried with back-off, and marked failed when refused.
 /// </summary>
-public class OutboxTests
+public class OutboxTests(OutboxTests.SmtpApps shared) : IClassFixture<OutboxTests.SmtpApps>
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task CommittedNotification_ArrivesOnce_AsWellFormedMail(string provider)
     {
-        await using var smtp = new TestSmtp();
-        await using var app = await StartAsync(provider, smtp);
-        var user = await app.CreateUserAsync("ada@example.org", "correct horse battery");
+        var smtp = shared.Smtp;
+        var app = shared.Get(provider);
+        var user = await app.CreateUserAsync($"ada-{provider}@example.org", "correct horse battery");
 
         await NotifyAsync(app, user.Id, Sample());
-        var mail = await smtp.WaitForAsync(m => m.To.ToString().Contains("ada@example.org", StringComparison.Ordinal));
+        var mail = await smtp.WaitForAsync(m =>
+            m.To.ToString().Contains($"ada-{provider}@example.org", StringComparison.Ordinal)
+        );
         await SendAsync(app);
         await Task.Delay(300);
 
-        Assert.Single(smtp.To("ada@example.org"));
+        Assert.Single(smtp.To($"ada-{provider}@example.org"));
         Assert.Equal("[Spring cohort] A new comment", mail.Subject);
         Assert.Contains("Ada commented on \"Stakeholder map\": <b>looks good</b> & more.", mail.TextBody);
         Assert.Contains("Open it: http://localhost/notifications", mail.TextBody);
@@ -37,7 +39,7 @@ public class OutboxTests
         Assert.Contains("Spring cohort", mail.TextBody);
         Assert.Matches("^<http://localhost/messages/unsubscribe/[^>]+>$", mail.Headers["List-Unsubscribe"]);
         Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
-        var row = (await RowsToAsync(app, "ada@example.org")).Single();
+        var row = (await RowsToAsync(app, $"ada-{provider}@example.org")).Single();
         Assert.Equal(OutboxState.Sent, row.State);
         Assert.Equal(1, row.Attempts);
         Assert.Equal($"{row.Id:N}@localhost", mail.MessageId);
@@ -50,8 +52,8 @@ public class OutboxTests
     [Fact]
     public async Task AccountMail_CannotBeUnsubscribed_AndAttachmentsTravel()
     {
-        await using var smtp = new TestSmtp();
-        await using var app = await StartAsync("sqlite", smtp);
+        var smtp = shared.Smtp;
+        var app = shared.Get("sqlite");
         var message = Sample(MessageKind.Account, "Reset your password for Spring cohort") with
         {
             Attachments = [new MailAttachment("session.ics", "text/calendar", "BEGIN:VCALENDAR"u8.ToArray())],
@@ -70,8 +72,8 @@ public class OutboxTests
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task RolledBackChange_WritesAndSendsNothing(string provider)
     {
-        await using var smtp = new TestSmtp();
-        await using var app = await StartAsync(provider, smtp);
+        var smtp = shared.Smtp;
+        var app = shared.Get(provider);
         var user = await app.CreateUserAsync("lin@example.org", "correct horse battery");
 
         using (var scope = app.Services.CreateScope())
@@ -92,8 +94,8 @@ public class OutboxTests
     [Fact]
     public async Task SavedInsideATransaction_IsSentWhenTheTransactionCommits()
     {
-        await using var smtp = new TestSmtp();
-        await using var app = await StartAsync("sqlite", smtp);
+        var smtp = shared.Smtp;
+        var app = shared.Get("sqlite");
         var user = await app.CreateUserAsync("tx@example.org", "correct horse battery");
 
         using var scope = app.Services.CreateScope();
@@ -147,8 +149,8 @@ public class OutboxTests
     [Fact]
     public async Task RefusedAddress_IsABounce_FailedAtOnce()
     {
-        await using var smtp = new TestSmtp();
-        await using var app = await StartAsync("sqlite", smtp);
+        var smtp = shared.Smtp;
+        var app = shared.Get("sqlite");
 
         var id = await MailAsync(app, "bounce-me@example.org", Sample(MessageKind.Invitation, "You are invited"));
         await WaitAsync(async () => (await RowAsync(app, id)).State != OutboxState.Pending);
@@ -245,15 +247,11 @@ public class OutboxTests
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Preferences_DecideTheMail_NeverTheInAppNotification(string provider)
     {
-        await using var app = await StartAsync(
-            provider,
-            null,
-            new Dictionary<string, string> { ["Mail:Enabled"] = "false" }
-        );
-        var off = await app.CreateUserAsync("off@example.org", "correct horse battery");
-        var digest = await app.CreateUserAsync("digest@example.org", "correct horse battery");
-        var unconfirmed = await app.CreateUserAsync("new@example.org", "correct horse battery");
-        var now = await app.CreateUserAsync("now@example.org", "correct horse battery");
+        var app = shared.Get(provider);
+        var off = await app.CreateUserAsync($"off-{provider}@example.org", "correct horse battery");
+        var digest = await app.CreateUserAsync($"digest-{provider}@example.org", "correct horse battery");
+        var unconfirmed = await app.CreateUserAsync($"new-{provider}@example.org", "correct horse battery");
+        var now = await app.CreateUserAsync($"now-{provider}@example.org", "correct horse battery");
         await app.WithDbAsync(async db =>
         {
             db.NotificationPreferences.Add(
@@ -287,6 +285,7 @@ public class OutboxTests
             return await db.SaveChangesAsync();
         });
 
+        string[] people = [off.Id, digest.Id, unconfirmed.Id, now.Id];
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<KindlingDb>();
@@ -296,15 +295,46 @@ public class OutboxTests
             await db.SaveChangesAsync();
         }
 
-        var notes = await app.WithDbAsync(db => db.Notifications.AsNoTracking().ToDictionaryAsync(n => n.UserId));
+        var notes = await app.WithDbAsync(db =>
+            db.Notifications.AsNoTracking().Where(n => people.Contains(n.UserId)).ToDictionaryAsync(n => n.UserId)
+        );
         Assert.Equal(4, notes.Count);
         Assert.True(notes[digest.Id].AwaitingDigest);
         Assert.False(notes[off.Id].AwaitingDigest);
         Assert.False(notes[unconfirmed.Id].AwaitingDigest);
-        Assert.Empty(await RowsToAsync(app, "off@example.org"));
-        Assert.Empty(await RowsToAsync(app, "digest@example.org"));
-        Assert.Empty(await RowsToAsync(app, "new@example.org"));
-        Assert.Single(await RowsToAsync(app, "now@example.org"));
+        Assert.Empty(await RowsToAsync(app, $"off-{provider}@example.org"));
+        Assert.Empty(await RowsToAsync(app, $"digest-{provider}@example.org"));
+        Assert.Empty(await RowsToAsync(app, $"new-{provider}@example.org"));
+        Assert.Single(await RowsToAsync(app, $"now-{provider}@example.org"));
+    }
+
+    /// <summary>One app per provider sending to one SMTP server, for the tests that need no settings of their
+    /// own; each test uses addresses of its own.</summary>
+    public sealed class SmtpApps : IAsyncDisposable
+    {
+        private readonly Dictionary<string, KindlingApp> _apps = [];
+        public TestSmtp Smtp { get; } = new();
+
+        public KindlingApp Get(string provider)
+        {
+            lock (_apps)
+            {
+                if (!_apps.TryGetValue(provider, out var app))
+                {
+                    app = new KindlingApp(provider, Smtp.Settings);
+                    _ = app.Server;
+                    _apps[provider] = app;
+                }
+                return app;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var app in _apps.Values)
+                await app.DisposeAsync();
+            await Smtp.DisposeAsync();
+        }
     }
 
     internal static async Task WaitAsync(Func<Task<bool>> done)
