@@ -89,6 +89,10 @@ internal sealed class SessionConfig : IEntityTypeConfiguration<Session>
         e.Property(x => x.JoinUrl).HasMaxLength(500);
         e.Property(x => x.NotesUrl).HasMaxLength(500);
         e.HasOne(x => x.Lesson).WithMany().HasForeignKey(x => x.LessonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.LessonVersion)
+            .WithMany()
+            .HasForeignKey(x => x.LessonVersionId)
+            .OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.CohortId, x.StartsUtc });
         e.Ignore(x => x.EndsUtc);
     }

@@ -39,6 +39,13 @@ public class KindlingDb(DbContextOptions<KindlingDb> options)
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<ConcernReport> ConcernReports => Set<ConcernReport>();
     public DbSet<ConcernEvent> ConcernEvents => Set<ConcernEvent>();
+    public DbSet<SessionWrapUp> SessionWrapUps => Set<SessionWrapUp>();
+    public DbSet<Attendance> Attendance => Set<Attendance>();
+    public DbSet<PeerRound> PeerRounds => Set<PeerRound>();
+    public DbSet<PeerReview> PeerReviews => Set<PeerReview>();
+    public DbSet<LessonVersion> LessonVersions => Set<LessonVersion>();
+    public DbSet<LessonVersionAnswer> LessonVersionAnswers => Set<LessonVersionAnswer>();
+    public DbSet<CohortLessonPin> CohortLessonPins => Set<CohortLessonPin>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder b)

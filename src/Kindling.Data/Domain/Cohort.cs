@@ -59,4 +59,8 @@ public class CohortMember
 
     /// <summary>When the member acknowledged the guidelines and code of conduct; null until then.</summary>
     public DateTime? AcknowledgedUtc { get; set; }
+
+    /// <summary>The member agreed to exchange peer feedback with people of other cohorts of the same
+    /// curriculum.</summary>
+    public bool PeerFeedbackAcrossCohorts { get; set; }
 }

@@ -176,6 +176,9 @@ public class SessionFeedback
     public string Surprised { get; set; } = "";
     public string Plus { get; set; } = "";
     public string Delta { get; set; } = "";
+
+    /// <summary>How useful the session was, 1 (not at all) to 5 (very); optional.</summary>
+    public int? Rating { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 }

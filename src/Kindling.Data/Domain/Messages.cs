@@ -18,6 +18,14 @@ public enum MessageKind
 
     /// <summary>The daily digest itself, which gathers the others.</summary>
     Digest = 9,
+
+    /// <summary>A facilitator asked you to give feedback on someone's worksheet, and the reminder before it is
+    /// due.</summary>
+    PeerFeedback = 10,
+
+    /// <summary>To facilitators: a session ended automatically, or its after-session message waits to be
+    /// sent.</summary>
+    FacilitatorNotice = 11,
 }
 
 /// <summary>How a person wants one kind of message by e-mail. In-app notifications are always kept.</summary>

@@ -14,6 +14,11 @@ public class Session
     public Cohort? Cohort { get; set; }
     public Guid LessonId { get; set; }
     public Lesson? Lesson { get; set; }
+
+    /// <summary>The lesson version this session teaches (the cohort's pin when scheduled); fixed once the live
+    /// document opens. Null only for rows made before versions existed, until start-up fills it in.</summary>
+    public Guid? LessonVersionId { get; set; }
+    public LessonVersion? LessonVersion { get; set; }
     public DateTime StartsUtc { get; set; }
     public int PresentationMinutes { get; set; } = 60;
     public int DiscussionMinutes { get; set; } = 30;

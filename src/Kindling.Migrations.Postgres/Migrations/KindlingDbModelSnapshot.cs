@@ -166,6 +166,49 @@ namespace Kindling.Migrations.Postgres.Migrations
                     b.ToTable("AssignmentTemplates");
                 });
 
+            modelBuilder.Entity("Kindling.Domain.Attendance", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CorrectedById")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("CorrectedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstJoinedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LastMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastSeenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Mark")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("RollCallUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Attendance", (string)null);
+                });
+
             modelBuilder.Entity("Kindling.Domain.BreakoutGroup", b =>
                 {
                     b.Property<Guid>("Id")
@@ -308,6 +351,29 @@ namespace Kindling.Migrations.Postgres.Migrations
                     b.ToTable("Cohorts");
                 });
 
+            modelBuilder.Entity("Kindling.Domain.CohortLessonPin", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LessonVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("PinnedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CohortId", "LessonId");
+
+                    b.HasIndex("LessonId");
+
+                    b.HasIndex("LessonVersionId");
+
+                    b.ToTable("CohortLessonPins");
+                });
+
             modelBuilder.Entity("Kindling.Domain.CohortMember", b =>
                 {
                     b.Property<Guid>("CohortId")
@@ -321,6 +387,9 @@ namespace Kindling.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("JoinedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("PeerFeedbackAcrossCohorts")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Role")
                         .HasColumnType("integer");
@@ -581,6 +650,81 @@ namespace Kindling.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Lessons");
+                });
+
+            modelBuilder.Entity("Kindling.Domain.LessonVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("RestoredFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LessonId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("LessonVersions");
+                });
+
+            modelBuilder.Entity("Kindling.Domain.LessonVersionAnswer", b =>
+                {
+                    b.Property<Guid>("LessonVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FeedbackId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MarkedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("MarkedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("LessonVersionId", "FeedbackId");
+
+                    b.HasIndex("FeedbackId");
+
+                    b.ToTable("LessonVersionAnswers");
                 });
 
             modelBuilder.Entity("Kindling.Domain.LiveDocument", b =>
@@ -957,6 +1101,89 @@ namespace Kindling.Migrations.Postgres.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Kindling.Domain.PeerReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("GroupNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReminderUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorksheetId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("WorksheetId");
+
+                    b.HasIndex("RoundId", "ReviewerId", "WorksheetId")
+                        .IsUnique();
+
+                    b.ToTable("PeerReviews");
+                });
+
+            modelBuilder.Entity("Kindling.Domain.PeerRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AcrossCohorts")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("BalanceField")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DueUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("GroupSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TemplateSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.ToTable("PeerRounds");
+                });
+
             modelBuilder.Entity("Kindling.Domain.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1058,6 +1285,9 @@ namespace Kindling.Migrations.Postgres.Migrations
                     b.Property<Guid>("LessonId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("LessonVersionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("NotesUrl")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -1077,6 +1307,8 @@ namespace Kindling.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("LessonId");
+
+                    b.HasIndex("LessonVersionId");
 
                     b.HasIndex("CohortId", "StartsUtc");
 
@@ -1114,6 +1346,9 @@ namespace Kindling.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("SessionId")
                         .HasColumnType("uuid");
 
@@ -1141,6 +1376,58 @@ namespace Kindling.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("SessionFeedback");
+                });
+
+            modelBuilder.Entity("Kindling.Domain.SessionWrapUp", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EndedById")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("EndedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MessageEditedById")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("MessageEditedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MessageMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("MessageSentById")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("MessageSentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MessageSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("NotesPublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RecordingNoticeSentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordingUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SlidesUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("SessionWrapUps");
                 });
 
             modelBuilder.Entity("Kindling.Domain.SetupToken", b =>
@@ -1484,6 +1771,21 @@ namespace Kindling.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindling.Domain.Attendance", b =>
+                {
+                    b.HasOne("Kindling.Domain.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindling.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindling.Domain.BreakoutGroup", b =>
                 {
                     b.HasOne("Kindling.Domain.BreakoutRound", null)
@@ -1534,6 +1836,27 @@ namespace Kindling.Migrations.Postgres.Migrations
                     b.Navigation("Curriculum");
                 });
 
+            modelBuilder.Entity("Kindling.Domain.CohortLessonPin", b =>
+                {
+                    b.HasOne("Kindling.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindling.Domain.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindling.Domain.LessonVersion", null)
+                        .WithMany()
+                        .HasForeignKey("LessonVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindling.Domain.CohortMember", b =>
                 {
                     b.HasOne("Kindling.Domain.Cohort", null)
@@ -1579,6 +1902,30 @@ namespace Kindling.Migrations.Postgres.Migrations
                     b.HasOne("Kindling.Domain.Curriculum", null)
                         .WithMany("Lessons")
                         .HasForeignKey("CurriculumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindling.Domain.LessonVersion", b =>
+                {
+                    b.HasOne("Kindling.Domain.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindling.Domain.LessonVersionAnswer", b =>
+                {
+                    b.HasOne("Kindling.Domain.SessionFeedback", null)
+                        .WithMany()
+                        .HasForeignKey("FeedbackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindling.Domain.LessonVersion", null)
+                        .WithMany()
+                        .HasForeignKey("LessonVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1655,6 +2002,36 @@ namespace Kindling.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindling.Domain.PeerReview", b =>
+                {
+                    b.HasOne("Kindling.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindling.Domain.PeerRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindling.Domain.Worksheet", null)
+                        .WithMany()
+                        .HasForeignKey("WorksheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindling.Domain.PeerRound", b =>
+                {
+                    b.HasOne("Kindling.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindling.Domain.Project", b =>
                 {
                     b.HasOne("Kindling.Domain.Cohort", null)
@@ -1695,9 +2072,16 @@ namespace Kindling.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Kindling.Domain.LessonVersion", "LessonVersion")
+                        .WithMany()
+                        .HasForeignKey("LessonVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Cohort");
 
                     b.Navigation("Lesson");
+
+                    b.Navigation("LessonVersion");
                 });
 
             modelBuilder.Entity("Kindling.Domain.SessionFeedback", b =>
@@ -1705,6 +2089,15 @@ namespace Kindling.Migrations.Postgres.Migrations
                     b.HasOne("Kindling.Domain.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindling.Domain.SessionWrapUp", b =>
+                {
+                    b.HasOne("Kindling.Domain.Session", null)
+                        .WithOne()
+                        .HasForeignKey("Kindling.Domain.SessionWrapUp", "SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

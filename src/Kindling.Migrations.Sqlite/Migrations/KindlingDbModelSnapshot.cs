@@ -161,6 +161,49 @@ namespace Kindling.Migrations.Sqlite.Migrations
                     b.ToTable("AssignmentTemplates");
                 });
 
+            modelBuilder.Entity("Kindling.Domain.Attendance", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CorrectedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstJoinedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RollCallUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Attendance", (string)null);
+                });
+
             modelBuilder.Entity("Kindling.Domain.BreakoutGroup", b =>
                 {
                     b.Property<Guid>("Id")
@@ -303,6 +346,29 @@ namespace Kindling.Migrations.Sqlite.Migrations
                     b.ToTable("Cohorts");
                 });
 
+            modelBuilder.Entity("Kindling.Domain.CohortLessonPin", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LessonVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PinnedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CohortId", "LessonId");
+
+                    b.HasIndex("LessonId");
+
+                    b.HasIndex("LessonVersionId");
+
+                    b.ToTable("CohortLessonPins");
+                });
+
             modelBuilder.Entity("Kindling.Domain.CohortMember", b =>
                 {
                     b.Property<Guid>("CohortId")
@@ -316,6 +382,9 @@ namespace Kindling.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("JoinedUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PeerFeedbackAcrossCohorts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER");
@@ -574,6 +643,81 @@ namespace Kindling.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Lessons");
+                });
+
+            modelBuilder.Entity("Kindling.Domain.LessonVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RestoredFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LessonId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("LessonVersions");
+                });
+
+            modelBuilder.Entity("Kindling.Domain.LessonVersionAnswer", b =>
+                {
+                    b.Property<Guid>("LessonVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FeedbackId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MarkedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MarkedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LessonVersionId", "FeedbackId");
+
+                    b.HasIndex("FeedbackId");
+
+                    b.ToTable("LessonVersionAnswers");
                 });
 
             modelBuilder.Entity("Kindling.Domain.LiveDocument", b =>
@@ -948,6 +1092,89 @@ namespace Kindling.Migrations.Sqlite.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Kindling.Domain.PeerReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReminderUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorksheetId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("WorksheetId");
+
+                    b.HasIndex("RoundId", "ReviewerId", "WorksheetId")
+                        .IsUnique();
+
+                    b.ToTable("PeerReviews");
+                });
+
+            modelBuilder.Entity("Kindling.Domain.PeerRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AcrossCohorts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BalanceField")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.ToTable("PeerRounds");
+                });
+
             modelBuilder.Entity("Kindling.Domain.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1049,6 +1276,9 @@ namespace Kindling.Migrations.Sqlite.Migrations
                     b.Property<Guid>("LessonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LessonVersionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NotesUrl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1068,6 +1298,8 @@ namespace Kindling.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("LessonId");
+
+                    b.HasIndex("LessonVersionId");
 
                     b.HasIndex("CohortId", "StartsUtc");
 
@@ -1105,6 +1337,9 @@ namespace Kindling.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SessionId")
                         .HasColumnType("TEXT");
 
@@ -1132,6 +1367,58 @@ namespace Kindling.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("SessionFeedback");
+                });
+
+            modelBuilder.Entity("Kindling.Domain.SessionWrapUp", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageEditedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MessageEditedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageSentById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MessageSentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotesPublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecordingNoticeSentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordingUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlidesUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("SessionWrapUps");
                 });
 
             modelBuilder.Entity("Kindling.Domain.SetupToken", b =>
@@ -1467,6 +1754,21 @@ namespace Kindling.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindling.Domain.Attendance", b =>
+                {
+                    b.HasOne("Kindling.Domain.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindling.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindling.Domain.BreakoutGroup", b =>
                 {
                     b.HasOne("Kindling.Domain.BreakoutRound", null)
@@ -1517,6 +1819,27 @@ namespace Kindling.Migrations.Sqlite.Migrations
                     b.Navigation("Curriculum");
                 });
 
+            modelBuilder.Entity("Kindling.Domain.CohortLessonPin", b =>
+                {
+                    b.HasOne("Kindling.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindling.Domain.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindling.Domain.LessonVersion", null)
+                        .WithMany()
+                        .HasForeignKey("LessonVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindling.Domain.CohortMember", b =>
                 {
                     b.HasOne("Kindling.Domain.Cohort", null)
@@ -1562,6 +1885,30 @@ namespace Kindling.Migrations.Sqlite.Migrations
                     b.HasOne("Kindling.Domain.Curriculum", null)
                         .WithMany("Lessons")
                         .HasForeignKey("CurriculumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindling.Domain.LessonVersion", b =>
+                {
+                    b.HasOne("Kindling.Domain.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindling.Domain.LessonVersionAnswer", b =>
+                {
+                    b.HasOne("Kindling.Domain.SessionFeedback", null)
+                        .WithMany()
+                        .HasForeignKey("FeedbackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindling.Domain.LessonVersion", null)
+                        .WithMany()
+                        .HasForeignKey("LessonVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1638,6 +1985,36 @@ namespace Kindling.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindling.Domain.PeerReview", b =>
+                {
+                    b.HasOne("Kindling.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindling.Domain.PeerRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindling.Domain.Worksheet", null)
+                        .WithMany()
+                        .HasForeignKey("WorksheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindling.Domain.PeerRound", b =>
+                {
+                    b.HasOne("Kindling.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindling.Domain.Project", b =>
                 {
                     b.HasOne("Kindling.Domain.Cohort", null)
@@ -1678,9 +2055,16 @@ namespace Kindling.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Kindling.Domain.LessonVersion", "LessonVersion")
+                        .WithMany()
+                        .HasForeignKey("LessonVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Cohort");
 
                     b.Navigation("Lesson");
+
+                    b.Navigation("LessonVersion");
                 });
 
             modelBuilder.Entity("Kindling.Domain.SessionFeedback", b =>
@@ -1688,6 +2072,15 @@ namespace Kindling.Migrations.Sqlite.Migrations
                     b.HasOne("Kindling.Domain.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindling.Domain.SessionWrapUp", b =>
+                {
+                    b.HasOne("Kindling.Domain.Session", null)
+                        .WithOne()
+                        .HasForeignKey("Kindling.Domain.SessionWrapUp", "SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
