@@ -21,7 +21,7 @@ public sealed record PeerReviewState(
     public bool Resolved => Comments > 0 && OpenComments == 0;
 }
 
-public static class PeerReviewStates
+public static class PeerReviewQueries
 {
     /// <summary>The one rule for "feedback given" and "resolved" (the round page, reminders and the overview ask
     /// it): a comment by the reviewer on the worksheet made at or after the request counts.</summary>
