@@ -3,6 +3,7 @@ using Kindling.Web.Features.Admin;
 using Kindling.Web.Features.Charter;
 using Kindling.Web.Features.Concerns;
 using Kindling.Web.Features.Curricula;
+using Kindling.Web.Features.FollowUp;
 using Kindling.Web.Features.LiveSession;
 using Kindling.Web.Features.Messages;
 using Kindling.Web.Features.Messages.Notifications;
@@ -29,6 +30,7 @@ builder.Services.AddAdmin();
 builder.AddMessages();
 builder.Services.AddAccount();
 builder.Services.AddConcerns();
+builder.AddFollowUp();
 builder.Services.AddNotifications();
 builder.Services.AddScoped<Kindling.Web.Features.Invitations.InvitationRedeemer>();
 

@@ -20,6 +20,7 @@ public class SendingPagesTests
             typeof(MineReportModel),
             typeof(CohortInvitationsModel),
             typeof(UsersModel),
+            typeof(Kindling.Web.Features.FollowUp.WrapUpModel),
         };
 
     [Theory, MemberData(nameof(Sending))]

@@ -16,6 +16,7 @@ public class PreferencesPageTests(Apps apps)
         "FeedbackRequest",
         "QuestionAnswered",
         "ReviewReminder",
+        "FacilitatorNotice",
         "ConcernReport",
     ];
 

@@ -43,6 +43,11 @@ public static class MessageKinds
             "When it is time to review the worksheets of a project you manage, as often as the project asks."
         ),
         new(
+            MessageKind.FacilitatorNotice,
+            "Notices for facilitators",
+            "When a session you facilitate ended by itself and its after-session message waits for your review."
+        ),
+        new(
             MessageKind.ConcernReport,
             "Concern reports",
             "New concern reports and replies about them. The e-mail only says that something happened; what was "
