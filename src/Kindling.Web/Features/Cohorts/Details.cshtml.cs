@@ -26,6 +26,9 @@ public class DetailsModel(KindlingDb db, TimeProvider clock, PublicUrls urls) : 
     public string FeedUrl { get; private set; } = "";
     public DateTime Now { get; private set; }
 
+    /// <summary>The sessions that have ended (Features/FollowUp), by id: notes and recording links.</summary>
+    public Dictionary<Guid, SessionWrapUp> Ended { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         Now = clock.GetUtcNow().UtcDateTime;
@@ -40,6 +43,10 @@ public class DetailsModel(KindlingDb db, TimeProvider clock, PublicUrls urls) : 
                 s.PresentationMinutes + s.DiscussionMinutes
             ))
             .ToListAsync();
+        Ended = await db
+            .SessionWrapUps.AsNoTracking()
+            .Where(w => db.Sessions.Any(s => s.Id == w.SessionId && s.CohortId == c.Id))
+            .ToDictionaryAsync(w => w.SessionId);
         Members = await db
             .CohortMembers.Where(m => m.CohortId == c.Id)
             .OrderByDescending(m => m.Role)

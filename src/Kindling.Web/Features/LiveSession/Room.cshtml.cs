@@ -27,6 +27,14 @@ public class RoomModel(KindlingDb db, OpenLiveDocument opener, TimeProvider cloc
     public string MarkdownUrl => $"/cohorts/{CohortId}/sessions/{SessionId}/document.md";
     public string SessionUrl => $"/cohorts/{CohortId}/sessions/{SessionId}";
 
+    /// <summary>The facilitator's end of the session (Features/FollowUp, linked by address: it builds on this
+    /// feature).</summary>
+    public string WrapUpUrl => $"/cohorts/{CohortId}/sessions/{SessionId}/wrap-up";
+    public string NotesUrl => $"/cohorts/{CohortId}/sessions/{SessionId}/notes";
+
+    /// <summary>When the session was ended (its notes are published then); null while it runs.</summary>
+    public DateTime? EndedUtc { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var ctx = await LiveContext.LoadAsync(db, SessionId, CohortAccess.UserId(User));
@@ -40,6 +48,10 @@ public class RoomModel(KindlingDb db, OpenLiveDocument opener, TimeProvider cloc
             .SingleAsync();
         StartsUtc = session.StartsUtc;
         JoinUrl = session.JoinUrl;
+        EndedUtc = await db
+            .SessionWrapUps.Where(w => w.SessionId == SessionId)
+            .Select(w => (DateTime?)w.EndedUtc)
+            .FirstOrDefaultAsync();
         // The same rule as joining through the hub: shortly before the start the document opens by itself.
         if (OpensUtc <= clock.GetUtcNow().UtcDateTime)
             await opener.OpenAsync(SessionId);

@@ -1,6 +1,8 @@
 using Kindling.Data;
+using Kindling.Domain;
 using Kindling.Web.Features.Curricula;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Schedule;
 
@@ -10,9 +12,15 @@ public class SessionDetailsModel(KindlingDb db, LessonCache cache) : CohortPageM
     public Guid SessionId { get; set; }
     public SessionView? View { get; private set; }
 
+    /// <summary>Once the session has ended (Features/FollowUp): its published notes and recording.</summary>
+    public SessionWrapUp? WrapUp { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         View = (await SessionView.LoadAsync(db, cache, CohortId, SessionId)).FirstOrDefault();
-        return View is null ? NotFound() : Page();
+        if (View is null)
+            return NotFound();
+        WrapUp = await db.SessionWrapUps.AsNoTracking().FirstOrDefaultAsync(w => w.SessionId == SessionId);
+        return Page();
     }
 }
