@@ -52,13 +52,13 @@ public sealed class LessonVersionBackfill(KindlingDb db, TimeProvider clock, ILo
     private async Task<int> AddPinsAsync()
     {
         var missing = await db
-            .Cohorts.SelectMany(c =>
-                db.Lessons.Where(l =>
-                        l.CurriculumId == c.CurriculumId
-                        && !db.CohortLessonPins.Any(p => p.CohortId == c.Id && p.LessonId == l.Id)
-                    )
-                    .Select(l => new { CohortId = c.Id, LessonId = l.Id })
+            .Cohorts.Join(
+                db.Lessons,
+                c => c.CurriculumId,
+                l => l.CurriculumId,
+                (c, l) => new { CohortId = c.Id, LessonId = l.Id }
             )
+            .Where(x => !db.CohortLessonPins.Any(p => p.CohortId == x.CohortId && p.LessonId == x.LessonId))
             .ToListAsync();
         if (missing.Count == 0)
             return 0;
