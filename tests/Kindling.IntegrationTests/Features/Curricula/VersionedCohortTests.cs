@@ -70,6 +70,20 @@ public class VersionedCohortTests(Apps apps)
             "First steps, revised",
             (await a.Facilitator.GetAsync(lessonUrl)).Document.QuerySelector("h1")!.TextContent
         );
+        // Once opened, a session keeps the lesson (and version) it taught.
+        var second = await a.App.WithDbAsync(db =>
+            db.Lessons.Where(l =>
+                    l.Slug == "second-steps" && db.Curricula.Any(c => c.Id == l.CurriculumId && c.Slug == a.Slug)
+                )
+                .Select(l => l.Id)
+                .SingleAsync()
+        );
+        var relabel = await a.Facilitator.PostFormAsync(
+            $"/cohorts/{a.CohortId}/sessions/{a.Opened}/edit",
+            SessionFields(second, a.App.Clock.GetUtcNow().UtcDateTime.AddDays(1))
+        );
+        Assert.Contains(relabel.Errors, e => e.Contains("keeps the lesson it taught", StringComparison.Ordinal));
+        Assert.Equal(v1, await LessonVersionAsync(a, a.Opened));
         var later = await ScheduleAsync(
             a.App,
             a.Facilitator,
@@ -142,6 +156,14 @@ public class VersionedCohortTests(Apps apps)
         var answered = (await a.Facilitator.GetAsync(url)).Document.QuerySelector(".ld-answered")!.TextContent;
         Assert.Contains("Answered by version 2", answered);
         Assert.Contains("Since then: 1 response, average rating 4.0 of 5", answered);
+
+        var unmark = await a.Facilitator.PostFormAsync(
+            url,
+            new Dictionary<string, string>(),
+            $"{url}?handler=Unanswer&feedbackId={delta}&version=2"
+        );
+        Assert.Equal(HttpStatusCode.Redirect, unmark.Status);
+        Assert.Equal(0, await a.App.WithDbAsync(db => db.LessonVersionAnswers.CountAsync(x => x.FeedbackId == delta)));
 
         // A participant of the cohort sees no curriculum page (nor other cohorts' feedback) and can mark nothing.
         using var participant = a.App.Client();
@@ -231,19 +253,22 @@ public class VersionedCohortTests(Apps apps)
         );
         var result = await client.PostFormAsync(
             $"/cohorts/{cohortId}/sessions/new",
-            new Dictionary<string, string>
-            {
-                ["Input.LessonId"] = lessonId.ToString(),
-                ["Input.Date"] = startsUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["Input.Time"] = startsUtc.ToString("HH:mm", CultureInfo.InvariantCulture),
-                ["Input.PresentationMinutes"] = "60",
-                ["Input.DiscussionMinutes"] = "30",
-                ["Input.Recording"] = "NoRecording",
-            }
+            SessionFields(lessonId, startsUtc)
         );
         Assert.True(result.Status == HttpStatusCode.Redirect, string.Join("; ", result.Errors));
         return Guid.Parse(result.Location!.OriginalString.Split('/')[^1]);
     }
+
+    private static Dictionary<string, string> SessionFields(Guid lessonId, DateTime startsUtc) =>
+        new()
+        {
+            ["Input.LessonId"] = lessonId.ToString(),
+            ["Input.Date"] = startsUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.Time"] = startsUtc.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["Input.PresentationMinutes"] = "60",
+            ["Input.DiscussionMinutes"] = "30",
+            ["Input.Recording"] = "NoRecording",
+        };
 
     private static async Task EditFirstLessonAsync(Arranged a)
     {
