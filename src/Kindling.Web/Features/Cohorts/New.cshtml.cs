@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Kindling.Data;
 using Kindling.Domain;
+using Kindling.Web.Features.Curricula;
 using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Cohorts;
 
-public class NewModel(KindlingDb db, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public class NewModel(KindlingDb db, UserManager<AppUser> users, LessonVersions versions, TimeProvider clock)
+    : PageModel
 {
     [BindProperty]
     public CohortInput Input { get; set; } = new();
@@ -59,6 +61,7 @@ public class NewModel(KindlingDb db, UserManager<AppUser> users, TimeProvider cl
         var creator = cohort.AddMember(userId, CohortRole.Facilitator, now);
         creator.AcknowledgedUtc = now; // the facilitator wrote the guidelines
         db.Cohorts.Add(cohort);
+        await versions.PinAllAsync(cohort.Id, CurriculumId); // the cohort teaches today's lessons until moved on
         await db.SaveChangesAsync();
         TempData["Flash"] = "Cohort created. Next: schedule its sessions and invite people.";
         return Redirect($"/cohorts/{cohort.Id}");

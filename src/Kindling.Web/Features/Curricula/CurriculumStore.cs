@@ -12,31 +12,55 @@ public static class CurriculumSetup
     public static void AddCurriculum(this IServiceCollection s)
     {
         s.AddScoped<CurriculumStore>();
+        s.AddScoped<LessonVersions>();
         s.AddScoped<BuiltInCurriculumLoader>();
-        s.AddScoped<IStartupTask, CurriculumStartup>(); // start-up tasks run in registration order: this one first
+        // Start-up tasks run in registration order: these first. Lessons stored before versions existed get their
+        // version 1 (and cohorts their pins) before the built-in files are compared with them.
+        s.AddScoped<IStartupTask, LessonVersionBackfill>();
+        s.AddScoped<IStartupTask, CurriculumStartup>();
         s.AddSingleton<LessonCache>();
         s.AddParsedCache<LessonCache>(LessonCache.Limit);
     }
 }
 
-/// <summary>Parsed lessons, one entry per lesson (<see cref="ParsedCache"/>).</summary>
+/// <summary>Parsed lessons, one entry per lesson and one per version (<see cref="ParsedCache"/>).</summary>
 public sealed class LessonCache([FromKeyedServices(typeof(LessonCache))] IMemoryCache cache)
 {
     /// <summary>Lessons kept parsed: many curricula's worth.</summary>
     public const int Limit = 500;
 
+    /// <summary>The lesson's current version.</summary>
     public LessonDocument Get(Lesson lesson) =>
-        cache.GetOrParse(
-            lesson.Id,
-            lesson.UpdatedUtc,
-            () =>
-                LessonParser.Parse(lesson.FileName, lesson.Source) is ({ } doc, null)
-                    ? doc
-                    : throw new InvalidOperationException($"Stored lesson {lesson.FileName} no longer parses.")
-        );
+        cache.GetOrParse(lesson.Id, lesson.UpdatedUtc, () => Parse(lesson.FileName, lesson.Source));
+
+    /// <summary>One version of a lesson; versions never change, so the entry stays valid.</summary>
+    public LessonDocument Get(LessonVersion version) =>
+        cache.GetOrParse(version.Id, version.CreatedUtc, () => Parse(version.FileName, version.Source));
+
+    /// <summary>
+    /// What a session teaches: its lesson version, or the lesson's current one for a session that has none yet. Load
+    /// the session with <see cref="SessionLessons.WithLesson"/>.
+    /// </summary>
+    public LessonDocument Of(Session session) =>
+        session.LessonVersion is { } version ? Get(version)
+        : session.LessonVersionId is null && session.Lesson is { } lesson ? Get(lesson)
+        : throw new InvalidOperationException("Load the session with WithLesson() to read its lesson.");
+
+    private static LessonDocument Parse(string fileName, string source) =>
+        LessonParser.Parse(fileName, source) is ({ } doc, null)
+            ? doc
+            : throw new InvalidOperationException($"Stored lesson {fileName} no longer parses.");
 }
 
-public sealed class CurriculumStore(KindlingDb db, TimeProvider clock)
+public static class SessionLessons
+{
+    /// <summary>Sessions with what <see cref="LessonCache.Of"/> needs: the lesson and the version they
+    /// teach.</summary>
+    public static IQueryable<Session> WithLesson(this IQueryable<Session> sessions) =>
+        sessions.Include(s => s.Lesson).Include(s => s.LessonVersion);
+}
+
+public sealed class CurriculumStore(KindlingDb db, LessonVersions versions, TimeProvider clock)
 {
     /// <summary>Saves a whole, already validated package in one transaction.</summary>
     public async Task<(Curriculum? Curriculum, string? Error)> ImportAsync(CurriculumPackage package, bool builtIn)
@@ -73,6 +97,11 @@ public sealed class CurriculumStore(KindlingDb db, TimeProvider clock)
                 .ToList(),
         };
         db.Curricula.Add(curriculum);
+        db.LessonVersions.AddRange(
+            curriculum.Lessons.Select(l =>
+                LessonVersions.NewVersion(l, 1, builtIn ? VersionOrigins.BuiltIn : VersionOrigins.Import, now)
+            )
+        );
         db.AssignmentTemplates.AddRange(
             package.Templates.Select(t => TemplateRow(curriculum.Id, t.File, t.Source, t.Template, now))
         );
@@ -142,8 +171,41 @@ public sealed class CurriculumStore(KindlingDb db, TimeProvider clock)
         return changes;
     }
 
-    /// <summary>Replaces a lesson's source after checking it parses and keeps its slug.</summary>
-    public async Task<CurriculumError?> UpdateLessonAsync(Lesson lesson, string source)
+    /// <summary>
+    /// Saves a lesson's new source as its next version (<paramref name="change"/> says where it came from) after
+    /// checking it parses, keeps its slug and order apart and names only templates of this lesson. Saves nothing on
+    /// any error.
+    /// </summary>
+    public async Task<CurriculumError?> UpdateLessonAsync(Lesson lesson, string source, LessonChange change)
+    {
+        source = source.Replace("\r\n", "\n");
+        if (await CheckAsync(lesson, source) is { } error)
+            return error;
+        var doc = LessonParser.Parse(lesson.FileName, source).Lesson!;
+        lesson.Source = source;
+        lesson.Title = doc.Title;
+        lesson.Order = doc.Order;
+        lesson.Status = doc.Status;
+        lesson.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        await versions.AddAsync(lesson, change.Origin, change.ByUserId, change.Note.Trim(), change.RestoredFrom);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return new CurriculumError(
+                lesson.FileName,
+                1,
+                "Someone else saved this lesson at the same moment, so yours was not saved. Open it again to see "
+                    + "their change, then make yours."
+            );
+        }
+        return null;
+    }
+
+    private async Task<CurriculumError?> CheckAsync(Lesson lesson, string source)
     {
         var (doc, error) = LessonParser.Parse(lesson.FileName, source);
         if (error is not null)
@@ -176,75 +238,9 @@ public sealed class CurriculumStore(KindlingDb db, TimeProvider clock)
                 $"The assignment names the template '{template}', but this curriculum has no template with that slug "
                     + $"for this lesson."
             );
-        lesson.Source = source.Replace("\r\n", "\n");
-        lesson.Title = doc.Title;
-        lesson.Order = doc.Order;
-        lesson.Status = doc.Status;
-        lesson.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync();
         return null;
     }
 }
 
-/// <summary>
-/// Loads the curriculum folders shipped with the app on first start; later edits of lessons in the browser are kept.
-/// On every start the built-in curricula's assignment templates are brought in line with the shipped files.
-/// </summary>
-public sealed class BuiltInCurriculumLoader(
-    KindlingDb db,
-    CurriculumStore store,
-    IConfiguration config,
-    ILogger<BuiltInCurriculumLoader> log
-)
-{
-    public async Task LoadAsync()
-    {
-        var root = config["Curriculum:BuiltInPath"] ?? Path.Combine(AppContext.BaseDirectory, "curriculum");
-        if (!Directory.Exists(root))
-        {
-            log.LogWarning("No built-in curriculum folder at {Path}", root);
-            return;
-        }
-        foreach (var dir in Directory.EnumerateDirectories(root).Order())
-        {
-            var (package, errors) = CurriculumPackage.Read(CurriculumPackage.FromDirectory(dir));
-            if (package is null)
-                throw new InvalidOperationException(
-                    $"The built-in curriculum in {dir} is malformed: {string.Join("; ", errors)}"
-                );
-            if (await db.Curricula.FirstOrDefaultAsync(c => c.Slug == package.Slug) is { } existing)
-            {
-                // Databases made before a template was shipped (or changed) get it on the next start.
-                if (!existing.IsBuiltIn)
-                    continue;
-                try
-                {
-                    if (await store.SyncTemplatesAsync(existing, package) is > 0 and var changed)
-                        log.LogInformation(
-                            "Updated {Count} assignment templates of the built-in curriculum {Title}",
-                            changed,
-                            existing.Title
-                        );
-                }
-                catch (DbUpdateException e)
-                {
-                    // Another instance starting at the same moment synced them first; its copy comes from the same
-                    // files.
-                    log.LogWarning(
-                        e,
-                        "Assignment templates of {Title} were updated by another instance",
-                        existing.Title
-                    );
-                    db.ChangeTracker.Clear();
-                }
-                continue;
-            }
-            await store.ImportAsync(package, builtIn: true);
-            log.LogInformation(
-                "Loaded built-in curriculum {Title} ({Count} lessons)",
-                package.Title,
-                package.Lessons.Count
-            );
-        }
-    }
-}
+/// <summary>Why a lesson changed: <see cref="VersionOrigins"/>, who, their note, and the version restored.</summary>
+public sealed record LessonChange(string Origin, string? ByUserId, string Note = "", int? RestoredFrom = null);

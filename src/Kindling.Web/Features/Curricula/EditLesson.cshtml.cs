@@ -6,11 +6,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kindling.Web.Features.Curricula;
 
 /// <summary>Edits a lesson's whole source file. Preview renders without saving; Save keeps the text and saves nothing
-/// on any error.</summary>
+/// on any error. Every save is a new version of the lesson, with the editor's note on what changed and why.</summary>
 public class EditLessonModel(KindlingDb db, CurriculumStore store) : PageModel
 {
+    public const int MaxNote = 500;
+
     [BindProperty]
     public string? Source { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
     public Curriculum Curriculum { get; private set; } = null!;
     public Lesson Lesson { get; private set; } = null!;
     public string? PreviewHtml { get; private set; }
@@ -30,14 +35,22 @@ public class EditLessonModel(KindlingDb db, CurriculumStore store) : PageModel
     {
         if (!await LoadAsync(slug, lessonSlug))
             return NotFound();
-        var error = TooLarge() ?? (await store.UpdateLessonAsync(Lesson, Source ?? ""))?.ToString();
+        var back = $"/curricula/{Curriculum.Slug}/lessons/{Lesson.Slug}";
+        if ((Source ?? "").Replace("\r\n", "\n") == Lesson.Source)
+        {
+            TempData["Flash"] = "Nothing in the lesson changed, so no new version was saved.";
+            return Redirect(back);
+        }
+        var change = new LessonChange(VersionOrigins.Edit, CohortAccess.UserId(User), Note ?? "");
+        var error =
+            TooLarge() ?? NoteTooLong() ?? (await store.UpdateLessonAsync(Lesson, Source ?? "", change))?.ToString();
         if (error is not null)
         {
             (Error, SaveFailed) = (error, true);
             return Page();
         }
-        TempData["Flash"] = $"Saved “{Lesson.Title}”.";
-        return Redirect($"/curricula/{Curriculum.Slug}/lessons/{Lesson.Slug}");
+        TempData["Flash"] = $"Saved “{Lesson.Title}” as a new version.";
+        return Redirect(back);
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(string slug, string lessonSlug)
@@ -64,6 +77,11 @@ public class EditLessonModel(KindlingDb db, CurriculumStore store) : PageModel
         (Source?.Length ?? 0) > LessonParser.MaxFileBytes
             ? $"{Lesson.FileName}: the lesson is {Source!.Length / 1000} KB; the limit is "
                 + $"{LessonParser.MaxFileBytes / 1000} KB. Split it into smaller lessons."
+            : null;
+
+    private string? NoteTooLong() =>
+        (Note?.Trim().Length ?? 0) > MaxNote
+            ? $"The note is {Note!.Trim().Length} characters; keep it to {MaxNote} (say briefly what changed and why)."
             : null;
 
     private async Task<bool> LoadAsync(string slug, string lessonSlug)

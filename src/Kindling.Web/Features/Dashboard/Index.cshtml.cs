@@ -60,7 +60,7 @@ public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) 
         var ids = Cohorts.Select(c => c.Id).ToList();
         var sessions = await db
             .Sessions.Where(s => ids.Contains(s.CohortId))
-            .Include(s => s.Lesson)
+            .WithLesson()
             .Include(s => s.Cohort)
             .OrderBy(s => s.StartsUtc)
             .ToListAsync();
@@ -71,7 +71,7 @@ public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) 
                 upcoming.CohortId,
                 upcoming.Id,
                 upcoming.Cohort!.Name,
-                upcoming.Lesson!.Title,
+                lessons.Of(upcoming).Title,
                 upcoming.StartsUtc,
                 upcoming.JoinUrl
             );
@@ -81,18 +81,18 @@ public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) 
         {
             var held = group.LastOrDefault(s => s.StartsUtc <= _now);
             var next = group.FirstOrDefault(s => s.StartsUtc > _now);
-            if (held is not null && lessons.Get(held.Lesson!).Assignment is { } a)
+            if (held is not null && lessons.Of(held).Assignment is { } a)
                 AddAssignment(
                     a,
                     held,
                     next,
                     worksheets.Where(w => w.CohortId == held.CohortId && w.LessonSlug == held.Lesson!.Slug).ToList()
                 );
-            if (next is not null && lessons.Get(next.Lesson!).Readings.Count > 0)
+            if (next is not null && lessons.Of(next).Readings.Count > 0)
                 Due.Add(
                     new(
-                        "Pre-work: readings for " + next.Lesson!.Title,
-                        $"{lessons.Get(next.Lesson!).Readings.Count} readings",
+                        "Pre-work: readings for " + lessons.Of(next).Title,
+                        $"{lessons.Of(next).Readings.Count} readings",
                         next.Cohort!.Name,
                         next.StartsUtc,
                         $"/cohorts/{next.CohortId}/lessons/{next.Lesson!.Slug}#readings"

@@ -54,7 +54,7 @@ public sealed record LiveContext(
                             m.Role,
                             s.Cohort!.FacilitatorsSeeAnonymousAuthors,
                             s.Recording,
-                            s.Lesson!.Title,
+                            s.LessonVersion != null ? s.LessonVersion.Title : s.Lesson!.Title,
                             s.StartsUtc,
                             m.User!.SecurityStamp
                         ),

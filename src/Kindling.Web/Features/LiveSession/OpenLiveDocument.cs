@@ -12,10 +12,12 @@ namespace Kindling.Web.Features.LiveSession;
 /// Creates a session's live document from its lesson: one prompt section per activity prompt, in agenda order, then the
 /// session's open discussion block, so the run of show covers the whole call. Whoever opens it (a facilitator, a member
 /// arriving, <see cref="RoomOpeningWatcher"/> at the opening time), people already waiting in the room hear at once.
+/// The lesson is the version the session teaches (its cohort's pin); from now on the session keeps it.
 /// </summary>
 public sealed class OpenLiveDocument(
     KindlingDb db,
     LessonCache lessons,
+    LessonVersions versions,
     TimeProvider clock,
     IHubContext<SessionHub, ISessionClient> hub,
     ILogger<OpenLiveDocument> log
@@ -31,8 +33,13 @@ public sealed class OpenLiveDocument(
     {
         if (await db.LiveDocuments.AnyAsync(d => d.SessionId == sessionId))
             return false;
-        var session = await db.Sessions.Include(s => s.Lesson).SingleAsync(s => s.Id == sessionId);
-        var lesson = lessons.Get(session.Lesson!);
+        var session = await db.Sessions.WithLesson().SingleAsync(s => s.Id == sessionId);
+        if (session.LessonVersionId is null)
+        {
+            var pinned = await versions.PinAsync(session.CohortId, session.LessonId);
+            session.LessonVersion = await db.LessonVersions.SingleAsync(v => v.Id == pinned);
+        }
+        var lesson = lessons.Of(session);
         var position = 0;
         if (await ShareSlot.PreviousAssignmentAsync(db, lessons, session) is { } previous)
             db.LiveSections.Add(ShareSlot.Section(sessionId, position++, previous.Title));
@@ -125,12 +132,12 @@ public static partial class ShareSlot
             .Sessions.Where(s =>
                 s.CohortId == session.CohortId && s.Id != session.Id && s.StartsUtc <= session.StartsUtc
             )
-            .Include(s => s.Lesson)
+            .WithLesson()
             .OrderBy(s => s.StartsUtc)
             .ToListAsync();
         if (earlier.Count == 0)
             return null;
-        var title = earlier.Select(s => lessons.Get(s.Lesson!).Assignment?.Title).LastOrDefault(t => t is not null);
+        var title = earlier.Select(s => lessons.Of(s).Assignment?.Title).LastOrDefault(t => t is not null);
         return new Previous(title);
     }
 

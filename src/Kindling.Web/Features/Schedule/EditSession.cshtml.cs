@@ -1,11 +1,13 @@
 using Kindling.Data;
+using Kindling.Web.Features.Curricula;
 using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Schedule;
 
-public class EditSessionModel(KindlingDb db, TimeProvider clock) : SessionFormModel(db)
+public class EditSessionModel(KindlingDb db, LessonVersions versions, TimeProvider clock)
+    : SessionFormModel(db, versions)
 {
     [FromRoute]
     public Guid SessionId { get; set; }
@@ -37,7 +39,7 @@ public class EditSessionModel(KindlingDb db, TimeProvider clock) : SessionFormMo
         if (s is null)
             return NotFound();
         await LoadLessonsAsync();
-        if (!TryApply(s, clock.GetUtcNow().UtcDateTime))
+        if (!await TryApplyAsync(s, clock.GetUtcNow().UtcDateTime, isNew: false))
             return Page();
         await Db.SaveChangesAsync();
         TempData["Flash"] = "Session updated.";

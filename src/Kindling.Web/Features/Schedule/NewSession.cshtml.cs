@@ -1,11 +1,13 @@
 using Kindling.Data;
 using Kindling.Domain;
+using Kindling.Web.Features.Curricula;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Schedule;
 
-public class NewSessionModel(KindlingDb db, TimeProvider clock) : SessionFormModel(db)
+public class NewSessionModel(KindlingDb db, LessonVersions versions, TimeProvider clock)
+    : SessionFormModel(db, versions)
 {
     public async Task OnGetAsync()
     {
@@ -28,7 +30,7 @@ public class NewSessionModel(KindlingDb db, TimeProvider clock) : SessionFormMod
         await LoadLessonsAsync();
         var now = clock.GetUtcNow().UtcDateTime;
         var session = new Session { CohortId = CohortId, CreatedUtc = now };
-        if (!TryApply(session, now))
+        if (!await TryApplyAsync(session, now, isNew: true))
             return Page();
         Db.Sessions.Add(session);
         await Db.SaveChangesAsync();

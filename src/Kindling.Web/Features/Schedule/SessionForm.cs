@@ -1,5 +1,6 @@
 using Kindling.Data;
 using Kindling.Domain;
+using Kindling.Web.Features.Curricula;
 using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.Web.Features.Schedule;
 
 /// <summary>Shared by the schedule and edit pages: facilitators only, times entered in the cohort's zone.</summary>
-public abstract class SessionFormModel(KindlingDb db) : CohortPageModel
+public abstract class SessionFormModel(KindlingDb db, LessonVersions versions) : CohortPageModel
 {
     protected KindlingDb Db { get; } = db;
     protected override bool FacilitatorsOnly => true;
@@ -22,6 +23,30 @@ public abstract class SessionFormModel(KindlingDb db) : CohortPageModel
             .Lessons.Where(l => l.CurriculumId == Access.Cohort.CurriculumId)
             .OrderBy(l => l.Order)
             .ToListAsync();
+
+    /// <summary>
+    /// <see cref="TryApply"/>, then ties the session to the version of its lesson the cohort teaches (its pin). A
+    /// session whose live document exists keeps the lesson and version it taught.
+    /// </summary>
+    protected async Task<bool> TryApplyAsync(Session session, DateTime nowUtc, bool isNew)
+    {
+        var opened = !isNew && await Db.LiveDocuments.AnyAsync(d => d.SessionId == session.Id);
+        var lessonChanged = session.LessonId != Input.LessonId;
+        if (opened && lessonChanged)
+        {
+            ModelState.AddModelError(
+                "Input.LessonId",
+                "This session has been opened in the live room, so it keeps the lesson it taught. Schedule a new "
+                    + "session for another lesson."
+            );
+            return false;
+        }
+        if (!TryApply(session, nowUtc))
+            return false;
+        if (!opened && (lessonChanged || session.LessonVersionId is null))
+            session.LessonVersionId = await versions.PinAsync(CohortId, session.LessonId);
+        return true;
+    }
 
     /// <summary>Checks the lesson belongs to the cohort's curriculum and the local time exists; copies the input onto
     /// the session.</summary>

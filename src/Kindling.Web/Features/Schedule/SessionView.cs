@@ -52,7 +52,7 @@ public sealed record SessionView(
     {
         var sessions = await db
             .Sessions.Where(s => s.CohortId == cohortId)
-            .Include(s => s.Lesson)
+            .WithLesson()
             .Include(s => s.Cohort)
             .OrderBy(s => s.StartsUtc)
             .ToListAsync();
@@ -60,7 +60,7 @@ public sealed record SessionView(
         AssignmentInfo? previous = null;
         foreach (var s in sessions)
         {
-            var doc = cache.Get(s.Lesson!);
+            var doc = cache.Of(s);
             if (onlySession is null || s.Id == onlySession)
                 views.Add(new SessionView(s, s.Cohort!, doc, previous));
             previous = doc.Assignment ?? previous;
