@@ -7,6 +7,7 @@ using Kindling.Web.Features.FollowUp;
 using Kindling.Web.Features.LiveSession;
 using Kindling.Web.Features.Messages;
 using Kindling.Web.Features.Messages.Notifications;
+using Kindling.Web.Features.Overview;
 using Kindling.Web.Features.Projects;
 using Kindling.Web.Features.Schedule;
 using Kindling.Web.Features.Worksheets;
@@ -32,6 +33,7 @@ builder.Services.AddAccount();
 builder.Services.AddConcerns();
 builder.AddFollowUp();
 builder.Services.AddNotifications();
+builder.Services.AddOverview();
 builder.Services.AddScoped<Kindling.Web.Features.Invitations.InvitationRedeemer>();
 
 var app = builder.Build();
@@ -50,6 +52,7 @@ app.MapCurriculumEndpoints();
 app.MapCalendarEndpoints();
 app.MapLiveSessions();
 app.MapCharterEndpoints();
+app.MapOverview();
 app.UseHubOriginCheck(NotificationsHub.Path); // the bell's hub refuses other sites' pages, as the live hub does
 app.MapNotifications();
 app.PrintStartupBanner();

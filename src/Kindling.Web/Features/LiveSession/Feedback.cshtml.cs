@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Features.Messages;
@@ -232,14 +233,31 @@ public class FeedbackInput : IValidatableObject
     ]
     public string? Delta { get; set; }
 
+    /// <summary>How useful the session was, 1 to 5, or empty; kept as text so any other value gets our own
+    /// message.</summary>
+    [Display(Name = "How useful was this session?")]
+    public string? Rating { get; set; }
+
+    public const string RatingMessage =
+        "“How useful was this session?” takes a whole number from 1 to 5; choose one or leave it empty.";
+
     [Display(Name = "Submit anonymously")]
     public bool Anonymous { get; set; }
 
-    private IEnumerable<string?> Answers => [Worked, DidNotWork, WouldChange, Surprised, Plus, Delta];
+    private IEnumerable<string?> Answers => [Worked, DidNotWork, WouldChange, Surprised, Plus, Delta, Rating];
+
+    /// <summary>The rating as stored: null when empty or not one of 1 to 5 (which <see cref="Validate"/>
+    /// refuses).</summary>
+    public int? RatingValue =>
+        int.TryParse(Rating?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r is >= 1 and <= 5
+            ? r
+            : null;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
-        if (Answers.All(string.IsNullOrWhiteSpace))
+        if (!string.IsNullOrWhiteSpace(Rating) && RatingValue is null)
+            yield return new ValidationResult(RatingMessage, [nameof(Rating)]);
+        else if (Answers.All(string.IsNullOrWhiteSpace))
             yield return new ValidationResult(
                 "Answer at least one question before sending your feedback.",
                 [nameof(Worked)]
@@ -255,6 +273,7 @@ public class FeedbackInput : IValidatableObject
             Surprised = f.Surprised,
             Plus = f.Plus,
             Delta = f.Delta,
+            Rating = f.Rating?.ToString(CultureInfo.InvariantCulture),
             Anonymous = f.Anonymous,
         };
 
@@ -266,6 +285,7 @@ public class FeedbackInput : IValidatableObject
         f.Surprised = Clean(Surprised);
         f.Plus = Clean(Plus);
         f.Delta = Clean(Delta);
+        f.Rating = RatingValue;
         f.Anonymous = Anonymous;
     }
 
