@@ -29,11 +29,11 @@ public sealed class WrapUpDrafts(KindlingDb db, LessonCache lessons, PublicUrls 
     {
         var session = await db
             .Sessions.AsNoTracking()
-            .Include(s => s.Lesson)
+            .WithLesson()
             .Include(s => s.Cohort)
             .SingleAsync(s => s.Id == sessionId, ct);
         var (c, s) = (session.CohortId, session.Id);
-        var lesson = lessons.Get(session.Lesson!);
+        var lesson = lessons.Of(session);
         var covered = lesson.KeyLessons.Count > 0 ? lesson.KeyLessons : lesson.Activities.Select(a => a.Title).ToList();
         var assignment = lesson.Assignment is { } a
             ? new DraftAssignment(
