@@ -116,6 +116,22 @@ public sealed partial class AppProcess : IAsyncDisposable
         return new AppProcess(process, dataDir, baseUrl, restart ? "" : setup.Task.Result, log);
     }
 
+    /// <summary>The settings that put the app on SQLite (the default, a file in its data folder) or on a fresh
+    /// database of the test command's PostgreSQL server.</summary>
+    public static Dictionary<string, string> DatabaseSettings(string provider)
+    {
+        if (provider == "sqlite")
+            return [];
+        var server =
+            Environment.GetEnvironmentVariable("KINDLING_TEST_PG")
+            ?? throw new InvalidOperationException("KINDLING_TEST_PG is not set: run the tests with ./test.sh.");
+        return new()
+        {
+            ["Database:Provider"] = "postgres",
+            ["Database:ConnectionString"] = $"{server};Database=kindling_browser_{Guid.NewGuid():N}",
+        };
+    }
+
     /// <summary>Ends the process at once (SIGKILL, as <c>kill -9</c>): no shutdown, no flushing; keeps its data.</summary>
     public async Task KillAsync()
     {

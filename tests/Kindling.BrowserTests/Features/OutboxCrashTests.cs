@@ -19,7 +19,7 @@ public partial class OutboxCrashTests
     public async Task KilledBetweenCommitAndSend_TheMessageGoesOnceAfterRestart(string provider)
     {
         await using var smtp = new TestSmtp();
-        var database = Database(provider);
+        var database = AppProcess.DatabaseSettings(provider);
         var held = new Dictionary<string, string>(database) { ["Mail:Enabled"] = "false" };
         foreach (var (k, v) in smtp.Settings)
             held[k] = v;
@@ -62,20 +62,6 @@ public partial class OutboxCrashTests
         using var admin = Client(second.BaseUrl, cookies);
         var sent = await admin.GetStringAsync("/admin/outbox?state=Sent");
         Assert.Contains("crash-test@example.org", sent);
-    }
-
-    private static Dictionary<string, string> Database(string provider)
-    {
-        if (provider == "sqlite")
-            return [];
-        var server =
-            Environment.GetEnvironmentVariable("KINDLING_TEST_PG")
-            ?? throw new InvalidOperationException("KINDLING_TEST_PG is not set: run the tests with ./test.sh.");
-        return new()
-        {
-            ["Database:Provider"] = "postgres",
-            ["Database:ConnectionString"] = $"{server};Database=kindling_crash_{Guid.NewGuid():N}",
-        };
     }
 
     private static HttpClient Client(string baseUrl, CookieContainer cookies) =>
