@@ -1,5 +1,6 @@
 using Kindling.Web.Features.Account;
 using Kindling.Web.Features.Admin;
+using Kindling.Web.Features.Attendance;
 using Kindling.Web.Features.Charter;
 using Kindling.Web.Features.Concerns;
 using Kindling.Web.Features.Curricula;
@@ -48,6 +49,7 @@ app.MapCurriculumEndpoints();
 app.MapCalendarEndpoints();
 app.MapLiveSessions();
 app.MapCharterEndpoints();
+app.MapAttendance();
 app.UseHubOriginCheck(NotificationsHub.Path); // the bell's hub refuses other sites' pages, as the live hub does
 app.MapNotifications();
 app.PrintStartupBanner();
