@@ -26,7 +26,12 @@ public static class PeerReviewQueries
     /// <summary>The one rule for "feedback given" and "resolved" (the round page, reminders and the overview ask
     /// it): a comment by the reviewer on the worksheet made at or after the request counts.</summary>
     public static IQueryable<PeerReviewState> PeerReviewStates(this KindlingDb db) =>
-        db.PeerReviews.Select(r => new PeerReviewState(
+        db.PeerReviewStates(db.PeerReviews);
+
+    /// <summary>The same rule for some requests (a round's, a reviewer's): a query cannot filter on the record's
+    /// members once projected, so the requests are chosen first.</summary>
+    public static IQueryable<PeerReviewState> PeerReviewStates(this KindlingDb db, IQueryable<PeerReview> reviews) =>
+        reviews.Select(r => new PeerReviewState(
             r.Id,
             r.RoundId,
             r.ReviewerId,
