@@ -19,6 +19,7 @@ public class SessionAttendanceModel(KindlingDb db, TimeProvider clock) : CohortP
     public AttendanceSheet.SessionInfo Session { get; private set; } = null!;
     public List<AttendanceSheet.Row> Rows { get; private set; } = [];
     public Dictionary<string, string> Correctors { get; private set; } = [];
+    public bool Started { get; private set; }
 
     /// <summary>The person whose correction was refused, to show the error beside their form.</summary>
     public string? FailedUserId { get; private set; }
@@ -85,6 +86,7 @@ public class SessionAttendanceModel(KindlingDb db, TimeProvider clock) : CohortP
         if (await AttendanceSheet.SessionAsync(db, CohortId, SessionId) is not { } session)
             return false;
         Session = session;
+        Started = session.StartsUtc <= clock.GetUtcNow().UtcDateTime;
         Rows = await AttendanceSheet.ForSessionAsync(db, CohortId, SessionId);
         var ids = Rows.Select(r => r.Record?.CorrectedById).OfType<string>().Distinct().ToList();
         Correctors = await db

@@ -28,6 +28,12 @@ public class PeerAcrossCohortsTests(Apps apps)
         var closedSheet = await WorksheetAsync(b, closed); // shared, but not agreed to other cohorts
         var bystander = await AddParticipantAsync(b, "bystander", across: true);
 
+        using var fac = await a.ClientAsAsync("facilitator");
+        // Until Ann agrees, nobody of another cohort may be asked to read her worksheet, not even by hand.
+        var refused = await ArrangeAsync(fac, a, "hand", across: true, pairs: [(bea.Id, annSheet)]);
+        Assert.Contains(refused.Errors, e => e.Contains("did not agree to feedback from other cohorts"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.PeerRounds.CountAsync(r => r.CohortId == a.CohortId)));
+
         // Ann agrees on the peer-feedback page, after reading what it means.
         using var annClient = await ClientAsync(app, ann);
         var peerPage = $"/cohorts/{a.CohortId}/peer-feedback";
@@ -39,7 +45,6 @@ public class PeerAcrossCohortsTests(Apps apps)
         );
         Assert.Equal(HttpStatusCode.Redirect, optIn.Status);
 
-        using var fac = await a.ClientAsAsync("facilitator");
         var form = await fac.GetAsync(NewUrl(a, across: true));
         Assert.Contains(beaSheet.ToString(), form.Text);
         Assert.DoesNotContain(closedSheet.ToString(), form.Text);
