@@ -68,6 +68,8 @@ public static class LiveSetup
         s.AddHostedService<SilentTimerWatcher>();
         s.AddHostedService<RoomOpeningWatcher>();
         s.AddHostedService<StaleConnectionSweeper>();
+        s.AddScoped<AttendanceTicker>();
+        s.AddHostedService<AttendanceJob>();
     }
 
     public static void MapLiveSessions(this WebApplication app)

@@ -118,6 +118,9 @@ public sealed class Presence
     public async Task<IReadOnlyList<PresentMember>> AllMembersAsync(Guid sessionId) =>
         mirror is null ? Members(sessionId) : await mirror.MembersAsync(sessionId);
 
+    /// <summary>The sessions someone is connected to on this instance.</summary>
+    public IReadOnlyList<Guid> SessionIds() => _sessions.Where(s => !s.Value.IsEmpty).Select(s => s.Key).ToList();
+
     /// <summary>Who is connected to the session on this instance.</summary>
     public IReadOnlyList<PresentMember> Members(Guid sessionId) =>
         _sessions.TryGetValue(sessionId, out var members)

@@ -31,6 +31,8 @@ public sealed class ResponseCommands(LiveStore store)
                     CreatedUtc = now,
                     UpdatedUtc = now,
                 };
+                if (section.Kind == RollCallKind)
+                    await AttendanceRecorder.RollCallAsync(tx.Db, ctx.SessionId, ctx.UserId, now);
                 return Added(tx, ctx, section, r);
             }
         );
@@ -45,6 +47,10 @@ public sealed class ResponseCommands(LiveStore store)
     /// <summary>A roll-call entry from someone with no roll-call profile who gave no answer.</summary>
     public const string HereAlone = "Here";
 
+    /// <summary>The section kind of the roll call: answering there, by the button or in writing, records
+    /// attendance.</summary>
+    private const string RollCallKind = "roll-call";
+
     public Task<LiveStore.Committed> RollCallAsync(LiveContext ctx, RollCall c) =>
         store.CommitAsync(
             ctx,
@@ -53,7 +59,7 @@ public sealed class ResponseCommands(LiveStore store)
             {
                 var section =
                     await tx
-                        .Db.LiveSections.Where(s => s.SessionId == ctx.SessionId && s.Kind == "roll-call")
+                        .Db.LiveSections.Where(s => s.SessionId == ctx.SessionId && s.Kind == RollCallKind)
                         .OrderBy(s => s.Position)
                         .FirstOrDefaultAsync()
                     ?? throw new LiveRuleException("This session has no roll call.");
@@ -75,6 +81,7 @@ public sealed class ResponseCommands(LiveStore store)
                     CreatedUtc = now,
                     UpdatedUtc = now,
                 };
+                await AttendanceRecorder.RollCallAsync(tx.Db, ctx.SessionId, ctx.UserId, now);
                 return Added(tx, ctx, section, r);
             }
         );

@@ -94,6 +94,7 @@ public sealed class SessionHub(
         }
         // the list reaches the session, this caller included, coalesced
         presence.Join(sessionId, Context.ConnectionId, ctx);
+        await AttendanceRecorder.JoinedAsync(db, sessionId, ctx.UserId, now);
         if (ctx.Role == Kindling.Domain.CohortRole.Participant && await BreakoutCommands.NeedsPlacingAsync(db, ctx))
             await Publish(await breakouts.PlaceLateJoinerAsync(ctx));
         return new JoinResult(true, null, snapshot, events ?? [], now);

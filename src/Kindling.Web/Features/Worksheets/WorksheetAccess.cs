@@ -45,16 +45,43 @@ public sealed class WorksheetAccess(KindlingDb db)
         return project is not null && project.Members.Any(m => m.UserId == member.Member.UserId) ? project : null;
     }
 
-    /// <summary>The worksheets of this cohort the member may read: the rule every page and list goes through.</summary>
+    /// <summary>
+    /// The worksheets the member may read from this cohort: the rule every page and list goes through. Besides the
+    /// cohort's own, a shared worksheet of another cohort of the same curriculum is read from here, their own cohort,
+    /// when a peer feedback round across cohorts named them its reviewer, for as long as its managers keep agreeing to
+    /// feedback from other cohorts (<see cref="CohortMember.PeerFeedbackAcrossCohorts"/>).
+    /// </summary>
     public IQueryable<Worksheet> VisibleTo(Membership member)
     {
         var userId = member.Member.UserId;
+        var curriculumId = member.Cohort.CurriculumId;
         return db.Worksheets.Where(w =>
-            w.CohortId == member.Cohort.Id
-            && (
-                w.SharedUtc != null
-                || db.ProjectMembers.Any(m => m.ProjectId == w.ProjectId && m.UserId == userId)
-                || db.WorksheetReviewers.Any(r => r.WorksheetId == w.Id && r.UserId == userId)
+            (
+                w.CohortId == member.Cohort.Id
+                && (
+                    w.SharedUtc != null
+                    || db.ProjectMembers.Any(m => m.ProjectId == w.ProjectId && m.UserId == userId)
+                    || db.WorksheetReviewers.Any(r => r.WorksheetId == w.Id && r.UserId == userId)
+                )
+            )
+            || (
+                w.CohortId != member.Cohort.Id
+                && w.SharedUtc != null
+                && db.WorksheetReviewers.Any(r => r.WorksheetId == w.Id && r.UserId == userId)
+                && db.PeerReviews.Any(p =>
+                    p.WorksheetId == w.Id
+                    && p.ReviewerId == userId
+                    && db.PeerRounds.Any(r => r.Id == p.RoundId && r.AcrossCohorts)
+                )
+                && db.Cohorts.Any(c => c.Id == w.CohortId && c.CurriculumId == curriculumId)
+                && !db.CohortMembers.Any(m => m.CohortId == w.CohortId && m.UserId == userId)
+                // while every manager still agrees to feedback from other cohorts
+                && !db.ProjectMembers.Any(pm =>
+                    pm.ProjectId == w.ProjectId
+                    && db.CohortMembers.Any(m =>
+                        m.CohortId == w.CohortId && m.UserId == pm.UserId && !m.PeerFeedbackAcrossCohorts
+                    )
+                )
             )
         );
     }

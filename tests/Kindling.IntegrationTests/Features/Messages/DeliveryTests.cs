@@ -17,16 +17,10 @@ public class DeliveryTests(Apps apps)
     private static async Task ChooseAsync(CohortScenario s, string role, MessageKind kind, string delivery)
     {
         using var client = await s.ClientAsAsync(role);
-        var form = new[]
-        {
-            "SessionReminder",
-            "AfterSession",
-            "WorksheetComment",
-            "FeedbackRequest",
-            "QuestionAnswered",
-            "ReviewReminder",
-            "ConcernReport",
-        }.ToDictionary(k => $"Choices[{k}]", k => k == kind.ToString() ? delivery : "Immediately");
+        // Every configurable kind is on the form (the page refuses a form that leaves one out).
+        var form = Kindling
+            .Web.Features.Messages.Preferences.MessageKinds.Configurable.Select(c => c.Kind.ToString())
+            .ToDictionary(k => $"Choices[{k}]", k => k == kind.ToString() ? delivery : "Immediately");
         var saved = await client.PostFormAsync("/account/messages", form);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.Status);
     }

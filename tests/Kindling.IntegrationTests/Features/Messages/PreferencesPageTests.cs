@@ -15,6 +15,7 @@ public class PreferencesPageTests(Apps apps)
         "WorksheetComment",
         "FeedbackRequest",
         "QuestionAnswered",
+        "PeerFeedback",
         "ReviewReminder",
         "FacilitatorNotice",
         "ConcernReport",

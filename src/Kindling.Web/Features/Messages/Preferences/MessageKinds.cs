@@ -38,6 +38,12 @@ public static class MessageKinds
             "When a facilitator answers a question you asked in a live session's Q&A."
         ),
         new(
+            MessageKind.PeerFeedback,
+            "Peer feedback requests",
+            "When a facilitator asks you to give feedback on another participant's shared worksheet, and a reminder "
+                + "a day before it is due if you have not commented yet."
+        ),
+        new(
             MessageKind.ReviewReminder,
             "Review reminders",
             "When it is time to review the worksheets of a project you manage, as often as the project asks."

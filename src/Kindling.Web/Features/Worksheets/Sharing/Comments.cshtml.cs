@@ -78,7 +78,9 @@ public class CommentsModel(KindlingDb db, WorksheetAccess access, Messenger mess
         );
         var query = field is null ? "" : "?field=" + Uri.EscapeDataString(field);
         var url = $"/cohorts/{CohortId}/worksheets/{Rights.Worksheet.Id}/comments{query}";
-        await NotifyManagersAsync(field, url);
+        // A reviewer from another cohort (peer feedback) comments from there; the managers read it in their own.
+        var home = Rights.Worksheet.CohortId;
+        await NotifyManagersAsync(field, $"/cohorts/{home}/worksheets/{Rights.Worksheet.Id}/comments{query}");
         await db.SaveChangesAsync();
         TempData["Flash"] = "Comment posted.";
         return Redirect(url);
@@ -131,8 +133,11 @@ public class CommentsModel(KindlingDb db, WorksheetAccess access, Messenger mess
                         + $"{Rights.Project.Name}.",
                     "Open the comments in Kindling to read it and reply.",
                 ],
-                CohortId = CohortId,
-                CohortName = Access.Cohort.Name,
+                CohortId = Rights.Worksheet.CohortId,
+                CohortName = await db
+                    .Cohorts.Where(c => c.Id == Rights.Worksheet.CohortId)
+                    .Select(c => c.Name)
+                    .FirstAsync(),
             }
         );
     }

@@ -1,0 +1,28 @@
+using System.Text;
+using Kindling.Web.Infrastructure;
+
+namespace Kindling.Tests.Infrastructure;
+
+public class CsvTests
+{
+    [Theory]
+    [InlineData("Ann", "Ann")]
+    [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("+1 555", "'+1 555")]
+    [InlineData("-2", "'-2")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tcmd", "'\tcmd")]
+    [InlineData("Smith, Ann", "\"Smith, Ann\"")]
+    [InlineData("line\nbreak", "\"line\nbreak\"")]
+    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
+    [InlineData("", "")]
+    public void Cell_QuotesAndDisarmsFormulas(string value, string expected) => Assert.Equal(expected, Csv.Cell(value));
+
+    [Fact]
+    public void ToBytes_IsUtf8WithByteOrderMark_RowsEndWithCrLf()
+    {
+        var bytes = new Csv().Row("Zoë", null, "3").ToBytes();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        Assert.Equal("Zoë,,3\r\n", Encoding.UTF8.GetString(bytes[3..]));
+    }
+}
