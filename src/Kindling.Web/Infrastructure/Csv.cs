@@ -18,12 +18,24 @@ public sealed class Csv
         return this;
     }
 
+    /// <summary>An empty line, between the tables of a file that holds several.</summary>
+    public Csv Blank()
+    {
+        _text.Append("\r\n");
+        return this;
+    }
+
+    /// <summary>One cell; quoted when it holds a comma, quote or line break, or starts or ends with a space (which
+    /// spreadsheets would trim).</summary>
     public static string Cell(string? value)
     {
         var v = value ?? "";
         if (v.Length > 0 && v[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
             v = "'" + v;
-        return v.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + v.Replace("\"", "\"\"") + "\"" : v;
+        var quote =
+            v.AsSpan().IndexOfAny(",\"\r\n") >= 0
+            || (v.Length > 0 && (char.IsWhiteSpace(v[0]) || char.IsWhiteSpace(v[^1])));
+        return quote ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
     }
 
     public override string ToString() => _text.ToString();

@@ -13,8 +13,11 @@ namespace Kindling.BrowserTests.Features;
 /// feedback shows under the version it was about.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public class FollowUpJourneyTests(BrowserFixture fx)
+public partial class FollowUpJourneyTests(BrowserFixture fx)
 {
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex Link();
+
     private const string Subject = "After Community Narrative: notes and next steps";
     private const string Recording = "https://video.example.org/spring-cohort/session-1";
     private const string Delta = "Give the breakouts ten more minutes";
@@ -43,6 +46,13 @@ public class FollowUpJourneyTests(BrowserFixture fx)
             [(pat, "Pat Participant", "pat@example.org"), (sam, "Sam Second", "sam@example.org")]
         );
         var cohortUrl = Regex.Match(sessionUrl, "^/cohorts/[^/]+").Value;
+
+        // Mail reaches people at confirmed addresses: both participants confirm theirs from the sign-up mail.
+        foreach (var (page, address) in new[] { (pat, "pat@example.org"), (sam, "sam@example.org") })
+        {
+            await page.GotoAsync(LinkIn(await MailAsync(smtp, address, "Confirm your e-mail address")));
+            await Assertions.Expect(page.GetByText("confirmed", new() { Exact = false }).First).ToBeVisibleAsync();
+        }
 
         // Both participants copy the first assignment into a project of their own and share it with the cohort.
         await ShareAWorksheetAsync(pat, cohortUrl, "Riverside Makers");
@@ -97,7 +107,7 @@ public class FollowUpJourneyTests(BrowserFixture fx)
 
         // The overview: Pat present, Sam absent, and the same in its CSV.
         await fac.GotoAsync(cohortUrl);
-        await fac.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Overview") }).First.ClickAsync();
+        await fac.GetByRole(AriaRole.Link, new() { Name = "Cohort overview" }).ClickAsync();
         var matrix = fac.Locator("table#attendance");
         await Assertions
             .Expect(matrix.Locator("tr", new() { HasText = "Pat Participant" }).Locator("td.present"))
@@ -116,12 +126,15 @@ public class FollowUpJourneyTests(BrowserFixture fx)
         // Peer feedback: the facilitator pairs the two shared worksheets at random; Pat is asked and comments.
         await fac.GotoAsync(cohortUrl + "/peer-feedback");
         await fac.GetByRole(AriaRole.Link, new() { Name = "Arrange a round" }).ClickAsync();
-        await fac.GetByLabel("Assignment").SelectOptionAsync(new SelectOptionValue { Label = "Community background" });
+        await fac.GetByLabel("Assignment")
+            .SelectOptionAsync(new SelectOptionValue { Label = "Community background (2 shared here)" });
         await fac.GetByRole(AriaRole.Button, new() { Name = "Show the shared worksheets" }).ClickAsync();
         await fac.GetByRole(AriaRole.Button, new() { Name = "Arrange the round and send the requests" }).ClickAsync();
         await Assertions.Expect(fac.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Peer");
         var roundUrl = new Uri(fac.Url).AbsolutePath;
-        await Assertions.Expect(fac.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("Not yet") })).ToHaveCountAsync(2);
+        await Assertions
+            .Expect(fac.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("Not yet") }))
+            .ToHaveCountAsync(2);
 
         var request = await MailAsync(smtp, "pat@example.org", "feedback");
         Assert.Contains("Hilltop Coders", request.TextBody, StringComparison.Ordinal);
@@ -134,7 +147,9 @@ public class FollowUpJourneyTests(BrowserFixture fx)
         await fac.GotoAsync(roundUrl);
         var patRow = fac.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("Pat Participant") });
         await Assertions.Expect(patRow).ToContainTextAsync("Given");
-        await Assertions.Expect(fac.GetByText("Feedback given on 1 of 2 requests", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(fac.GetByText("Feedback given on 1 of 2 requests", new() { Exact = false }))
+            .ToBeVisibleAsync();
 
         // A lesson edit makes version 2; the cohort keeps teaching version 1; Pat's delta shows under version 1.
         await fac.GotoAsync("/curricula/foundations/lessons/community-narrative/edit");
@@ -173,7 +188,9 @@ public class FollowUpJourneyTests(BrowserFixture fx)
             .ToBeVisibleAsync();
         await page.GotoAsync(new Uri(page.Url).AbsolutePath + "/sharing");
         await page.GetByRole(AriaRole.Button, new() { Name = "Share with the cohort" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Make it private again" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(page.GetByRole(AriaRole.Button, new() { Name = "Make it private again" }))
+            .ToBeVisibleAsync();
     }
 
     private static async Task<MimeMessage> MailAsync(TestSmtp smtp, string to, string subjectPart) =>
@@ -181,6 +198,12 @@ public class FollowUpJourneyTests(BrowserFixture fx)
             m.To.Mailboxes.Any(b => b.Address == to)
             && m.Subject?.Contains(subjectPart, StringComparison.OrdinalIgnoreCase) == true
         );
+
+    private static string LinkIn(MimeMessage mail) =>
+        Link()
+            .Matches(mail.TextBody ?? "")
+            .Select(m => m.Value)
+            .First(u => !u.Contains("/messages/", StringComparison.Ordinal));
 
     private static string Shot(string name) => Path.Combine(Path.GetTempPath(), "kindling-shots", name);
 }

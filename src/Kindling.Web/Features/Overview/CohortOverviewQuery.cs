@@ -32,9 +32,13 @@ public sealed class CohortOverviewQuery(
                 s.Id,
                 s.Lesson!.Title,
                 s.StartsUtc,
+                Ended = db.SessionWrapUps.Any(w => w.SessionId == s.Id),
             })
             .ToListAsync();
-        var sessions = rows.Select((s, i) => new OverviewSession(s.Id, i + 1, s.Title, s.StartsUtc, s.StartsUtc <= now))
+        // Held: it has started, or a facilitator already ended it (a call held early).
+        var sessions = rows.Select(
+                (s, i) => new OverviewSession(s.Id, i + 1, s.Title, s.StartsUtc, s.StartsUtc <= now || s.Ended)
+            )
             .ToList();
         var members = await db
             .CohortMembers.AsNoTracking()

@@ -30,9 +30,10 @@ public sealed class CurriculumOverviewQuery(KindlingDb db, ConcernReaders concer
                 s.LessonId,
                 s.Lesson!.Title,
                 s.Lesson.Order,
+                Ended = db.SessionWrapUps.Any(w => w.SessionId == s.Id),
             })
             .ToListAsync();
-        var held = sessions.Where(s => s.StartsUtc <= now).ToList();
+        var held = sessions.Where(s => s.StartsUtc <= now || s.Ended).ToList();
         var heldIds = held.Select(s => s.Id).ToList();
         var people = (
             await db

@@ -12,7 +12,7 @@ public static class OverviewCsv
 {
     public static byte[] Write(CohortOverview o, string zone)
     {
-        var csv = new CsvWriter();
+        var csv = new Csv();
         csv.Row([
             "Person",
             "Role",

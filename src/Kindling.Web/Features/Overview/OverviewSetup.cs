@@ -7,7 +7,6 @@ namespace Kindling.Web.Features.Overview;
 
 public static class OverviewSetup
 {
-    public const string Csv = "text/csv; charset=utf-8";
     public const string Markdown = "text/markdown; charset=utf-8";
 
     public static void AddOverview(this IServiceCollection s)
@@ -28,7 +27,7 @@ public static class OverviewSetup
             async (CurrentCohort cohort, CohortOverviewQuery query, KindlingDb db) =>
             {
                 var (overview, zone) = await LoadAsync(cohort, query, db);
-                return Results.File(OverviewCsv.Write(overview, zone), Csv, FileName(overview, "csv"));
+                return Results.File(OverviewCsv.Write(overview, zone), Csv.ContentType, FileName(overview, "csv"));
             }
         );
         group.MapGet(

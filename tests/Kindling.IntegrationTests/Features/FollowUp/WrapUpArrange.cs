@@ -112,13 +112,13 @@ internal static class WrapUpArrange
             deleted.Deleted = true;
             db.LiveQuestions.AddRange(answered, Question(fac, OpenQuestion), deleted);
             db.Attendance.AddRange(
-                new Attendance
+                new Kindling.Domain.Attendance
                 {
                     SessionId = s.SessionId,
                     UserId = fac,
                     FirstJoinedUtc = now,
                 },
-                new Attendance
+                new Kindling.Domain.Attendance
                 {
                     SessionId = s.SessionId,
                     UserId = par,

@@ -43,7 +43,7 @@ public class AcrossCohortsTests(Apps apps)
             var held = await HeldSessionsAsync(db, alsoMine.CohortId, now, 1);
             var participant = alsoMine.Users["participant"].Id;
             db.Attendance.Add(
-                new Attendance
+                new Kindling.Domain.Attendance
                 {
                     SessionId = held[0].Id,
                     UserId = participant,

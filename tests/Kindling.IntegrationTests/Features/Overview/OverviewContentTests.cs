@@ -147,14 +147,14 @@ public class OverviewContentTests(Apps apps)
             var held = await HeldSessionsAsync(db, s.CohortId, now, 2);
             var (s1, s2) = (held[0].Id, held[1].Id);
             db.Attendance.AddRange(
-                new Attendance
+                new Kindling.Domain.Attendance
                 {
                     SessionId = s1,
                     UserId = ana,
                     FirstJoinedUtc = now.AddDays(-14),
                     Minutes = 50,
                 },
-                new Attendance
+                new Kindling.Domain.Attendance
                 {
                     SessionId = s2,
                     UserId = ana,
@@ -164,7 +164,7 @@ public class OverviewContentTests(Apps apps)
                     CorrectedById = fac,
                     CorrectedUtc = now,
                 },
-                new Attendance
+                new Kindling.Domain.Attendance
                 {
                     SessionId = s2,
                     UserId = ben,
@@ -173,7 +173,7 @@ public class OverviewContentTests(Apps apps)
                     CorrectedById = fac,
                     CorrectedUtc = now,
                 },
-                new Attendance
+                new Kindling.Domain.Attendance
                 {
                     SessionId = s1,
                     UserId = cai,

@@ -39,7 +39,7 @@ public class OverviewQueryCountTests(Apps apps)
                 i++;
                 foreach (var s in sessions.Where((_, n) => (n + i) % 3 != 0))
                     db.Attendance.Add(
-                        new Attendance
+                        new Kindling.Domain.Attendance
                         {
                             SessionId = s.Id,
                             UserId = p.Id,

@@ -1,10 +1,10 @@
 using System.Text;
-using Kindling.Web.Features.Overview;
+using Kindling.Web.Infrastructure;
 
-namespace Kindling.Tests.Overview;
+namespace Kindling.Tests.Infrastructure;
 
 /// <summary>CSV that a spreadsheet opens as text: formulas defused, RFC 4180 quoting.</summary>
-public class CsvWriterTests
+public class CsvQuotingTests
 {
     [Theory]
     [InlineData("=HYPERLINK(\"http://evil\")", "\"'=HYPERLINK(\"\"http://evil\"\")\"")]
@@ -20,12 +20,12 @@ public class CsvWriterTests
     [InlineData(null, "")]
     [InlineData("x=1", "x=1")]
     public void Cell_DefusesFormulasAndQuotesWhenNeeded(string? value, string expected) =>
-        Assert.Equal(expected, CsvWriter.Cell(value));
+        Assert.Equal(expected, Csv.Cell(value));
 
     [Fact]
     public void Rows_EndWithCrLf_AndBytesStartWithUtf8Mark()
     {
-        var csv = new CsvWriter().Row("Name", "Ünïcode").Blank().Row("a\"b");
+        var csv = new Csv().Row("Name", "Ünïcode").Blank().Row("a\"b");
 
         Assert.Equal("Name,Ünïcode\r\n\r\n\"a\"\"b\"\r\n", csv.ToString());
         var bytes = csv.ToBytes();
