@@ -81,6 +81,7 @@ public partial class FollowUpJourneyTests(BrowserFixture fx)
         await fac.GotoAsync(sessionUrl + "/live");
         await fac.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^End session") }).ClickAsync();
         await Assertions.Expect(fac.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("End of");
+        await Assertions.Expect(fac.GetByText("1 of the 3 members missed the session")).ToBeVisibleAsync();
         await fac.GetByLabel("Subject").FillAsync(Subject);
         await fac.GetByLabel(new Regex("^Recording")).FillAsync(Recording);
         await fac.GetByRole(AriaRole.Button, new() { Name = "Update the preview" }).ClickAsync();

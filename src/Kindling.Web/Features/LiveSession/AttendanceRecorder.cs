@@ -39,9 +39,9 @@ public static class AttendanceRecorder
     }
 
     /// <summary>
-    /// The session's scheduled start when presence counts now: from the room's opening until an hour after the
-    /// scheduled end, and not once the session was ended (a <see cref="Domain.SessionWrapUp"/> exists); otherwise
-    /// null.
+    /// The session's scheduled start when presence counts now: from the room's opening (or from when a facilitator
+    /// opened the document by hand, for a call held early) until an hour after the scheduled end, and not once the
+    /// session was ended (a <see cref="Domain.SessionWrapUp"/> exists); otherwise null.
     /// </summary>
     public static async Task<DateTime?> CountingStartAsync(KindlingDb db, Guid sessionId, DateTime now)
     {
@@ -52,12 +52,18 @@ public static class AttendanceRecorder
                 x.StartsUtc,
                 Minutes = x.PresentationMinutes + x.DiscussionMinutes,
                 Ended = db.SessionWrapUps.Any(w => w.SessionId == x.Id),
+                Opened = db
+                    .LiveDocuments.Where(d => d.SessionId == x.Id)
+                    .Select(d => (DateTime?)d.OpenedUtc)
+                    .FirstOrDefault(),
             })
             .FirstOrDefaultAsync();
         if (s is null || s.Ended)
             return null;
-        var counts =
-            now >= OpenLiveDocument.OpensUtc(s.StartsUtc) && now <= s.StartsUtc.AddMinutes(s.Minutes) + AfterEnd;
+        var opens = OpenLiveDocument.OpensUtc(s.StartsUtc);
+        if (s.Opened is { } opened && opened < opens)
+            opens = opened;
+        var counts = now >= opens && now <= s.StartsUtc.AddMinutes(s.Minutes) + AfterEnd;
         return counts ? s.StartsUtc : null;
     }
 

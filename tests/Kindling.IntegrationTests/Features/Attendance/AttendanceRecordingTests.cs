@@ -91,6 +91,34 @@ public class AttendanceRecordingTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task RoomOpenedEarlyByTheFacilitator_CountsJoinsAndMinutes_ARoomNotOpenedDoesNot(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        // The call is held a week before its date: the facilitator opened the document by hand.
+        await using var room = await StartedRoomAsync(app, TimeSpan.FromDays(-7));
+        await room.JoinAsync("participant");
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, (await RowAsync(room, "participant"))!.FirstJoinedUtc);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await CountAsync(room, "participant");
+        Assert.Equal(1, (await RowAsync(room, "participant"))!.Minutes);
+
+        // Another session a week away, its document never opened: being counted there takes nothing.
+        var other = await CohortScenario.CreateAsync(app);
+        var starts = app.Clock.GetUtcNow().UtcDateTime.AddDays(7);
+        await app.WithDbAsync(db =>
+            db.Sessions.Where(x => x.Id == other.SessionId)
+                .ExecuteUpdateAsync(x => x.SetProperty(v => v.StartsUtc, starts))
+        );
+        using var scope = app.Services.CreateScope();
+        await scope
+            .ServiceProvider.GetRequiredService<AttendanceTicker>()
+            .CountAsync(
+                new Dictionary<Guid, IReadOnlyList<string>> { [other.SessionId] = [other.Users["participant"].Id] }
+            );
+        Assert.False(await app.WithDbAsync(db => db.Attendance.AnyAsync(a => a.SessionId == other.SessionId)));
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Minutes_StopAnHourAfterTheScheduledEnd(string provider)
     {
         var app = await apps.GetAsync(provider);
