@@ -79,12 +79,15 @@ public sealed class OpenLiveDocument(
                         + "learned from your assignment, and the group picks it up.",
                 }
             );
+        var now = clock.GetUtcNow().UtcDateTime;
         db.LiveDocuments.Add(
             new LiveDocument
             {
                 SessionId = sessionId,
-                OpenedUtc = clock.GetUtcNow().UtcDateTime,
+                OpenedUtc = now,
                 TimerDurationMs = (lesson.Activities.FirstOrDefault()?.Minutes ?? 5) * 60_000L,
+                // A session ended before anyone opened its room stays ended: its document opens locked.
+                LockedUtc = await db.SessionWrapUps.AnyAsync(w => w.SessionId == sessionId) ? now : null,
             }
         );
         try

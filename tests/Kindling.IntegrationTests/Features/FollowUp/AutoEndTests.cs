@@ -93,5 +93,17 @@ public class AutoEndTests(Apps apps)
                 )
             )
         );
+
+        // The session that ended without anyone opening its room stays ended: its document opens locked.
+        await InScopeAsync(
+            s.App,
+            async sp =>
+                await sp.GetRequiredService<Kindling.Web.Features.LiveSession.OpenLiveDocument>().OpenAsync(twoDaysAgo)
+        );
+        Assert.NotNull(
+            await s.App.WithDbAsync(db =>
+                db.LiveDocuments.Where(d => d.SessionId == twoDaysAgo).Select(d => d.LockedUtc).SingleAsync()
+            )
+        );
     }
 }
