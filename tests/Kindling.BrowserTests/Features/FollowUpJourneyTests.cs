@@ -18,6 +18,7 @@ public partial class FollowUpJourneyTests(BrowserFixture fx)
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex Link();
 
+    private const string Password = "amber-orchard-compass-58";
     private const string Subject = "After Community Narrative: notes and next steps";
     private const string Recording = "https://video.example.org/spring-cohort/session-1";
     private const string Delta = "Give the breakouts ten more minutes";
@@ -124,6 +125,37 @@ public partial class FollowUpJourneyTests(BrowserFixture fx)
         Assert.Matches("Pat Participant[^\n]*present", csv);
         Assert.Matches("Sam Second[^\n]*absent", csv);
 
+        // On a phone without JavaScript, the facilitator corrects Sam's attendance: Sam joined by phone.
+        await using var plain = await fx.Browser.NewContextAsync(
+            new()
+            {
+                BaseURL = app.BaseUrl,
+                JavaScriptEnabled = false,
+                ViewportSize = new() { Width = 360, Height = 800 },
+            }
+        );
+        plain.SetDefaultTimeout(10_000);
+        var noJs = await plain.NewPageAsync();
+        await noJs.GotoAsync("/account/signin");
+        await noJs.GetByLabel("E-mail").FillAsync("femi@example.org");
+        await noJs.GetByLabel("Password").FillAsync(Password);
+        await noJs.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await noJs.GotoAsync(sessionUrl + "/attendance");
+        await noJs.GetByLabel("Mark Sam Second").SelectOptionAsync("present");
+        var samForm = noJs.Locator("form", new() { Has = noJs.GetByLabel("Mark Sam Second") });
+        await samForm.GetByLabel("Note (optional)").FillAsync("joined by phone");
+        await samForm.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Save") }).ClickAsync();
+        await Assertions.Expect(noJs.GetByText("Corrected by Femi Facilitator: “joined by phone”")).ToBeVisibleAsync();
+        await Assertions
+            .Expect(noJs.Locator("tr", new() { HasText = "Pat Participant" }).Locator("td[data-label='Roll call']"))
+            .ToHaveTextAsync(new Regex(@"^\s*Answered \d\d:\d\d\s*$"));
+        await noJs.ScreenshotAsync(new() { Path = Shot($"attendance-nojs-phone-{provider}.png"), FullPage = true });
+        await noJs.GotoAsync(cohortUrl + "/overview");
+        await Assertions
+            .Expect(noJs.Locator("table#attendance tr", new() { HasText = "Sam Second" }).Locator("td.present"))
+            .ToHaveCountAsync(1);
+        await noJs.ScreenshotAsync(new() { Path = Shot($"overview-nojs-phone-{provider}.png"), FullPage = true });
+
         // Peer feedback: the facilitator pairs the two shared worksheets at random; Pat is asked and comments.
         await fac.GotoAsync(cohortUrl + "/peer-feedback");
         await fac.GetByRole(AriaRole.Link, new() { Name = "Arrange a round" }).ClickAsync();
@@ -148,6 +180,7 @@ public partial class FollowUpJourneyTests(BrowserFixture fx)
         await fac.GotoAsync(roundUrl);
         var patRow = fac.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("Pat Participant") });
         await Assertions.Expect(patRow).ToContainTextAsync("Given");
+        await fac.ScreenshotAsync(new() { Path = Shot($"peer-round-{provider}.png"), FullPage = true });
         await Assertions
             .Expect(fac.GetByText("Feedback given on 1 of 2 requests", new() { Exact = false }))
             .ToBeVisibleAsync();
@@ -160,11 +193,16 @@ public partial class FollowUpJourneyTests(BrowserFixture fx)
         await fac.GetByLabel(new Regex("^Lesson file")).FillAsync(edited);
         await fac.GetByLabel(new Regex("^What changed and why")).FillAsync("Answers the wish for founders' stories");
         await fac.GetByRole(AriaRole.Button, new() { Name = "Save lesson" }).ClickAsync();
+        await fac.GotoAsync("/curricula/foundations/lessons/community-narrative/versions/diff?from=1&to=2");
+        await Assertions.Expect(fac.Locator("ins", new() { HasText = NewKeyLesson })).ToHaveCountAsync(1);
+        await fac.ScreenshotAsync(new() { Path = Shot($"lesson-diff-{provider}.png"), FullPage = true });
         await fac.GotoAsync("/curricula/foundations/lessons/community-narrative/versions");
         await Assertions
             .Expect(fac.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("Answers the wish for founders") }))
             .ToHaveCountAsync(1);
 
+        await pat.GotoAsync(cohortUrl + "/peer-feedback");
+        await pat.ScreenshotAsync(new() { Path = Shot($"peer-requests-phone-{provider}.png"), FullPage = true });
         await pat.GotoAsync(cohortUrl + "/lessons/community-narrative");
         await Assertions.Expect(pat.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Community");
         await Assertions.Expect(pat.GetByText(NewKeyLesson)).ToHaveCountAsync(0);
