@@ -108,8 +108,8 @@ public partial class FollowUpJourneyTests(BrowserFixture fx)
         Assert.DoesNotContain("missed", patMail.TextBody, StringComparison.OrdinalIgnoreCase);
 
         // The overview: Pat present, Sam absent, and the same in its CSV.
-        await fac.GotoAsync(cohortUrl);
-        await fac.GetByRole(AriaRole.Link, new() { Name = "Cohort overview" }).ClickAsync();
+        await fac.GotoAsync("/");
+        await fac.GetByRole(AriaRole.Link, new() { Name = "Overview of Spring cohort" }).ClickAsync();
         var matrix = fac.Locator("table#attendance");
         await Assertions
             .Expect(matrix.Locator("tr", new() { HasText = "Pat Participant" }).Locator("td.present"))

@@ -16,6 +16,8 @@ public class CsvTests
     [InlineData("line\nbreak", "\"line\nbreak\"")]
     [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
     [InlineData("", "")]
+    [InlineData(" padded ", "\" padded \"")]
+    [InlineData("x=1", "x=1")]
     public void Cell_QuotesAndDisarmsFormulas(string value, string expected) => Assert.Equal(expected, Csv.Cell(value));
 
     [Fact]
@@ -25,4 +27,8 @@ public class CsvTests
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         Assert.Equal("Zoë,,3\r\n", Encoding.UTF8.GetString(bytes[3..]));
     }
+
+    [Fact]
+    public void Blank_SeparatesTables_WithAnEmptyLine() =>
+        Assert.Equal("a\r\n\r\nb\r\n", new Csv().Row("a").Blank().Row("b").ToString());
 }
