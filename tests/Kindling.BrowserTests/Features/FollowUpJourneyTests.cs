@@ -211,6 +211,24 @@ public partial class FollowUpJourneyTests(BrowserFixture fx)
         var v1 = fac.Locator("section, article, details", new() { HasText = Delta }).Last;
         await Assertions.Expect(v1).ToContainTextAsync("ersion 1");
         await fac.ScreenshotAsync(new() { Path = Shot($"lesson-feedback-{provider}.png"), FullPage = true });
+        // The same facilitator on a phone without JavaScript: the cohort sees a newer version and can move to it.
+        await noJs.GotoAsync(cohortUrl + "/lessons/community-narrative/version");
+        await Assertions.Expect(noJs.Locator("ins", new() { HasText = NewKeyLesson })).ToHaveCountAsync(1);
+        await noJs.ScreenshotAsync(new() { Path = Shot($"cohort-version-nojs-phone-{provider}.png"), FullPage = true });
+        foreach (
+            var (url, name) in new[]
+            {
+                (sessionUrl + "/wrap-up", "wrap-up-sent"),
+                (cohortUrl + "/peer-feedback/new", "peer-new"),
+                ("/overview", "overview-all"),
+                ("/curricula/foundations/lessons/community-narrative/versions", "versions"),
+            }
+        )
+        {
+            var response = await noJs.GotoAsync(url);
+            Assert.Equal(200, response!.Status);
+            await noJs.ScreenshotAsync(new() { Path = Shot($"{name}-nojs-phone-{provider}.png"), FullPage = true });
+        }
         Assert.Empty(problems);
     }
 
