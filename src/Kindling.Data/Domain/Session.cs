@@ -35,6 +35,13 @@ public class Session
     public DateTime? HourReminderUtc { get; set; }
 
     public DateTime EndsUtc => StartsUtc.AddMinutes(PresentationMinutes + DiscussionMinutes);
+
+    /// <summary>
+    /// The one rule for "this session was held" (attendance pages, the overview): it has started, or its live
+    /// document was opened (a call held early; a facilitator can end a session before its start only then).
+    /// </summary>
+    public static bool Held(DateTime startsUtc, bool documentOpened, DateTime nowUtc) =>
+        startsUtc <= nowUtc || documentOpened;
 }
 
 public class SetupToken

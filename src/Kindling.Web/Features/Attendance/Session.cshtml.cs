@@ -86,10 +86,11 @@ public class SessionAttendanceModel(KindlingDb db, TimeProvider clock) : CohortP
         if (await AttendanceSheet.SessionAsync(db, CohortId, SessionId) is not { } session)
             return false;
         Session = session;
-        // Started, or held early: a facilitator opened its room by hand.
-        Started =
-            session.StartsUtc <= clock.GetUtcNow().UtcDateTime
-            || await db.LiveDocuments.AnyAsync(d => d.SessionId == SessionId);
+        Started = Domain.Session.Held(
+            session.StartsUtc,
+            await db.LiveDocuments.AnyAsync(d => d.SessionId == SessionId),
+            clock.GetUtcNow().UtcDateTime
+        );
         Rows = await AttendanceSheet.ForSessionAsync(db, CohortId, SessionId);
         var ids = Rows.Select(r => r.Record?.CorrectedById).OfType<string>().Distinct().ToList();
         Correctors = await db

@@ -27,8 +27,8 @@ public sealed record CohortOverview(
         Feedback.FirstOrDefault(f => f.SessionId == sessionId) ?? SessionFeedbackSummary.None(sessionId);
 }
 
-/// <summary>A session of the cohort, numbered in date order; <see cref="Held"/> once it has started or was
-/// ended.</summary>
+/// <summary>A session of the cohort, numbered in date order; <see cref="Held"/> by the one rule,
+/// <see cref="Domain.Session.Held"/>.</summary>
 public sealed record OverviewSession(Guid Id, int Number, string LessonTitle, DateTime StartsUtc, bool Held)
 {
     public string Tag => $"S{Number}";

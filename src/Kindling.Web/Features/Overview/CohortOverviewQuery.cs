@@ -32,12 +32,12 @@ public sealed class CohortOverviewQuery(
                 s.Id,
                 s.Lesson!.Title,
                 s.StartsUtc,
-                Ended = db.SessionWrapUps.Any(w => w.SessionId == s.Id),
+                Opened = db.LiveDocuments.Any(d => d.SessionId == s.Id),
             })
             .ToListAsync();
-        // Held: it has started, or a facilitator already ended it (a call held early).
         var sessions = rows.Select(
-                (s, i) => new OverviewSession(s.Id, i + 1, s.Title, s.StartsUtc, s.StartsUtc <= now || s.Ended)
+                (s, i) =>
+                    new OverviewSession(s.Id, i + 1, s.Title, s.StartsUtc, Session.Held(s.StartsUtc, s.Opened, now))
             )
             .ToList();
         var members = await db

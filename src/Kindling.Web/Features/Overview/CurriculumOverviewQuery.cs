@@ -30,10 +30,10 @@ public sealed class CurriculumOverviewQuery(KindlingDb db, ConcernReaders concer
                 s.LessonId,
                 s.Lesson!.Title,
                 s.Lesson.Order,
-                Ended = db.SessionWrapUps.Any(w => w.SessionId == s.Id),
+                Opened = db.LiveDocuments.Any(d => d.SessionId == s.Id),
             })
             .ToListAsync();
-        var held = sessions.Where(s => s.StartsUtc <= now || s.Ended).ToList();
+        var held = sessions.Where(s => Session.Held(s.StartsUtc, s.Opened, now)).ToList();
         var heldIds = held.Select(s => s.Id).ToList();
         var people = (
             await db
