@@ -93,6 +93,13 @@ for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
     passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error")) + int(c.get("timeout")) + int(c.get("aborted"))
     skipped += int(c.get("notExecuted"))
+    # A red run says why: each failed test with its message and the top of its stack (the .trx files go with $WORK).
+    for r in ET.parse(f).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
+        print(f"FAILED {r.get('testName')}")
+        for part in ("Message", "StackTrace"):
+            e = r.find(f"t:Output/t:ErrorInfo/t:{part}", ns)
+            if e is not None and e.text:
+                print("\n".join("    " + line for line in e.text.strip().splitlines()[:25]))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 echo "Time per phase:"

@@ -25,7 +25,8 @@ public sealed class SessionHub(
     TimeProvider clock,
     QuestionCommands questions,
     BreakoutCommands breakouts,
-    IOptions<IdentityOptions> identity
+    IOptions<IdentityOptions> identity,
+    ILogger<SessionHub> log
 ) : Hub<ISessionClient>
 {
     public const string NotShared = "This session is not shared with you.";
@@ -94,7 +95,16 @@ public sealed class SessionHub(
         }
         // the list reaches the session, this caller included, coalesced
         presence.Join(sessionId, Context.ConnectionId, ctx);
-        await AttendanceRecorder.JoinedAsync(db, sessionId, ctx.UserId, now);
+        try
+        {
+            await AttendanceRecorder.JoinedAsync(db, sessionId, ctx.UserId, now);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // Attendance is the room's by-product: a failed write must not keep the person out of the room (the
+            // minute count and the roll call still record them, and a facilitator can correct it).
+            log.LogWarning(e, "Recording the join of session {SessionId} failed.", sessionId);
+        }
         if (ctx.Role == Kindling.Domain.CohortRole.Participant && await BreakoutCommands.NeedsPlacingAsync(db, ctx))
             await Publish(await breakouts.PlaceLateJoinerAsync(ctx));
         return new JoinResult(true, null, snapshot, events ?? [], now);
