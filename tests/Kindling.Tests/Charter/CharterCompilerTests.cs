@@ -29,7 +29,7 @@ public class CharterCompilerTests
     {
         var charter = FullCharter();
 
-        Assert.Equal([.. CharterSections.All, "more-1"], charter.Sections.Select(s => s.Key));
+        Assert.Equal([.. CharterSections.Core, "more-1"], charter.Sections.Select(s => s.Key));
         Assert.Equal(
             [
                 "Background",
@@ -263,6 +263,36 @@ public class CharterCompilerTests
         Assert.Contains(more.Blocks, b => b is DiagramBlock { Kind: FieldTypes.Skills });
         Assert.Contains("Local library", Texts(more));
         Assert.Equal(charter.Sections.Count, charter.Sections.Select(s => s.Key).Distinct().Count());
+    }
+
+    [Fact]
+    public void Compile_FurtherModuleSections_AppearOnlyWhenAWorksheetFeedsThem()
+    {
+        var plain = CharterCompiler.Compile("P", "", [FullSheet(Now.AddDays(-1))], [], Now);
+        var process = Template(
+            "process",
+            "Responding to concerns",
+            Field("route", FieldTypes.LongText, "How to report", CharterSections.ResponseProcess),
+            Field("open", FieldTypes.LongText, "Licences", CharterSections.Openness)
+        );
+        var withProcess = CharterCompiler.Compile(
+            "P",
+            "",
+            [FullSheet(Now.AddDays(-1)), Sheet(process, Now, d => d.Set("route", "Write to the two stewards."))],
+            [],
+            Now
+        );
+
+        Assert.DoesNotContain(
+            plain.Sections,
+            s => s.Key is CharterSections.ResponseProcess or CharterSections.Openness
+        );
+        var keys = withProcess.Sections.Select(s => s.Key).ToList();
+        Assert.Equal(keys.IndexOf(CharterSections.CodeOfConduct) + 1, keys.IndexOf(CharterSections.ResponseProcess));
+        var route = withProcess.Sections.Single(s => s.Key == CharterSections.ResponseProcess);
+        Assert.Equal("Responding to concerns", route.Title);
+        Assert.Contains("Write to the two stewards.", Texts(route));
+        Assert.True(withProcess.Sections.Single(s => s.Key == CharterSections.Openness).IsMissing);
     }
 
     [Fact]

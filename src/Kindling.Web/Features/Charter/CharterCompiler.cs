@@ -27,7 +27,10 @@ public static class CharterCompiler
     )
     {
         var sheets = worksheets.Select(Read).OfType<Sheet>().ToList();
-        var sections = CharterSections.All.Select(key => CompileSection(key, sheets, offers)).ToList();
+        var sections = CharterSections
+            .All.Where(key => CharterSections.Core.Contains(key) || Fed(key, sheets))
+            .Select(key => CompileSection(key, sheets, offers))
+            .ToList();
         var shown = sections
             .Where(s => s.Source is not null)
             .SelectMany(s =>
@@ -63,6 +66,10 @@ public static class CharterCompiler
         }
         return new CharterDocument(projectName.Trim(), description.Trim(), Utc(nowUtc), sections);
     }
+
+    /// <summary>Does a worksheet of the project have a field for this section (written or not)?</summary>
+    private static bool Fed(string key, IReadOnlyList<Sheet> sheets) =>
+        sheets.Any(s => s.Template.Fields.Any(f => f.Charter == key));
 
     private static int LessonRank(List<string> lessonOrder, string lessonSlug) =>
         lessonOrder.IndexOf(lessonSlug) is var i and >= 0 ? i : int.MaxValue;

@@ -50,6 +50,9 @@ public static class CharterTitles
             CharterSections.Success => "Definitions of success",
             CharterSections.WaysOfWorking => "Ways of working",
             CharterSections.CodeOfConduct => "Code of conduct",
+            CharterSections.Openness => "Open practices",
+            CharterSections.Impact => "Measuring impact",
+            CharterSections.ResponseProcess => "Responding to concerns",
             _ => key,
         };
 }

@@ -54,7 +54,36 @@ public static class CharterSections
     public const string WaysOfWorking = "ways-of-working";
     public const string CodeOfConduct = "code-of-conduct";
 
+    /// <summary>Open practices (module 5): how open the community's work is.</summary>
+    public const string Openness = "openness";
+
+    /// <summary>Impact indicators (module 7), tied to the definitions of success.</summary>
+    public const string Impact = "impact";
+
+    /// <summary>How concerns are received and handled (module 8), under the code of conduct.</summary>
+    public const string ResponseProcess = "response-process";
+
+    /// <summary>Every section a template may name, in charter order.</summary>
     public static readonly IReadOnlyList<string> All =
+    [
+        Background,
+        Values,
+        Vision,
+        Mission,
+        Stakeholders,
+        Pathways,
+        Openness,
+        Roadmap,
+        Success,
+        Impact,
+        WaysOfWorking,
+        CodeOfConduct,
+        ResponseProcess,
+    ];
+
+    /// <summary>The sections of the four core lessons: every charter shows them, written or not. The others (from the
+    /// further modules) appear only once a worksheet of the project feeds them.</summary>
+    public static readonly IReadOnlyList<string> Core =
     [
         Background,
         Values,
