@@ -88,6 +88,7 @@ internal sealed class SessionConfig : IEntityTypeConfiguration<Session>
     {
         e.Property(x => x.JoinUrl).HasMaxLength(500);
         e.Property(x => x.NotesUrl).HasMaxLength(500);
+        e.Property(x => x.SlidesUrl).HasMaxLength(500);
         e.HasOne(x => x.Lesson).WithMany().HasForeignKey(x => x.LessonId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.LessonVersion)
             .WithMany()

@@ -12,6 +12,7 @@ internal sealed class AssignmentTemplateConfig : IEntityTypeConfiguration<Assign
         e.Property(x => x.LessonSlug).HasMaxLength(80);
         e.Property(x => x.Title).HasMaxLength(200);
         e.Property(x => x.FileName).HasMaxLength(200);
+        e.Property(x => x.EditedById).HasMaxLength(450);
         e.HasIndex(x => new { x.CurriculumId, x.Slug }).IsUnique();
         e.HasOne<Curriculum>().WithMany().HasForeignKey(x => x.CurriculumId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -14,6 +14,14 @@ public class AssignmentTemplate
     public string FileName { get; set; } = "";
     public string Source { get; set; } = "";
     public DateTime UpdatedUtc { get; set; }
+
+    /// <summary>The file's text as last imported or shipped. A built-in template follows its file only when the file
+    /// changes, so an edit made in the browser stays until then.</summary>
+    public string FileSource { get; set; } = "";
+
+    /// <summary>Who last edited the template in the browser, and when; null while it is as imported.</summary>
+    public string? EditedById { get; set; }
+    public DateTime? EditedUtc { get; set; }
 }
 
 public enum ProjectRole

@@ -131,10 +131,21 @@ namespace Kindling.Migrations.Postgres.Migrations
                     b.Property<Guid>("CurriculumId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("EditedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("EditedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileSource")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("LessonSlug")
                         .IsRequired()
@@ -1297,6 +1308,10 @@ namespace Kindling.Migrations.Postgres.Migrations
 
                     b.Property<int>("Recording")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SlidesUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<DateTime>("StartsUtc")
                         .HasColumnType("timestamp with time zone");

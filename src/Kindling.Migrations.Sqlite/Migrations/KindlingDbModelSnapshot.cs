@@ -126,9 +126,20 @@ namespace Kindling.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CurriculumId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EditedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSource")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LessonSlug")
@@ -1288,6 +1299,10 @@ namespace Kindling.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Recording")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SlidesUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartsUtc")
                         .HasColumnType("TEXT");

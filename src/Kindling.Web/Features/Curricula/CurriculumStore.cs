@@ -124,13 +124,15 @@ public sealed class CurriculumStore(KindlingDb db, LessonVersions versions, Time
             Title = t.Title,
             FileName = file,
             Source = source.Replace("\r\n", "\n"),
+            FileSource = source.Replace("\r\n", "\n"),
             UpdatedUtc = now,
         };
 
     /// <summary>
-    /// Brings a stored built-in curriculum's templates in line with the shipped files (templates are not edited in the
-    /// browser, so the files win): adds new ones, replaces changed ones, removes dropped ones. Worksheets keep the
-    /// template they were copied from. A template whose lesson the stored curriculum lacks is left out.
+    /// Brings a stored built-in curriculum's templates in line with the shipped files: adds new ones, replaces those
+    /// whose file changed since it was last synced (a browser edit stays until then, as with lessons), removes dropped
+    /// ones. Worksheets keep the template they were copied from. A template whose lesson the stored curriculum lacks
+    /// is left out.
     /// </summary>
     public async Task<int> SyncTemplatesAsync(Curriculum curriculum, CurriculumPackage package)
     {
@@ -153,15 +155,17 @@ public sealed class CurriculumStore(KindlingDb db, LessonVersions versions, Time
             var row = stored.FirstOrDefault(r => r.Slug == template.Slug);
             if (row is null)
                 db.AssignmentTemplates.Add(fresh);
-            else if (row.Source != fresh.Source || row.FileName != fresh.FileName)
+            else if (row.FileSource != fresh.FileSource || row.FileName != fresh.FileName)
             {
-                (row.LessonSlug, row.Title, row.FileName, row.Source, row.UpdatedUtc) = (
+                (row.LessonSlug, row.Title, row.FileName, row.Source, row.FileSource, row.UpdatedUtc) = (
                     fresh.LessonSlug,
                     fresh.Title,
                     fresh.FileName,
                     fresh.Source,
+                    fresh.FileSource,
                     now
                 );
+                (row.EditedById, row.EditedUtc) = (null, null);
             }
             else
                 continue;
