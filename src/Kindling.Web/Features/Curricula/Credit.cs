@@ -49,8 +49,7 @@ public sealed record Credit(
         }
     }
 
-    private static string Md(string s) =>
-        s.Replace("\\", "\\\\").Replace("[", "\\[").Replace("]", "\\]").Replace("*", "\\*").Replace("_", "\\_");
+    private static string Md(string s) => Infrastructure.MarkdownText.Inline(s);
 
     /// <summary>Reads a <c>credit:</c> block; every key but <c>changes</c> is required, the addresses must be
     /// https.</summary>

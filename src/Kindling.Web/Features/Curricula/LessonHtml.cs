@@ -25,6 +25,12 @@ public static class LessonHtml
                 $"<figure class=\"epigraph\"><blockquote><p>{E(ep.Quote)}</p></blockquote><figcaption>— "
                     + $"{E(ep.Author)}</figcaption></figure>"
             );
+        if (l.Slides is { } slides)
+            h.Append(
+                CultureInfo.InvariantCulture,
+                $"<p class=\"slides-link\"><a href=\"{E(slides)}\" rel=\"noopener noreferrer\">Slides for this "
+                    + $"lesson</a></p>"
+            );
         List(h, "key-lessons", "Key lessons", l.KeyLessons);
         if (l.Activities.Count > 0)
         {
@@ -41,6 +47,8 @@ public static class LessonHtml
                 );
                 if (a.Recordable)
                     h.Append(" <span class=\"tag rec\">may be recorded</span>");
+                if (a.Silent)
+                    h.Append(" <span class=\"tag\">silent round</span>");
                 h.Append("</h3>");
                 if (a.Prompts.Count > 0)
                 {
@@ -48,6 +56,17 @@ public static class LessonHtml
                     foreach (var p in a.Prompts)
                         h.Append(CultureInfo.InvariantCulture, $"<li>{E(p)}</li>");
                     h.Append("</ul>");
+                }
+                if (a.Choices.Count > 0)
+                {
+                    h.Append(
+                        CultureInfo.InvariantCulture,
+                        $"<details class=\"pick-from\"><summary>List to pick from ({a.Choices.Count})</summary>"
+                            + $"<ul class=\"pick-list\">"
+                    );
+                    foreach (var c in a.Choices)
+                        h.Append(CultureInfo.InvariantCulture, $"<li>{E(c)}</li>");
+                    h.Append("</ul></details>");
                 }
                 h.Append("</li>");
             }
@@ -75,7 +94,9 @@ public static class LessonHtml
                 $"<section aria-labelledby=\"assignment\" class=\"card\"><h2 id=\"assignment\">Assignment: "
                     + $"{E(asg.Title)}</h2><p>{E(asg.Summary)}</p></section>"
             );
-        var attribution = string.IsNullOrWhiteSpace(curriculumAttribution) ? Attribution : E(curriculumAttribution);
+        var attribution =
+            l.Credit?.Html
+            ?? (string.IsNullOrWhiteSpace(curriculumAttribution) ? Attribution : E(curriculumAttribution));
         h.Append(CultureInfo.InvariantCulture, $"<p class=\"attribution\">{attribution}</p>");
         return h.ToString();
     }

@@ -10,7 +10,7 @@ namespace Kindling.Web.Features.FollowUp;
 /// by the rules of the document export (<see cref="ExportDocument"/>): no hidden or deleted response, no silent round
 /// that was never revealed, no name on anything anonymous.
 /// </summary>
-public class NotesModel(KindlingDb db) : CohortPageModel
+public class NotesModel(KindlingDb db, Kindling.Web.Features.Curricula.LessonCache lessons) : CohortPageModel
 {
     [FromRoute]
     public Guid SessionId { get; set; }
@@ -32,7 +32,7 @@ public class NotesModel(KindlingDb db) : CohortPageModel
         var wrapUp = await db.SessionWrapUps.AsNoTracking().FirstOrDefaultAsync(w => w.SessionId == SessionId);
         (PublishedUtc, RecordingUrl, SlidesUrl) = (wrapUp?.NotesPublishedUtc, wrapUp?.RecordingUrl, wrapUp?.SlidesUrl);
         if (PublishedUtc is not null)
-            Document = await ExportDocument.LoadAsync(db, CohortId, SessionId, ViewerZone);
+            Document = await ExportDocument.LoadAsync(db, lessons, CohortId, SessionId, ViewerZone);
         return Page();
     }
 }

@@ -19,9 +19,14 @@ public class WrapUpModel(
     WrapUpDrafts drafts,
     SessionEnder ender,
     WrapUpMessages messages,
+    LessonCache lessons,
     TimeProvider clock
 ) : CohortPageModel
 {
+    /// <summary>The slides planned for the session (its own link, else its lesson's): the form's starting
+    /// value.</summary>
+    private string? _plannedSlides;
+
     protected override bool FacilitatorsOnly => true;
 
     [FromRoute]
@@ -65,7 +70,7 @@ public class WrapUpModel(
             Subject = draft.Subject,
             Body = draft.Markdown,
             RecordingUrl = WrapUp?.RecordingUrl,
-            SlidesUrl = WrapUp?.SlidesUrl,
+            SlidesUrl = WrapUp is null ? _plannedSlides : WrapUp.SlidesUrl,
         };
         Preview();
         return Page();
@@ -232,6 +237,8 @@ public class WrapUpModel(
         if (session is null)
             return false;
         (LessonTitle, StartsUtc, Recording) = (session.Lesson, session.StartsUtc, session.Recording);
+        var planned = await db.Sessions.AsNoTracking().WithLesson().SingleAsync(s => s.Id == SessionId);
+        _plannedSlides = planned.SlidesUrl ?? lessons.Of(planned).Slides;
         WrapUp = await db.SessionWrapUps.AsNoTracking().FirstOrDefaultAsync(w => w.SessionId == SessionId);
         var opened = await db.LiveDocuments.AnyAsync(d => d.SessionId == SessionId);
         CanEndNow = opened || OpenLiveDocument.OpensUtc(StartsUtc) <= clock.GetUtcNow().UtcDateTime;

@@ -6,7 +6,7 @@ namespace Kindling.Web.Features.LiveSession;
 
 /// <summary>The session document as a printable page, readable without JavaScript; same content as the Markdown
 /// export.</summary>
-public class DocumentExportModel(KindlingDb db) : CohortPageModel
+public class DocumentExportModel(KindlingDb db, Kindling.Web.Features.Curricula.LessonCache lessons) : CohortPageModel
 {
     [FromRoute]
     public Guid SessionId { get; set; }
@@ -22,7 +22,7 @@ public class DocumentExportModel(KindlingDb db) : CohortPageModel
         if (title is null)
             return NotFound();
         LessonTitle = title;
-        Document = await ExportDocument.LoadAsync(db, CohortId, SessionId, ViewerZone);
+        Document = await ExportDocument.LoadAsync(db, lessons, CohortId, SessionId, ViewerZone);
         return Page();
     }
 }

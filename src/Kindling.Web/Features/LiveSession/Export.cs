@@ -1,5 +1,6 @@
 using Kindling.Data;
 using Kindling.Domain;
+using Kindling.Web.Features.Curricula;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.LiveSession;
@@ -15,10 +16,32 @@ public sealed record ExportDocument(
     DateTime StartsUtc,
     string ReaderZone,
     IReadOnlyList<ExportActivity> Activities,
-    IReadOnlyList<ExportQuestion> Questions
+    IReadOnlyList<ExportQuestion> Questions,
+    Credit? Credit = null
 )
 {
-    public static async Task<ExportDocument?> LoadAsync(KindlingDb db, Guid cohortId, Guid sessionId, string readerZone)
+    /// <summary>The document, with the credit of the lesson version the session taught.</summary>
+    public static async Task<ExportDocument?> LoadAsync(
+        KindlingDb db,
+        LessonCache lessons,
+        Guid cohortId,
+        Guid sessionId,
+        string readerZone
+    )
+    {
+        var document = await LoadAsync(db, cohortId, sessionId, readerZone);
+        if (document is null)
+            return null;
+        var taught = await db.Sessions.AsNoTracking().WithLesson().SingleAsync(s => s.Id == sessionId);
+        return document with { Credit = lessons.Of(taught).Credit };
+    }
+
+    private static async Task<ExportDocument?> LoadAsync(
+        KindlingDb db,
+        Guid cohortId,
+        Guid sessionId,
+        string readerZone
+    )
     {
         var session = await db
             .Sessions.AsNoTracking()

@@ -1,6 +1,7 @@
 using System.Text;
 using Kindling.Data;
 using Kindling.Web.Features.Cohorts;
+using Kindling.Web.Features.Curricula;
 using Kindling.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,13 +15,13 @@ public static class ExportMarkdown
         app.MapCohortGroup()
             .MapGet(
                 "/sessions/{sessionId:guid}/document.md",
-                async (Guid sessionId, CurrentCohort cohort, KindlingDb db) =>
+                async (Guid sessionId, CurrentCohort cohort, KindlingDb db, LessonCache lessons) =>
                 {
                     var zone = await db
                         .Users.Where(u => u.Id == cohort.Membership.Member.UserId)
                         .Select(u => u.TimeZoneId)
                         .FirstAsync();
-                    var doc = await ExportDocument.LoadAsync(db, cohort.CohortId, sessionId, zone);
+                    var doc = await ExportDocument.LoadAsync(db, lessons, cohort.CohortId, sessionId, zone);
                     if (doc is null)
                         return Results.NotFound();
                     var name = $"session-{doc.StartsUtc:yyyy-MM-dd}.md";
@@ -61,15 +62,18 @@ public static class ExportMarkdown
         md.Heading(2, Md.Own("Questions and answers"));
         if (d.Questions.Count == 0)
             md.Paragraph(Md.Own("_No questions were asked._"));
-        return md.List(
-                d.Questions.Select(q => new MarkdownWriter.Item(
-                    Md.Lines(q.Text)
-                        + Md.Own($" ({q.Votes} {(q.Votes == 1 ? "vote" : "votes")}")
-                        + (q.AuthorName is null ? Md.Own(", asked anonymously") : Md.Own(", asked by ") + q.AuthorName)
-                        + Md.Own(")"),
-                    [q.Answer is null ? Md.Own("_Not answered yet._") : Md.Own("Answer: ") + Md.Lines(q.Answer)]
-                ))
-            )
-            .ToString();
+        md.List(
+            d.Questions.Select(q => new MarkdownWriter.Item(
+                Md.Lines(q.Text)
+                    + Md.Own($" ({q.Votes} {(q.Votes == 1 ? "vote" : "votes")}")
+                    + (q.AuthorName is null ? Md.Own(", asked anonymously") : Md.Own(", asked by ") + q.AuthorName)
+                    + Md.Own(")"),
+                [q.Answer is null ? Md.Own("_Not answered yet._") : Md.Own("Answer: ") + Md.Lines(q.Answer)]
+            ))
+        );
+        // The credit is the lesson file's, written by Credit.Markdown with every part escaped.
+        if (d.Credit is { } credit)
+            md.Paragraph(Md.Own("---")).Paragraph(Md.Own(credit.Markdown));
+        return md.ToString();
     }
 }

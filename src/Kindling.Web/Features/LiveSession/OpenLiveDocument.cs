@@ -41,7 +41,10 @@ public sealed class OpenLiveDocument(
         }
         var lesson = lessons.Of(session);
         var position = 0;
-        if (await ShareSlot.PreviousAssignmentAsync(db, lessons, session) is { } previous)
+        var previous = await ShareSlot.PreviousAssignmentAsync(db, lessons, session);
+        // A lesson with its own share activity places the slot itself; otherwise every session after the first
+        // opens with it.
+        if (lesson.Share is null && previous is not null)
             db.LiveSections.Add(ShareSlot.Section(sessionId, position++, previous.Title));
         for (var i = 0; i < lesson.Activities.Count; i++)
         {
@@ -54,14 +57,16 @@ public sealed class OpenLiveDocument(
                         SessionId = sessionId,
                         Position = position++,
                         ActivityIndex = i,
-                        Kind = a.Kind,
+                        Kind = a.Kind == ActivityKinds.Share ? ShareSlot.NotesKind : a.Kind,
                         Title = a.Title,
                         Prompt = p,
                         Minutes = a.Minutes,
                         Recordable = a.Recordable,
-                        Silent = a.Kind == "silent-notes",
+                        Silent = a.Silent,
                     }
                 );
+            if (a.Kind == ActivityKinds.Share)
+                db.LiveSections.Add(ShareSlot.Section(sessionId, position++, previous?.Title, i, a));
         }
         if (session.DiscussionMinutes > 0)
             db.LiveSections.Add(
@@ -122,8 +127,14 @@ public sealed class OpenLiveDocument(
 public static partial class ShareSlot
 {
     public const string Kind = "share";
+
+    /// <summary>The lesson's own prompts in its share activity: talk about what the assignment taught you.</summary>
+    public const string NotesKind = "share-notes";
     public const int ActivityIndex = -1;
     public const string Title = "Share your insights";
+
+    /// <summary>As the seed plans it: ten minutes at the start of every session after the first.</summary>
+    public const int Minutes = 10;
 
     public sealed record Previous(string? Title);
 
@@ -144,15 +155,23 @@ public static partial class ShareSlot
         return new Previous(title);
     }
 
-    public static LiveSection Section(Guid sessionId, int position, string? assignmentTitle) =>
+    /// <summary>The slot's link list: on its own (index -1) or as the last prompt of the lesson's share
+    /// activity.</summary>
+    public static LiveSection Section(
+        Guid sessionId,
+        int position,
+        string? assignmentTitle,
+        int activityIndex = ActivityIndex,
+        LessonActivity? activity = null
+    ) =>
         new()
         {
             SessionId = sessionId,
             Position = position,
-            ActivityIndex = ActivityIndex,
+            ActivityIndex = activityIndex,
             Kind = Kind,
-            Title = Title,
-            Minutes = 5,
+            Title = activity?.Title ?? Title,
+            Minutes = activity?.Minutes ?? Minutes,
             Prompt = assignmentTitle is null
                 ? "Share the worksheet from last session's assignment with the cohort (its Sharing page) and it is "
                     + "listed here; or post a link to it."

@@ -1,5 +1,6 @@
 using Kindling.Data;
 using Kindling.LiveClient;
+using Kindling.Web.Features.Curricula;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,8 @@ namespace Kindling.Web.Features.LiveSession;
 /// The live session room. The document is rendered here first, from the reader's own snapshot (so it reads without
 /// JavaScript and never shows what the reader may not see); /js/live/room.js then joins the hub and keeps it current.
 /// </summary>
-public class RoomModel(KindlingDb db, OpenLiveDocument opener, TimeProvider clock) : CohortPageModel
+public class RoomModel(KindlingDb db, OpenLiveDocument opener, LessonCache lessons, TimeProvider clock)
+    : CohortPageModel
 {
     [FromRoute]
     public Guid SessionId { get; set; }
@@ -32,6 +34,11 @@ public class RoomModel(KindlingDb db, OpenLiveDocument opener, TimeProvider cloc
     public string WrapUpUrl => $"/cohorts/{CohortId}/sessions/{SessionId}/wrap-up";
     public string NotesUrl => $"/cohorts/{CohortId}/sessions/{SessionId}/notes";
 
+    /// <summary>What the lesson adds beside some agenda items, by activity index: a list to pick from (the core values
+    /// of a roll call) and, for the presentation, the slides.</summary>
+    public IReadOnlyDictionary<int, ActivityExtras> Extras { get; private set; } =
+        new Dictionary<int, ActivityExtras>();
+
     /// <summary>When the session was ended (its notes are published then); null while it runs.</summary>
     public DateTime? EndedUtc { get; private set; }
 
@@ -41,13 +48,10 @@ public class RoomModel(KindlingDb db, OpenLiveDocument opener, TimeProvider cloc
         if (ctx is null || ctx.CohortId != CohortId)
             return NotFound();
         Live = ctx;
-        var session = await db
-            .Sessions.AsNoTracking()
-            .Where(s => s.Id == SessionId)
-            .Select(s => new { s.StartsUtc, s.JoinUrl })
-            .SingleAsync();
+        var session = await db.Sessions.AsNoTracking().WithLesson().SingleAsync(s => s.Id == SessionId);
         StartsUtc = session.StartsUtc;
         JoinUrl = session.JoinUrl;
+        Extras = ActivityExtras.Of(lessons.Of(session), session.SlidesUrl);
         EndedUtc = await db
             .SessionWrapUps.Where(w => w.SessionId == SessionId)
             .Select(w => (DateTime?)w.EndedUtc)

@@ -90,6 +90,8 @@ public static class CalendarBuilder
                 ? "Recording: the presentation may be recorded; the discussion is never recorded."
                 : "Recording: nothing is recorded."
         );
+        if (v.SlidesUrl is { } slides)
+            d.AppendLine(CultureInfo.InvariantCulture, $"Slides: {slides}");
         if (v.PreviousAssignment is { } a || v.Readings.Count > 0)
         {
             d.AppendLine().AppendLine("Before the session:");

@@ -28,6 +28,7 @@ public class EditSessionModel(KindlingDb db, LessonVersions versions, TimeProvid
             DiscussionMinutes = s.DiscussionMinutes,
             JoinUrl = s.JoinUrl,
             NotesUrl = s.NotesUrl,
+            SlidesUrl = s.SlidesUrl,
             Recording = s.Recording,
         };
         return Page();

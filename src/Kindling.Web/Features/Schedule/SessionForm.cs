@@ -79,6 +79,7 @@ public abstract class SessionFormModel(KindlingDb db, LessonVersions versions) :
         session.DiscussionMinutes = Input.DiscussionMinutes;
         session.JoinUrl = string.IsNullOrWhiteSpace(Input.JoinUrl) ? null : Input.JoinUrl.Trim();
         session.NotesUrl = string.IsNullOrWhiteSpace(Input.NotesUrl) ? null : Input.NotesUrl.Trim();
+        session.SlidesUrl = string.IsNullOrWhiteSpace(Input.SlidesUrl) ? null : Input.SlidesUrl.Trim();
         session.Recording = Input.Recording;
         session.UpdatedUtc = nowUtc;
         return true;

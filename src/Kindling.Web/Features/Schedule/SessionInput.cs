@@ -26,6 +26,9 @@ public sealed class SessionInput : IValidatableObject
     [Display(Name = "Video call link"), StringLength(500, ErrorMessage = "The link can be at most 500 characters.")]
     public string? JoinUrl { get; set; }
 
+    [Display(Name = "Slides link"), StringLength(500, ErrorMessage = "The slides link can be at most 500 characters.")]
+    public string? SlidesUrl { get; set; }
+
     [Display(Name = "Recording")]
     public RecordingPolicy Recording { get; set; } = RecordingPolicy.NoRecording;
 
@@ -39,6 +42,8 @@ public sealed class SessionInput : IValidatableObject
     {
         if (!IsWebLink(JoinUrl))
             yield return new("The video call link must be a full https:// address.", [nameof(JoinUrl)]);
+        if (!IsWebLink(SlidesUrl))
+            yield return new("The slides link must be a full https:// address.", [nameof(SlidesUrl)]);
         if (!IsWebLink(NotesUrl))
             yield return new("The notes link must be a full https:// address.", [nameof(NotesUrl)]);
         if (!Enum.IsDefined(Recording))

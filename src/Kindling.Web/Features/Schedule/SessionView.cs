@@ -10,18 +10,36 @@ public sealed record SessionView(
     Session Session,
     Cohort Cohort,
     LessonDocument Lesson,
-    AssignmentInfo? PreviousAssignment
+    AssignmentInfo? PreviousAssignment,
+    bool HasEarlierSession = false
 )
 {
     public IReadOnlyList<Reading> Readings => Lesson.Readings;
 
+    /// <summary>The slides people follow: the session's own link, else the lesson's; null when neither has
+    /// one.</summary>
+    public string? SlidesUrl => Session.SlidesUrl ?? Lesson.Slides;
+
     /// <summary>The agenda's last block, after the lesson: never recorded, so people can speak openly.</summary>
     public const string DiscussionTitle = "Open discussion and sharing insights from assignments";
 
-    /// <summary>The agenda: the lesson's activities with start offsets, then the open discussion block.</summary>
+    /// <summary>The agenda: the lesson's activities with start offsets, then the open discussion block. A session
+    /// after the cohort's first whose lesson has no share activity opens with the live room's share slot, as the run
+    /// of show does (<see cref="LiveSession.ShareSlot"/>).</summary>
     public IEnumerable<(int StartMinute, string Title, string Kind, int Minutes, bool Recordable)> Agenda()
     {
         var at = 0;
+        if (Lesson.Share is null && HasEarlierSession)
+        {
+            yield return (
+                0,
+                LiveSession.ShareSlot.Title,
+                ActivityKinds.Label(ActivityKinds.Share),
+                LiveSession.ShareSlot.Minutes,
+                false
+            );
+            at = LiveSession.ShareSlot.Minutes;
+        }
         foreach (var a in Lesson.Activities)
         {
             yield return (
@@ -58,12 +76,14 @@ public sealed record SessionView(
             .ToListAsync();
         var views = new List<SessionView>();
         AssignmentInfo? previous = null;
+        var earlier = false;
         foreach (var s in sessions)
         {
             var doc = cache.Of(s);
             if (onlySession is null || s.Id == onlySession)
-                views.Add(new SessionView(s, s.Cohort!, doc, previous));
+                views.Add(new SessionView(s, s.Cohort!, doc, previous, earlier));
             previous = doc.Assignment ?? previous;
+            earlier = true;
         }
         return views;
     }

@@ -22,12 +22,39 @@
     h.appendChild(document.createTextNode(' '));
     h.appendChild(el('span', 'meta', first.minutes + ' min'));
     sec.appendChild(h);
+    buildExtras(sec, index);
     return sec;
+  }
+
+  /** What the lesson adds under the heading (mirrors _ActivityExtras.cshtml): the slides, a list to pick from. */
+  function buildExtras(sec, index) {
+    var extra = room.config.extras && room.config.extras[index];
+    if (!extra) return;
+    if (extra.slides) {
+      var p = el('p', 'activity-extra slides-link');
+      var a = el('a', null, 'Open the slides');
+      a.href = extra.slides;
+      a.rel = 'noopener noreferrer';
+      p.appendChild(a);
+      sec.appendChild(p);
+    }
+    if (extra.choices && extra.choices.length) {
+      var d = el('details', 'activity-extra pick-from');
+      d.open = true;
+      d.appendChild(el('summary', null, 'Pick from this list (' + extra.choices.length + ')'));
+      var ul = el('ul', 'pick-list');
+      extra.choices.forEach(function (c) {
+        ul.appendChild(el('li', null, c));
+      });
+      d.appendChild(ul);
+      sec.appendChild(d);
+    }
   }
 
   /** Places and refreshes the prompts of one agenda item inside its section. */
   function renderActivity(sec, sections) {
-    var keep = new Set([sec.querySelector('h2')]);
+    var keep = new Set([sec.querySelector('h2')].concat(Array.from(sec.querySelectorAll(':scope > .activity-extra'))));
+    var extras = keep.size - 1;
     sections.forEach(function (s, si) {
       var art = document.getElementById('section-' + s.id);
       if (art && art.parentNode !== sec) {
@@ -36,7 +63,8 @@
       }
       if (!art) art = doc.buildSection(s);
       keep.add(art);
-      if (sec.children[si + 1] !== art) sec.insertBefore(art, sec.children[si + 1] || null);
+      var at = si + 1 + extras;
+      if (sec.children[at] !== art) sec.insertBefore(art, sec.children[at] || null);
       doc.renderSectionChrome(art, s, { first: si === 0, last: si === sections.length - 1 });
       doc.renderShared(art, s);
       doc.renderResponses(art.querySelector('ul.responses'), s.id);
