@@ -22,6 +22,8 @@ public class AllDiagramsTests
         ["values"] = () => ValuesDiagram.Build(new([], "", "", [])),
         ["roadmap"] = () => RoadmapDiagram.Build([]),
         ["success"] = () => SuccessDiagram.Build(new("", "", "")),
+        ["practices"] = () => PracticesDiagram.Build([]),
+        ["event-timeline"] = () => EventTimelineDiagram.Build([]),
     };
 
     private static readonly Dictionary<string, Func<Diagram>> WithHostileText = new()
@@ -35,6 +37,16 @@ public class AllDiagramsTests
         ["values"] = () => ValuesDiagram.Build(new([Hostile, "Care"], Hostile, Hostile, [Hostile])),
         ["roadmap"] = () => RoadmapDiagram.Build([new(Hostile, Hostile, Hostile, Hostile, Hostile)]),
         ["success"] = () => SuccessDiagram.Build(new(Hostile, Hostile, Hostile)),
+        ["practices"] = () =>
+            PracticesDiagram.Build([
+                new(Hostile, PracticeStates.InPlace, Hostile, Hostile),
+                new(Hostile, Hostile, Hostile, Hostile),
+            ]),
+        ["event-timeline"] = () =>
+            EventTimelineDiagram.Build([
+                new(EventPhases.Before, Hostile, Hostile, Hostile, true),
+                new(Hostile, Hostile, Hostile, Hostile, false),
+            ]),
     };
 
     [Theory, MemberData(nameof(Names))]
@@ -69,6 +81,8 @@ public class AllDiagramsTests
             "skills" => SkillsWheelDiagram.Build([new(null!, 1, 1, null!, null!)]),
             "values" => ValuesDiagram.Build(new(null!, null!, null!, null!)),
             "roadmap" => RoadmapDiagram.Build([new(null!, null!, null!, null!, null!)]),
+            "practices" => PracticesDiagram.Build([new(null!, null!, null!, null!), null!]),
+            "event-timeline" => EventTimelineDiagram.Build([new(null!, null!, null!, null!, false), null!]),
             _ => SuccessDiagram.Build(new(null!, null!, null!)),
         };
         Assert.NotNull(Svg.Parse(d));

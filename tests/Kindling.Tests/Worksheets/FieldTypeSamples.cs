@@ -49,6 +49,14 @@ public static class FieldTypeSamples
             ["Launch", "1 June 2027"]
         ),
         [FieldTypes.Success] = ((f, k) => f.Set(k + ".six", "Twenty members"), ["Twenty members"]),
+        [FieldTypes.Practices] = (
+            (f, k) => Rows(f, k, ("practice", "Open licence"), ("state", "partly"), ("next", "Add a licence file")),
+            ["Open licence", "Partly", "Add a licence file"]
+        ),
+        [FieldTypes.EventTimeline] = (
+            (f, k) => Rows(f, k, ("phase", "during"), ("task", "Welcome newcomers"), ("done", "on")),
+            ["During", "Welcome newcomers", "✓ Done"]
+        ),
     };
 
     private static void Rows(FormState form, string key, params (string Part, string Value)[] cells)

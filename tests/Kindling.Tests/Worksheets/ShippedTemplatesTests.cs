@@ -27,6 +27,11 @@ public class ShippedTemplatesTests
             Parse("04-community-charter.template.yml"),
         ];
 
+    /// <summary>The types the four core templates use: every type but those made for the further modules' worksheets
+    /// (open practices, event planning), which their own templates use.</summary>
+    private static IEnumerable<string> CoreTypes =>
+        FieldTypes.All.Except([FieldTypes.Practices, FieldTypes.EventTimeline]);
+
     private static void AssertField(WorksheetTemplate t, string id, string type, string? charter = null)
     {
         var field = t.Field(id);
@@ -101,7 +106,7 @@ public class ShippedTemplatesTests
     public void AllFour_UseEveryFieldTypeAndFeedEveryCharterSection()
     {
         var fields = All.SelectMany(t => t.Fields).ToList();
-        Assert.Equal(FieldTypes.All.Order(), fields.Select(f => f.Type).Distinct().Order());
+        Assert.Equal(CoreTypes.Order(), fields.Select(f => f.Type).Distinct().Order());
         Assert.Equal(CharterSections.Core.Order(), fields.Select(f => f.Charter).OfType<string>().Distinct().Order());
         Assert.All(
             fields.Where(f => FieldTypes.IsFramework(f.Type) || f.Type == FieldTypes.LongText),

@@ -119,7 +119,7 @@ public class TemplateParserTests
                 With("type: long-text", "type: essay"),
                 10,
                 "Unknown field type 'essay'. Use one of: text, long-text, list, table, choice, date, "
-                    + "stakeholder-map, channels, mountain, skills, values, roadmap, success."
+                    + "stakeholder-map, channels, mountain, skills, values, roadmap, success, practices, event-timeline."
             },
             {
                 "unknown template key",
@@ -176,7 +176,7 @@ public class TemplateParserTests
                     "        columns: [Strand, Purpose]\n        options: [A, B]"
                 ),
                 18,
-                "'options' only applies to choice and values fields; 'outcomes' is a table field."
+                "'options' only applies to choice, values and practices fields; 'outcomes' is a table field."
             },
             {
                 "multiple on a table",
@@ -198,7 +198,7 @@ public class TemplateParserTests
                 With("charter: stakeholders", "charter: people"),
                 25,
                 "Unknown charter section 'people'. Use one of: background, values, vision, mission, stakeholders, "
-                    + "pathways, roadmap, success, ways-of-working, code-of-conduct."
+                    + "pathways, openness, roadmap, success, impact, ways-of-working, code-of-conduct, response-process."
             },
             {
                 "over-long title",

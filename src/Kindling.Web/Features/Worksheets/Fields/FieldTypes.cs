@@ -1,9 +1,11 @@
 using Kindling.Web.Features.Worksheets.Fields.Channels;
 using Kindling.Web.Features.Worksheets.Fields.Choice;
 using Kindling.Web.Features.Worksheets.Fields.Date;
+using Kindling.Web.Features.Worksheets.Fields.EventTimeline;
 using Kindling.Web.Features.Worksheets.Fields.List;
 using Kindling.Web.Features.Worksheets.Fields.LongText;
 using Kindling.Web.Features.Worksheets.Fields.Mountain;
+using Kindling.Web.Features.Worksheets.Fields.Practices;
 using Kindling.Web.Features.Worksheets.Fields.Roadmap;
 using Kindling.Web.Features.Worksheets.Fields.Skills;
 using Kindling.Web.Features.Worksheets.Fields.StakeholderMap;
@@ -33,6 +35,8 @@ public static class FieldTypes
     public const string Values = "values";
     public const string Roadmap = "roadmap";
     public const string Success = "success";
+    public const string Practices = "practices";
+    public const string EventTimeline = "event-timeline";
 
     /// <summary>Every registered type.</summary>
     public static readonly IReadOnlyList<FieldType> Types =
@@ -50,6 +54,8 @@ public static class FieldTypes
         new ValuesField(),
         new RoadmapField(),
         new SuccessField(),
+        new PracticesField(),
+        new EventTimelineField(),
     ];
 
     private static readonly Dictionary<string, FieldType> ByName = Types.ToDictionary(
