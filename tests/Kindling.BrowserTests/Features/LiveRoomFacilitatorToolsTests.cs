@@ -9,8 +9,8 @@ namespace Kindling.BrowserTests.Features;
 [Collection(BrowserCollection.Name)]
 public class LiveRoomFacilitatorToolsTests(BrowserFixture fx) : IAsyncLifetime
 {
-    private const string Patterns = "Which patterns show up in both stories?";
-    private const string PartWays = "Where do the stories part ways?";
+    private const string Patterns = "Which patterns run through all three stories,";
+    private const string PartWays = "Where do the three stories part ways?";
     private const string WhyCommunity = "Why does your project need a community at all?";
     private AppProcess _app = null!;
 
@@ -89,13 +89,15 @@ public class LiveRoomFacilitatorToolsTests(BrowserFixture fx) : IAsyncLifetime
 
         // Moving a prompt up within its activity: both rooms show the new order, and Pat, half-way through an answer
         // to that very prompt, keeps both the text and the place to type.
-        var comparing = "section.activity:has(h2:has-text('Comparing the two stories')) article.prompt h3";
+        var comparing = "section.activity:has(h2:has-text('Comparing the three stories')) article.prompt h3";
         await Assertions
             .Expect(par.Locator(comparing))
             .ToHaveTextAsync([
-                Patterns,
+                Patterns + " from the first conversation to the way each one grew?",
                 PartWays
-                    + " For example, did one need more money or more formal backing than the other to keep growing?",
+                    + " Which of them needed money, formal agreements or backing from an institution to keep growing,"
+                    + " and which managed without?",
+                "Which of the three is closest to your own community's story, and why?",
             ]);
         var halfWritten = LiveRoomTests.Prompt(par, PartWays).GetByLabel("Your response");
         await halfWritten.FillAsync("One of them had a sponsor from");
