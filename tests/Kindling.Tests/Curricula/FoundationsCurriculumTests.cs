@@ -12,6 +12,10 @@ public class FoundationsCurriculumTests
         "cop-basics",
         "community-engagement",
         "community-charter",
+        "open-science-framework",
+        "facilitating-events",
+        "impact-assessment",
+        "conflict-management",
     ];
 
     public static TheoryData<string> LessonFiles()
@@ -63,11 +67,14 @@ public class FoundationsCurriculumTests
     }
 
     [Fact]
-    public void LaterModules_ArePlanned()
+    public void FurtherModules_EachHaveTheirOwnWorksheetTemplate()
     {
         var (package, _) = CurriculumPackage.Read(CurriculumPackage.FromDirectory(RepoPaths.Foundations));
-        var planned = package!.Lessons.Select(l => l.Lesson).Where(l => l.Order > 4).ToList();
-        Assert.Equal(4, planned.Count);
-        Assert.All(planned, l => Assert.Equal("planned", l.Status));
+        var further = package!.Lessons.Select(l => l.Lesson).Where(l => l.Order > 4).ToList();
+        Assert.Equal(
+            ["open-practices", "event-plan", "impact-indicators", "response-process"],
+            further.Select(l => l.Assignment?.Template)
+        );
+        Assert.All(further, l => Assert.Equal(60, l.PlannedMinutes));
     }
 }
