@@ -132,6 +132,21 @@ internal sealed class YamlReader
         return null;
     }
 
+    /// <summary>An absolute https:// address (at most 500 characters), or null when absent or wrong.</summary>
+    public string? HttpsUrl(string key, bool required = false)
+    {
+        var text = required ? Required(key, 500) : Optional(key, 500);
+        if (text is null)
+            return null;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var u) && u.Scheme == Uri.UriSchemeHttps && u.Host.Length > 0)
+            return text;
+        Error(LineOf(key), $"'{key}' must be a full address starting with https://, not '{text}'.");
+        return null;
+    }
+
+    /// <summary>true or false, or <paramref name="absent"/> when the key is missing.</summary>
+    public bool Bool(string key, bool absent) => Has(key) ? Bool(key) : absent;
+
     public bool Bool(string key)
     {
         var text = Optional(key, 10);

@@ -134,6 +134,46 @@ public class LessonParserTests
                 "needs an 'activities' list"
             },
             {
+                "silent presentation",
+                With("kind: roll-call", "kind: presentation\n    silent: true"),
+                8,
+                "cannot run as a silent round"
+            },
+            { "silent not a bool", With("minutes: 5", "minutes: 5\n    silent: quietly"), 10, "'silent' must be true" },
+            {
+                "over-long choice",
+                With("minutes: 5", "minutes: 5\n    pick_from: [Kindness, " + new string('a', 81) + "]"),
+                10,
+                "the limit is 80"
+            },
+            { "repeated choice", With("minutes: 5", "minutes: 5\n    pick_from: [Care, Care]"), 10, "appears twice" },
+            {
+                "two share slots",
+                With(
+                    "    minutes: 5\n",
+                    "    minutes: 5\n  - kind: share\n    title: A\n    minutes: 5\n"
+                        + "  - kind: share\n    title: B\n    minutes: 5\n"
+                ),
+                6,
+                "at most one 'share' activity"
+            },
+            { "http slides", With("status: ready", "status: ready\nslides: http://x.org/s"), 6, "'slides' must be" },
+            {
+                "credit without licence link",
+                With(
+                    "status: ready",
+                    "status: ready\ncredit:\n  title: T\n  author: A\n  source: https://x.org\n  licence: CC BY 4.0"
+                ),
+                7,
+                "'licence_url' is required"
+            },
+            {
+                "unknown credit key",
+                With("status: ready", "status: ready\ncredit:\n  title: T\n  year: 2023"),
+                8,
+                "Unknown credit key 'year'"
+            },
+            {
                 "over the size limit",
                 Valid + "\n" + new string('a', LessonParser.MaxFileBytes),
                 1,
@@ -169,6 +209,65 @@ public class LessonParserTests
         );
         Assert.Equal("roll-call", Assert.Single(lesson.Activities).Kind);
         Assert.Equal("Some **text**.", lesson.Body);
+    }
+
+    [Fact]
+    public void Parse_SlidesCreditSilenceChoicesAndShare_AreRead()
+    {
+        var source = With(
+                "status: ready",
+                """
+                status: ready
+                slides: https://slides.example.org/deck
+                credit:
+                  title: Original training
+                  author: A. Author
+                  source: https://example.org/training
+                  licence: CC BY 4.0
+                  licence_url: https://creativecommons.org/licenses/by/4.0/
+                  changes: Reworded.
+                """
+            )
+            .Replace(
+                "    minutes: 5\n",
+                """
+                    minutes: 5
+                    silent: true
+                    pick_from: [Kindness, Curiosity]
+                  - kind: share
+                    title: Share
+                    minutes: 10
+                  - kind: silent-notes
+                    title: Quiet
+                    minutes: 5
+                  - kind: silent-notes
+                    title: Out loud
+                    minutes: 5
+                    silent: false
+
+                """
+            );
+
+        var (lesson, error) = LessonParser.Parse("sample.md", source);
+
+        Assert.Null(error);
+        Assert.Equal("https://slides.example.org/deck", lesson!.Slides);
+        Assert.Equal(
+            new Credit(
+                "Original training",
+                "A. Author",
+                "https://example.org/training",
+                "CC BY 4.0",
+                "https://creativecommons.org/licenses/by/4.0/",
+                "Reworded."
+            ),
+            lesson.Credit
+        );
+        Assert.Equal([true, false, true, false], lesson.Activities.Select(a => a.Silent));
+        Assert.Equal(["Kindness", "Curiosity"], lesson.Activities[0].Choices);
+        Assert.Empty(lesson.Activities[1].Choices);
+        Assert.Equal("Share", lesson.Share!.Title);
+        Assert.Equal(25, lesson.PlannedMinutes);
     }
 
     [Fact]

@@ -12,10 +12,15 @@ public sealed record LessonDocument(
     IReadOnlyList<Reading> Readings,
     IReadOnlyList<string> Takeaways,
     AssignmentInfo? Assignment,
-    string Body
+    string Body,
+    string? Slides = null,
+    Credit? Credit = null
 )
 {
     public bool IsPlanned => Status == "planned";
+
+    /// <summary>The lesson's own slot for sharing insights from the last assignment, if it has one.</summary>
+    public LessonActivity? Share => Activities.FirstOrDefault(a => a.Kind == ActivityKinds.Share);
     public int PlannedMinutes => Activities.Sum(a => a.Minutes);
     public LessonActivity? RollCall => Activities.FirstOrDefault(a => a.Kind == "roll-call");
 }
@@ -27,10 +32,16 @@ public sealed record LessonActivity(
     string Title,
     int Minutes,
     bool Recordable,
-    IReadOnlyList<string> Prompts
+    IReadOnlyList<string> Prompts,
+    bool Silent = false,
+    IReadOnlyList<string>? PickFrom = null
 )
 {
     public string KindLabel => ActivityKinds.Label(Kind);
+
+    /// <summary>What the room shows beside the activity to choose from (e.g. core values); empty when
+    /// nothing.</summary>
+    public IReadOnlyList<string> Choices => PickFrom ?? [];
 }
 
 public sealed record Reading(string Title, string Url);
@@ -41,9 +52,16 @@ public sealed record AssignmentInfo(string Title, string Summary, string? Templa
 
 public static class ActivityKinds
 {
+    public const string Share = "share";
+    public const string SilentNotes = "silent-notes";
+
+    /// <summary>Kinds that can never run as a silent round: the talk, questions and the feedback form.</summary>
+    public static readonly IReadOnlyList<string> NeverSilent = ["presentation", "qa", "feedback", Share];
+
     private static readonly Dictionary<string, string> Labels = new()
     {
         ["roll-call"] = "Roll call",
+        [Share] = "Sharing insights",
         ["icebreaker"] = "Icebreaker",
         ["presentation"] = "Presentation",
         ["open-discussion"] = "Open discussion",

@@ -22,8 +22,24 @@ public static partial class LessonParser
         "readings",
         "takeaways",
         "assignment",
+        "slides",
+        "credit",
     ];
-    private static readonly string[] ActivityKeys = ["kind", "title", "minutes", "recordable", "prompts"];
+    private static readonly string[] ActivityKeys =
+    [
+        "kind",
+        "title",
+        "minutes",
+        "recordable",
+        "prompts",
+        "silent",
+        "pick_from",
+    ];
+
+    /// <summary>At most this many choices in an activity's <c>pick_from</c>, each at most
+    /// <see cref="MaxChoiceLength"/> characters.</summary>
+    public const int MaxChoices = 100,
+        MaxChoiceLength = 80;
 
     public static (LessonDocument? Lesson, CurriculumError? Error) Parse(string file, string text)
     {
@@ -78,10 +94,18 @@ public static partial class LessonParser
             epigraph = new Epigraph(er.Required("quote", 1000)!, er.Required("author", 200)!);
         }
 
+        var slides = r.HttpsUrl("slides");
+        var credit = r.Map("credit") is { } cm ? Credit.Read(r, cm) : null;
+
         var actNode = r.Sequence("activities");
         if (actNode is null && status == "ready")
             throw r.Fail(1, "A ready lesson needs an 'activities' list (roll call, presentation, discussion, ...).");
         var activities = (actNode?.Children ?? []).Select(node => ParseActivity(r, node)).ToList();
+        if (activities.Count(a => a.Kind == ActivityKinds.Share) > 1)
+            throw r.Fail(
+                r.LineOf("activities"),
+                "A lesson has at most one 'share' activity (the slot for sharing insights from the last assignment)."
+            );
 
         var readings = new List<Reading>();
         foreach (var node in r.Sequence("readings")?.Children ?? [])
@@ -134,7 +158,9 @@ public static partial class LessonParser
             readings,
             Strings(r, "takeaways"),
             assignment,
-            body
+            body,
+            slides,
+            credit
         );
     }
 
@@ -159,7 +185,18 @@ public static partial class LessonParser
                 $"Only a presentation may be recorded; '{title}' is a "
                     + $"{ActivityKinds.Label(kind).ToLowerInvariant()} and discussion is never recorded."
             );
-        return new LessonActivity(kind, title, minutes, recordable, Strings(a, "prompts"));
+        var silent = a.Bool("silent", absent: kind == ActivityKinds.SilentNotes);
+        if (silent && ActivityKinds.NeverSilent.Contains(kind))
+            throw a.Fail(
+                a.LineOf("silent"),
+                $"'{title}' is a {ActivityKinds.Label(kind).ToLowerInvariant()}, which cannot run as a silent round; "
+                    + "remove 'silent: true'."
+            );
+        var choices = a.Has("pick_from")
+            ? a.StringList("pick_from", MaxChoiceLength, MaxChoices)
+                ?? throw a.Fail(a.LineOf("pick_from"), "'pick_from' must be a list of short choices.")
+            : null;
+        return new LessonActivity(kind, title, minutes, recordable, Strings(a, "prompts"), silent, choices);
     }
 
     /// <summary>A list of lines of text (repeats allowed), empty when absent.</summary>

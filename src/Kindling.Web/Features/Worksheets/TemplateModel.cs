@@ -1,3 +1,5 @@
+using Kindling.Web.Features.Curricula;
+
 namespace Kindling.Web.Features.Worksheets;
 
 /// <summary>
@@ -9,7 +11,8 @@ public sealed record WorksheetTemplate(
     string Lesson,
     string Title,
     string Intro,
-    IReadOnlyList<TemplateSection> Sections
+    IReadOnlyList<TemplateSection> Sections,
+    Credit? Credit = null
 )
 {
     public IEnumerable<TemplateField> Fields => Sections.SelectMany(s => s.Fields);

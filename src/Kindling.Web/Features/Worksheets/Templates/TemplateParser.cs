@@ -17,7 +17,7 @@ public static class TemplateParser
         MaxFields = 60,
         MaxItems = 30;
 
-    private static readonly string[] TemplateKeys = ["slug", "lesson", "title", "intro", "sections"];
+    private static readonly string[] TemplateKeys = ["slug", "lesson", "title", "intro", "sections", "credit"];
     private static readonly string[] SectionKeys = ["title", "intro", "fields"];
     private static readonly string[] FieldKeys =
     [
@@ -63,6 +63,7 @@ public static class TemplateParser
         var lesson = r.Slug("lesson");
         var title = r.Required("title", 200);
         var intro = r.Optional("intro", 4000) ?? "";
+        var credit = r.Map("credit") is { } cm ? Credit.Read(r, cm) : null;
 
         var sections = new List<TemplateSection>();
         var seenIds = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -85,7 +86,7 @@ public static class TemplateParser
 
         return errors.Count > 0
             ? (null, errors)
-            : (new WorksheetTemplate(slug!, lesson!, title!, intro, sections), errors);
+            : (new WorksheetTemplate(slug!, lesson!, title!, intro, sections, credit), errors);
     }
 
     private static TemplateSection? ParseSection(
