@@ -75,6 +75,33 @@ public class FoundationsCurriculumTests
             ["open-practices", "event-plan", "impact-indicators", "response-process"],
             further.Select(l => l.Assignment?.Template)
         );
-        Assert.All(further, l => Assert.Equal(60, l.PlannedMinutes));
+        Assert.All(
+            further,
+            l =>
+            {
+                Assert.Equal(60, l.PlannedMinutes);
+                Assert.Equal((ActivityKinds.Share, 10), (l.Activities[1].Kind, l.Activities[1].Minutes));
+                Assert.Contains(l.Activities.Single(a => a.Kind == "feedback").Prompts, p => p.Contains("takeaway"));
+                Assert.InRange(l.Readings.Count, 3, 6);
+                Assert.NotNull(l.Credit);
+            }
+        );
+    }
+
+    [Fact]
+    public void ConflictModule_BreakoutShowsEachScenarioAndTheBodyTellsTheSameStories()
+    {
+        var lesson = Parse("08-conflict-management.md");
+        var breakout = Assert.Single(lesson.Activities, a => a.Kind == "breakout");
+        var scenarios = breakout.Prompts.Where(p => p.StartsWith("Scenario ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Scenario A", "Scenario B", "Scenario C"], scenarios.Select(p => p[..10]));
+        Assert.Contains("## Scenarios for the breakouts", lesson.Body);
+        foreach (var scenario in scenarios)
+        {
+            Assert.InRange(scenario.Length, 200, 1500);
+            var title = scenario[..scenario.IndexOf(". ", StringComparison.Ordinal)];
+            Assert.Contains($"**{title}.** {scenario[(title.Length + 2)..]}", lesson.Body);
+        }
+        Assert.Contains(breakout.Prompts, p => !p.StartsWith("Scenario ", StringComparison.Ordinal));
     }
 }
