@@ -12,6 +12,10 @@ public class FoundationsCurriculumTests
         "cop-basics",
         "community-engagement",
         "community-charter",
+        "open-science-framework",
+        "facilitating-events",
+        "impact-assessment",
+        "conflict-management",
     ];
 
     public static TheoryData<string> LessonFiles()
@@ -63,11 +67,41 @@ public class FoundationsCurriculumTests
     }
 
     [Fact]
-    public void LaterModules_ArePlanned()
+    public void FurtherModules_EachHaveTheirOwnWorksheetTemplate()
     {
         var (package, _) = CurriculumPackage.Read(CurriculumPackage.FromDirectory(RepoPaths.Foundations));
-        var planned = package!.Lessons.Select(l => l.Lesson).Where(l => l.Order > 4).ToList();
-        Assert.Equal(4, planned.Count);
-        Assert.All(planned, l => Assert.Equal("planned", l.Status));
+        var further = package!.Lessons.Select(l => l.Lesson).Where(l => l.Order > 4).ToList();
+        Assert.Equal(
+            ["open-practices", "event-plan", "impact-indicators", "response-process"],
+            further.Select(l => l.Assignment?.Template)
+        );
+        Assert.All(
+            further,
+            l =>
+            {
+                Assert.Equal(60, l.PlannedMinutes);
+                Assert.Equal((ActivityKinds.Share, 10), (l.Activities[1].Kind, l.Activities[1].Minutes));
+                Assert.Contains(l.Activities.Single(a => a.Kind == "feedback").Prompts, p => p.Contains("takeaway"));
+                Assert.InRange(l.Readings.Count, 3, 6);
+                Assert.NotNull(l.Credit);
+            }
+        );
+    }
+
+    [Fact]
+    public void ConflictModule_BreakoutShowsEachScenarioAndTheBodyTellsTheSameStories()
+    {
+        var lesson = Parse("08-conflict-management.md");
+        var breakout = Assert.Single(lesson.Activities, a => a.Kind == "breakout");
+        var scenarios = breakout.Prompts.Where(p => p.StartsWith("Scenario ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Scenario A", "Scenario B", "Scenario C"], scenarios.Select(p => p[..10]));
+        Assert.Contains("## Scenarios for the breakouts", lesson.Body);
+        foreach (var scenario in scenarios)
+        {
+            Assert.InRange(scenario.Length, 200, 1500);
+            var title = scenario[..scenario.IndexOf(". ", StringComparison.Ordinal)];
+            Assert.Contains($"**{title}.** {scenario[(title.Length + 2)..]}", lesson.Body);
+        }
+        Assert.Contains(breakout.Prompts, p => !p.StartsWith("Scenario ", StringComparison.Ordinal));
     }
 }

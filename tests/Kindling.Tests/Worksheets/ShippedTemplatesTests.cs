@@ -5,7 +5,7 @@ using Kindling.Web.Features.Worksheets.Templates;
 
 namespace Kindling.Tests.Worksheets;
 
-/// <summary>The four assignment templates shipped with the built-in curriculum: what "Make a copy" gives
+/// <summary>The eight assignment templates shipped with the built-in curriculum: what "Make a copy" gives
 /// participants.</summary>
 public class ShippedTemplatesTests
 {
@@ -25,12 +25,11 @@ public class ShippedTemplatesTests
             Parse("02-cop-basics.template.yml"),
             Parse("03-community-engagement.template.yml"),
             Parse("04-community-charter.template.yml"),
+            Parse("05-open-science-framework.template.yml"),
+            Parse("06-facilitating-events.template.yml"),
+            Parse("07-impact-assessment.template.yml"),
+            Parse("08-conflict-management.template.yml"),
         ];
-
-    /// <summary>The types the four core templates use: every type but those made for the further modules' worksheets
-    /// (open practices, event planning), which their own templates use.</summary>
-    private static IEnumerable<string> CoreTypes =>
-        FieldTypes.All.Except([FieldTypes.Practices, FieldTypes.EventTimeline]);
 
     private static void AssertField(WorksheetTemplate t, string id, string type, string? charter = null)
     {
@@ -103,11 +102,71 @@ public class ShippedTemplatesTests
     }
 
     [Fact]
-    public void AllFour_UseEveryFieldTypeAndFeedEveryCharterSection()
+    public void OpenPractices_StartsFromEightPracticesAndFeedsOpenPractices()
+    {
+        var t = Parse("05-open-science-framework.template.yml");
+        Assert.Equal(("open-practices", "open-science-framework"), (t.Slug, t.Lesson));
+        AssertField(t, "practices", "practices", CharterSections.Openness);
+        var practices = t.Field("practices")!.Options;
+        Assert.Equal(8, practices.Count);
+        Assert.Contains("A licence for code", practices);
+        Assert.Contains("A code of conduct with a way to report concerns", practices);
+        AssertField(t, "not-yet-included", FieldTypes.LongText, CharterSections.Openness);
+        Assert.Equal(
+            "Who is not yet able to take part, and what would change that?",
+            t.Field("not-yet-included")!.Label
+        );
+        AssertField(t, "kept-private", FieldTypes.LongText, CharterSections.Openness);
+    }
+
+    [Fact]
+    public void EventPlan_HasPurposeFormatAccessRolesConductTimelineAndSuccess_AndStaysOutOfTheCharterSections()
+    {
+        var t = Parse("06-facilitating-events.template.yml");
+        Assert.Equal(("event-plan", "facilitating-events"), (t.Slug, t.Lesson));
+        AssertField(t, "purpose-audience", FieldTypes.LongText);
+        AssertField(t, "format", FieldTypes.Choice);
+        Assert.Equal(["Online", "In person", "Hybrid"], t.Field("format")!.Options);
+        Assert.False(t.Field("format")!.Multiple);
+        AssertField(t, "accessibility", FieldTypes.List);
+        AssertField(t, "roles", FieldTypes.Table);
+        Assert.Equal(["Role", "Person", "Responsibilities"], t.Field("roles")!.Columns);
+        AssertField(t, "conduct", FieldTypes.LongText);
+        AssertField(t, "timeline", "event-timeline");
+        AssertField(t, "success-signs", FieldTypes.List);
+        Assert.All(t.Fields, f => Assert.Null(f.Charter));
+    }
+
+    [Fact]
+    public void ImpactIndicators_FeedMeasuringImpact()
+    {
+        var t = Parse("07-impact-assessment.template.yml");
+        Assert.Equal(("impact-indicators", "impact-assessment"), (t.Slug, t.Lesson));
+        AssertField(t, "indicators", "indicators", CharterSections.Impact);
+        AssertField(t, "report-audience", FieldTypes.LongText, CharterSections.Impact);
+        AssertField(t, "stories", FieldTypes.List, CharterSections.Impact);
+    }
+
+    [Fact]
+    public void ResponseProcess_FeedsRespondingToConcernsFromRouteToResponderSupport()
+    {
+        var t = Parse("08-conflict-management.template.yml");
+        Assert.Equal(("response-process", "conflict-management"), (t.Slug, t.Lesson));
+        AssertField(t, "reporting-route", FieldTypes.LongText, CharterSections.ResponseProcess);
+        AssertField(t, "responders", FieldTypes.Table, CharterSections.ResponseProcess);
+        Assert.Equal(["Role", "Person or group", "Backup"], t.Field("responders")!.Columns);
+        AssertField(t, "steps", FieldTypes.List, CharterSections.ResponseProcess);
+        AssertField(t, "restorative-options", FieldTypes.List, CharterSections.ResponseProcess);
+        AssertField(t, "follow-up", FieldTypes.LongText, CharterSections.ResponseProcess);
+        AssertField(t, "responder-support", FieldTypes.LongText, CharterSections.ResponseProcess);
+    }
+
+    [Fact]
+    public void AllEight_UseEveryFieldTypeAndFeedEveryCharterSection()
     {
         var fields = All.SelectMany(t => t.Fields).ToList();
-        Assert.Equal(CoreTypes.Order(), fields.Select(f => f.Type).Distinct().Order());
-        Assert.Equal(CharterSections.Core.Order(), fields.Select(f => f.Charter).OfType<string>().Distinct().Order());
+        Assert.Equal(FieldTypes.All.Order(), fields.Select(f => f.Type).Distinct().Order());
+        Assert.Equal(CharterSections.All.Order(), fields.Select(f => f.Charter).OfType<string>().Distinct().Order());
         Assert.All(
             fields.Where(f => FieldTypes.IsFramework(f.Type) || f.Type == FieldTypes.LongText),
             f => Assert.True(f.Help.Length > 0 || f.Prompts.Count > 0, $"{f.Id} gives no guidance")
@@ -119,7 +178,7 @@ public class ShippedTemplatesTests
     {
         var (package, errors) = CurriculumPackage.Read(CurriculumPackage.FromDirectory(RepoPaths.Foundations));
         Assert.Empty(errors);
-        Assert.Equal(4, package!.Templates.Count);
+        Assert.Equal(8, package!.Templates.Count);
         var links = package
             .Lessons.Where(l => l.Lesson.Assignment?.Template is not null)
             .Select(l => (l.Lesson.Slug, l.Lesson.Assignment!.Template))
@@ -130,6 +189,10 @@ public class ShippedTemplatesTests
                 ("cop-basics", "cop-basics"),
                 ("community-engagement", "participation-engagement"),
                 ("community-charter", "vision-mission-charter"),
+                ("open-science-framework", "open-practices"),
+                ("facilitating-events", "event-plan"),
+                ("impact-assessment", "impact-indicators"),
+                ("conflict-management", "response-process"),
             ],
             links
         );

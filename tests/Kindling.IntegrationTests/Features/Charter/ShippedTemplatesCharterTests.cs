@@ -40,7 +40,7 @@ public class ShippedTemplatesCharterTests(Apps apps)
             project.AddMember(owner, ProjectRole.Owner, now);
             db.Projects.Add(project);
             var shipped = await catalog.ForCurriculumAsync(curriculumId);
-            Assert.Equal(4, shipped.Count);
+            Assert.Equal(8, shipped.Count);
             foreach (var (_, template) in shipped)
             {
                 var (worksheet, first) = MakeCopy.Create(project, template, owner, now);

@@ -21,6 +21,10 @@ public class AssignmentTemplatesTests(Apps apps)
         "cop-basics",
         "participation-engagement",
         "vision-mission-charter",
+        "open-practices",
+        "event-plan",
+        "impact-indicators",
+        "response-process",
     ];
 
     private const string SheetTemplate = """
@@ -59,7 +63,7 @@ public class AssignmentTemplatesTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Start_BuiltInCurriculum_HasItsFourTemplatesInLessonOrder(string provider)
+    public async Task Start_BuiltInCurriculum_HasItsEightTemplatesInLessonOrder(string provider)
     {
         var app = await apps.GetAsync(provider);
         var (curriculumId, listed, copBasics, forLesson, missing) = await WithScopeAsync(
@@ -81,7 +85,16 @@ public class AssignmentTemplatesTests(Apps apps)
 
         Assert.Equal(Shipped, listed.Select(t => t.Template.Slug));
         Assert.Equal(
-            ["community-narrative", "cop-basics", "community-engagement", "community-charter"],
+            [
+                "community-narrative",
+                "cop-basics",
+                "community-engagement",
+                "community-charter",
+                "open-science-framework",
+                "facilitating-events",
+                "impact-assessment",
+                "conflict-management",
+            ],
             listed.Select(t => t.Row.LessonSlug)
         );
         Assert.All(listed, t => Assert.Equal((curriculumId, t.Template.Title), (t.Row.CurriculumId, t.Row.Title)));

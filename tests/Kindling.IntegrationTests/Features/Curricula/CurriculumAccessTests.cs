@@ -156,7 +156,7 @@ public class CurriculumAccessTests(Apps apps)
                     .ToListAsync()
             )
         );
-        Assert.Equal(4, originalTemplates.Count);
+        Assert.Equal(8, originalTemplates.Count);
         Assert.Equal(originalTemplates, copiedTemplates);
     }
 }

@@ -135,7 +135,16 @@ public class ProjectPagesTests(Apps apps)
             .Select(i => i.GetAttribute("value"))
             .ToList();
         Assert.Equal(
-            ["community-background", "cop-basics", "participation-engagement", "vision-mission-charter"],
+            [
+                "community-background",
+                "cop-basics",
+                "participation-engagement",
+                "vision-mission-charter",
+                "open-practices",
+                "event-plan",
+                "impact-indicators",
+                "response-process",
+            ],
             offered
         );
 
