@@ -12,6 +12,7 @@ public static class CurriculumSetup
     public static void AddCurriculum(this IServiceCollection s)
     {
         s.AddScoped<CurriculumStore>();
+        s.AddScoped<TemplateEdits>();
         s.AddScoped<LessonVersions>();
         s.AddScoped<BuiltInCurriculumLoader>();
         // Start-up tasks run in registration order: these first. Lessons stored before versions existed get their

@@ -22,6 +22,10 @@ public class EditLessonModel(KindlingDb db, CurriculumStore store) : PageModel
     public string? Error { get; private set; }
     public bool SaveFailed { get; private set; }
 
+    /// <summary>Why the save was refused, for the error list and the numbered lines.</summary>
+    public SourceProblems? Problems { get; private set; }
+    private const string Refused = "Nothing was saved";
+
     public async Task<IActionResult> OnGetAsync(string slug, string lessonSlug)
     {
         if (!await LoadAsync(slug, lessonSlug))
@@ -42,11 +46,18 @@ public class EditLessonModel(KindlingDb db, CurriculumStore store) : PageModel
             return Redirect(back);
         }
         var change = new LessonChange(VersionOrigins.Edit, CohortAccess.UserId(User), Note ?? "");
-        var error =
-            TooLarge() ?? NoteTooLong() ?? (await store.UpdateLessonAsync(Lesson, Source ?? "", change))?.ToString();
-        if (error is not null)
+        if ((TooLarge() ?? NoteTooLong()) is { } other)
         {
-            (Error, SaveFailed) = (error, true);
+            (Problems, Error, SaveFailed) = (new SourceProblems(Refused, Source ?? "", [], [other]), other, true);
+            return Page();
+        }
+        if (await store.UpdateLessonAsync(Lesson, Source ?? "", change) is { } error)
+        {
+            (Problems, Error, SaveFailed) = (
+                new SourceProblems(Refused, Source ?? "", [error]),
+                error.ToString(),
+                true
+            );
             return Page();
         }
         TempData["Flash"] = $"Saved “{Lesson.Title}” as a new version.";

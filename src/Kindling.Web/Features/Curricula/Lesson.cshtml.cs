@@ -19,6 +19,9 @@ public class LessonModel(KindlingDb db, LessonCache cache, TimeProvider clock) :
     public int CurrentVersion { get; private set; }
     public LessonFeedback Feedback { get; private set; } = new([]);
     public string? AnswerError { get; private set; }
+
+    /// <summary>The slug of the lesson's assignment template, if it has one.</summary>
+    public string? TemplateSlug { get; private set; }
     private string LessonUrl => $"/curricula/{Curriculum.Slug}/lessons/{Lesson.Slug}";
 
     public async Task<IActionResult> OnGetAsync(string slug, string lessonSlug) =>
@@ -94,6 +97,11 @@ public class LessonModel(KindlingDb db, LessonCache cache, TimeProvider clock) :
         Html = LessonHtml.Render(cache.Get(lesson), curriculum.Attribution);
         CurrentVersion = await db.LessonVersions.Where(v => v.LessonId == lesson.Id).MaxAsync(v => (int?)v.Number) ?? 0;
         Feedback = await LessonFeedback.LoadAsync(db, lesson.Id);
+        TemplateSlug = await db
+            .AssignmentTemplates.Where(t => t.CurriculumId == curriculum.Id && t.LessonSlug == lesson.Slug)
+            .OrderBy(t => t.Slug)
+            .Select(t => t.Slug)
+            .FirstOrDefaultAsync();
         return true;
     }
 }

@@ -116,6 +116,7 @@ public class AssignmentTemplatesTests(Apps apps)
             db.AssignmentTemplates.RemoveRange(rows.Where(r => r.Slug != "cop-basics"));
             var old = rows.Single(r => r.Slug == "cop-basics");
             old.Source = old.Source.Replace("title: Community of practice basics", "title: An older title");
+            old.FileSource = old.Source; // as shipped back then: the file has changed since
             old.Title = "An older title";
             old.UpdatedUtc = old.UpdatedUtc.AddDays(-30);
             await db.SaveChangesAsync();

@@ -138,7 +138,7 @@ public class BuiltInLessonSyncTests(Apps apps)
         await tasks.OfType<LessonVersionBackfill>().Single().RunAsync();
     }
 
-    private static void CopyShipped(string dir, string slug)
+    internal static void CopyShipped(string dir, string slug)
     {
         Directory.CreateDirectory(dir);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Paths.Curriculum, "foundations")))
@@ -147,7 +147,7 @@ public class BuiltInLessonSyncTests(Apps apps)
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("slug: foundations", $"slug: {slug}"));
     }
 
-    private static async Task LoadAsync(KindlingApp app, string root)
+    internal static async Task LoadAsync(KindlingApp app, string root)
     {
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<BuiltInCurriculumLoader>().LoadAsync(root);

@@ -17,6 +17,7 @@ public class CurriculumAccessTests(Apps apps)
         "/curricula/import",
         "/curricula/foundations/lessons/community-narrative",
         "/curricula/foundations/lessons/community-narrative/edit",
+        "/curricula/foundations/templates/cop-basics/edit",
         "/curricula/foundations/download.zip",
     ];
 
@@ -77,6 +78,8 @@ public class CurriculumAccessTests(Apps apps)
     [InlineData("sqlite", "/curricula/foundations/lessons/no-such-lesson")]
     [InlineData("sqlite", "/curricula/foundations/lessons/no-such-lesson/edit")]
     [InlineData("sqlite", "/curricula/no-such-thing/download.zip")]
+    [InlineData("sqlite", "/curricula/foundations/templates/no-such-template/edit")]
+    [InlineData("postgres", "/curricula/no-such-thing/templates/cop-basics/edit")]
     [InlineData("postgres", "/curricula/foundations/lessons/no-such-lesson")]
     public async Task UnknownSlug_Facilitator_Gets404WithReadablePage(string provider, string page)
     {

@@ -73,6 +73,7 @@ public class LessonEditorTests(Apps apps)
                 )
         );
         Assert.Equal(broken, result.Document.QuerySelector("textarea.code")!.TextContent);
+        Assert.Contains("minutes: 500", result.Document.QuerySelector("#line-12 code")!.TextContent);
         Assert.Equal(original, await StoredSourceAsync(app, slug, "first-steps"));
     }
 
