@@ -25,7 +25,8 @@ public class Session
     public string? JoinUrl { get; set; }
     public RecordingPolicy Recording { get; set; }
 
-    /// <summary>This session's slides, overriding the lesson's own <c>slides:</c> link; null means the lesson's.</summary>
+    /// <summary>This session's slides, overriding the lesson's own <c>slides:</c> link; null means the
+    /// lesson's.</summary>
     public string? SlidesUrl { get; set; }
 
     /// <summary>Where the notes of a held session live (until the live session document exists).</summary>
