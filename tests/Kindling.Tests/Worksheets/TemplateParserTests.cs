@@ -125,7 +125,7 @@ public class TemplateParserTests
                 "unknown template key",
                 With("intro: What this is for.", "intro: What this is for.\ncolour: red"),
                 5,
-                "Unknown template key 'colour'. Known keys: slug, lesson, title, intro, sections."
+                "Unknown template key 'colour'. Known keys: slug, lesson, title, intro, sections, credit."
             },
             {
                 "unknown section key",

@@ -53,6 +53,11 @@ public sealed record AssignmentInfo(string Title, string Summary, string? Templa
 public static class ActivityKinds
 {
     public const string Share = "share";
+
+    /// <summary>The slot for sharing insights that opens every session after a cohort's first when its lesson has no
+    /// share activity of its own: ten minutes, as the seed plans it.</summary>
+    public const string AutomaticShareTitle = "Share your insights";
+    public const int AutomaticShareMinutes = 10;
     public const string SilentNotes = "silent-notes";
 
     /// <summary>Kinds that can never run as a silent round: the talk, questions and the feedback form.</summary>

@@ -131,10 +131,10 @@ public static partial class ShareSlot
     /// <summary>The lesson's own prompts in its share activity: talk about what the assignment taught you.</summary>
     public const string NotesKind = "share-notes";
     public const int ActivityIndex = -1;
-    public const string Title = "Share your insights";
+    public const string Title = ActivityKinds.AutomaticShareTitle;
 
     /// <summary>As the seed plans it: ten minutes at the start of every session after the first.</summary>
-    public const int Minutes = 10;
+    public const int Minutes = ActivityKinds.AutomaticShareMinutes;
 
     public sealed record Previous(string? Title);
 

@@ -25,7 +25,7 @@ public sealed record SessionView(
 
     /// <summary>The agenda: the lesson's activities with start offsets, then the open discussion block. A session
     /// after the cohort's first whose lesson has no share activity opens with the live room's share slot, as the run
-    /// of show does (<see cref="LiveSession.ShareSlot"/>).</summary>
+    /// of show does.</summary>
     public IEnumerable<(int StartMinute, string Title, string Kind, int Minutes, bool Recordable)> Agenda()
     {
         var at = 0;
