@@ -20,17 +20,22 @@ public class ShareSlotTests(Apps apps)
 
         await using var par = await LiveClients.JoinAsync(s, "participant", second);
         await using var fac = await LiveClients.JoinAsync(s, "facilitator", second);
-        var share = par.Snapshot!.Sections.OrderBy(x => x.Position).First();
+        // Session 2 of the built-in course has its own ten-minute share activity right after the roll call: its
+        // prompt, then the link list.
+        var share = par.Snapshot!.Sections.Single(x => x.Kind == "share");
         Assert.Equal(
-            ("share", 0, -1, "Share your insights"),
-            (share.Kind, share.Position, share.ActivityIndex, share.Title)
+            (1, 10, "What the community background taught you"),
+            (share.ActivityIndex, share.Minutes, share.Title)
+        );
+        Assert.Equal(
+            ["roll-call", "share-notes", "share"],
+            par.Snapshot.Sections.OrderBy(x => x.Position).Take(3).Select(x => x.Kind)
         );
         Assert.Contains("“Community background”", share.Prompt);
         Assert.Contains("link", share.Prompt);
-        // The lesson's agenda keeps its indices: activity 0 is still the roll call, and the run-of-show can go there.
         Assert.Equal("roll-call", par.Snapshot.Sections.First(x => x.ActivityIndex == 0).Kind);
         Assert.True((await fac.GotoAsync(0)).Ok);
-        Assert.True((await fac.GotoAsync(-1)).Ok);
+        Assert.True((await fac.GotoAsync(1)).Ok);
 
         foreach (
             var bad in new[]
