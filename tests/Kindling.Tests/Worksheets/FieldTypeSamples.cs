@@ -49,6 +49,10 @@ public static class FieldTypeSamples
             ["Launch", "1 June 2027"]
         ),
         [FieldTypes.Success] = ((f, k) => f.Set(k + ".six", "Twenty members"), ["Twenty members"]),
+        [FieldTypes.Indicators] = (
+            (f, k) => Rows(f, k, ("indicator", "Returning members"), ("horizon", "12"), ("status", "on-track")),
+            ["Returning members", "On track"]
+        ),
     };
 
     private static void Rows(FormState form, string key, params (string Part, string Value)[] cells)

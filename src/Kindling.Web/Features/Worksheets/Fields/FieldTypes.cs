@@ -1,6 +1,7 @@
 using Kindling.Web.Features.Worksheets.Fields.Channels;
 using Kindling.Web.Features.Worksheets.Fields.Choice;
 using Kindling.Web.Features.Worksheets.Fields.Date;
+using Kindling.Web.Features.Worksheets.Fields.Indicators;
 using Kindling.Web.Features.Worksheets.Fields.List;
 using Kindling.Web.Features.Worksheets.Fields.LongText;
 using Kindling.Web.Features.Worksheets.Fields.Mountain;
@@ -33,6 +34,7 @@ public static class FieldTypes
     public const string Values = "values";
     public const string Roadmap = "roadmap";
     public const string Success = "success";
+    public const string Indicators = "indicators";
 
     /// <summary>Every registered type.</summary>
     public static readonly IReadOnlyList<FieldType> Types =
@@ -50,6 +52,7 @@ public static class FieldTypes
         new ValuesField(),
         new RoadmapField(),
         new SuccessField(),
+        new IndicatorsField(),
     ];
 
     private static readonly Dictionary<string, FieldType> ByName = Types.ToDictionary(
