@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Kindling.Domain;
+using Kindling.Web.Features.Charter;
 using Kindling.Web.Features.Frameworks;
 using Kindling.Web.Features.Worksheets;
 using Kindling.Web.Features.Worksheets.Editor;
@@ -227,6 +229,34 @@ public class IndicatorsFieldTests
         Assert.Contains(IndicatorStatus.Mark(IndicatorStatus.AtRisk), texts);
         Assert.Contains("By 12 months: Returning members (at risk).", picture.Description);
     }
+
+    [Fact]
+    public void Charter_ImpactSection_ShowsTheTableAndDrawsThePictureInEveryExport()
+    {
+        var sheet = Sheet(Impact, Now, d => d.Set("ind", new List<ImpactIndicator> { Row("Returning members") }));
+
+        var charter = CharterCompiler.Compile("P", "", [sheet], [], Now);
+
+        var section = charter.Sections.Single(s => s.Key == CharterSections.Impact);
+        Assert.Equal("Measuring impact", section.Title);
+        var picture = Assert.IsType<DiagramBlock>(section.Blocks[0]);
+        Assert.StartsWith("<svg", CharterDiagrams.Svg(picture));
+        Assert.True(PngDiagramPainter.Write(CharterDiagrams.Build(picture), 1).Length > 0);
+        using var tools = new Charter.ExportTools();
+        var text = Regex.Replace(
+            tools.PdfText(tools.Save("impact-charter.pdf", CharterPdf.Write(charter))),
+            @"\s+",
+            " "
+        );
+        Assert.DoesNotContain("could not be drawn", text);
+        Assert.Contains("By 12 months", text); // drawn by the picture only
+        Assert.Contains("Returning members", text);
+        Assert.True(CharterDocx.Write(charter).Length > 0);
+        Assert.Contains("| Returning members | 12 |", CharterMarkdown.Write(charter));
+    }
+
+    private static ImpactIndicator Row(string name) =>
+        new(name, 12, "Members come back", "5", "30", "14", IndicatorStatus.OnTrack, IndicatorSource.Numbers, "Us");
 
     private static Worksheet CharterSheet(DateTime updated, SuccessDefinition success) =>
         Sheet(

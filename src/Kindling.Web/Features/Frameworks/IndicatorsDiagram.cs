@@ -61,11 +61,19 @@ public static class IndicatorsDiagram
         var (fill, stroke) = IndicatorStatus.Colours(item.Status);
         var status = IndicatorStatus.Label(item.Status);
         var name = TextLayout.Clean(item.Indicator);
+        var size = TextLayout.Width(name, 12, bold: true) <= w - 32 ? 12 : 10.5; // a smaller size before cutting it
         return new GroupShape(
             [
                 new RectShape(x, y, w, CardH, fill, stroke, 1.5, 4),
                 new TextShape(x + 14, y + 26, IndicatorStatus.Mark(item.Status), 15, stroke, TextAnchor.Middle, true),
-                new TextShape(x + 26, y + 17, TextLayout.Truncate(name, w - 32, 12, bold: true), 12, Ink, Bold: true),
+                new TextShape(
+                    x + 26,
+                    y + 17,
+                    TextLayout.Truncate(name, w - 32, size, bold: true),
+                    size,
+                    Ink,
+                    Bold: true
+                ),
                 new TextShape(x + 26, y + 33, status, 11, Ink),
             ],
             new ShapeMeta(
