@@ -31,7 +31,7 @@ public class FilledFieldsTests
 
     private static string FreshCopy() =>
         MakeCopy
-            .Create(new Project { CohortId = Guid.NewGuid() }, Template, "u", DateTime.UnixEpoch)
+            .Create(new Project { CohortId = Guid.NewGuid() }, Template, "u", DateTime.UnixEpoch, ProjectContext.None)
             .Worksheet.DataJson;
 
     [Fact]

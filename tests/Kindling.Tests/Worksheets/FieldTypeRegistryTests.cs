@@ -108,7 +108,9 @@ public class FieldTypeRegistryTests
             CreatedUtc = Now,
             CreatedById = "u",
         };
-        var fresh = WorksheetData.Parse(MakeCopy.Create(project, template, "u", Now).Worksheet.DataJson);
+        var fresh = WorksheetData.Parse(
+            MakeCopy.Create(project, template, "u", Now, ProjectContext.None).Worksheet.DataJson
+        );
 
         Assert.Empty(type.Blocks(field, fresh));
         Assert.Empty(type.Blocks(field, WorksheetData.Empty()));

@@ -57,6 +57,10 @@ public static class FieldTypeSamples
             (f, k) => Rows(f, k, ("phase", "during"), ("task", "Welcome newcomers"), ("done", "on")),
             ["During", "Welcome newcomers", "✓ Done"]
         ),
+        [FieldTypes.Indicators] = (
+            (f, k) => Rows(f, k, ("indicator", "Returning members"), ("horizon", "12"), ("status", "on-track")),
+            ["Returning members", "On track"]
+        ),
     };
 
     private static void Rows(FormState form, string key, params (string Part, string Value)[] cells)

@@ -119,7 +119,7 @@ public class TemplateParserTests
                 With("type: long-text", "type: essay"),
                 10,
                 "Unknown field type 'essay'. Use one of: text, long-text, list, table, choice, date, "
-                    + "stakeholder-map, channels, mountain, skills, values, roadmap, success, practices, event-timeline."
+                    + "stakeholder-map, channels, mountain, skills, values, roadmap, success, practices, event-timeline, indicators."
             },
             {
                 "unknown template key",

@@ -1,6 +1,7 @@
 using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Fields;
 using Kindling.Web.Features.Worksheets.Sharing;
 using Kindling.Web.Features.Worksheets.Templates;
 using Microsoft.AspNetCore.Mvc;
@@ -40,6 +41,9 @@ public class HomeModel(KindlingDb db, WorksheetAccess access, TemplateCatalog te
     public List<WorksheetRow> Worksheets { get; private set; } = [];
     public List<TemplateRow> Templates { get; private set; } = [];
     public List<Candidate> Candidates { get; private set; } = [];
+
+    /// <summary>The project pages its readable worksheets make possible (an impact report, say).</summary>
+    public List<ProjectPage> Pages { get; private set; } = [];
     public string Owner =>
         Project.Members.Where(m => m.Role == ProjectRole.Owner).Select(m => m.User?.DisplayName).FirstOrDefault()
         ?? "a member of the cohort";
@@ -94,7 +98,14 @@ public class HomeModel(KindlingDb db, WorksheetAccess access, TemplateCatalog te
                 "template",
                 "That assignment template no longer exists in this cohort's curriculum. Pick one from the list."
             );
-        var (worksheet, first) = MakeCopy.Create(Project, parsed, Access.Member.UserId, clock.GetUtcNow().UtcDateTime);
+        var existing = await db.Worksheets.AsNoTracking().Where(w => w.ProjectId == Project.Id).ToListAsync();
+        var (worksheet, first) = MakeCopy.Create(
+            Project,
+            parsed,
+            Access.Member.UserId,
+            clock.GetUtcNow().UtcDateTime,
+            ProjectContext.Of(existing)
+        );
         db.Worksheets.Add(worksheet);
         db.WorksheetVersions.Add(first);
         await db.SaveChangesAsync();
@@ -182,20 +193,18 @@ public class HomeModel(KindlingDb db, WorksheetAccess access, TemplateCatalog te
 
     private async Task LoadAsync()
     {
-        var rows = await access
+        var visible = await access
             .VisibleTo(Access)
             .Where(w => w.ProjectId == Project.Id)
             .OrderBy(w => w.CreatedUtc)
-            .Select(w => new WorksheetRow(
-                w.Id,
-                w.Title,
-                w.TemplateSlug,
-                w.Version,
-                w.UpdatedUtc,
-                w.SharedUtc != null,
-                0
-            ))
+            .Select(w => new
+            {
+                Row = new WorksheetRow(w.Id, w.Title, w.TemplateSlug, w.Version, w.UpdatedUtc, w.SharedUtc != null, 0),
+                w.TemplateJson,
+            })
             .ToListAsync();
+        Pages = visible.SelectMany(w => PagesOf(w.TemplateJson)).Distinct().ToList();
+        var rows = visible.Select(w => w.Row).ToList();
         var open = Manages ? await OpenComments.CountAsync(db, rows.Select(r => r.Id).ToList()) : [];
         Worksheets = rows.Select(r => r with { OpenComments = open.GetValueOrDefault(r.Id) }).ToList();
         if (!Manages)
@@ -216,5 +225,18 @@ public class HomeModel(KindlingDb db, WorksheetAccess access, TemplateCatalog te
             .OrderBy(m => m.User!.DisplayName)
             .Select(m => new Candidate(m.UserId, m.User!.DisplayName))
             .ToListAsync();
+    }
+
+    private static IEnumerable<ProjectPage> PagesOf(string templateJson)
+    {
+        try
+        {
+            var template = MakeCopy.TemplateOf(new Worksheet { TemplateJson = templateJson });
+            return template.Fields.Select(f => FieldTypes.Of(f).Page).OfType<ProjectPage>().ToList();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return []; // unreadable: it makes no page
+        }
     }
 }

@@ -8,16 +8,19 @@ namespace Kindling.Web.Features.Worksheets;
 /// values.</summary>
 public static class MakeCopy
 {
+    /// <param name="worksheets">The project's worksheets: some types start from what they hold (impact indicators
+    /// start from the definitions of success).</param>
     public static (Worksheet Worksheet, WorksheetVersion First) Create(
         Project project,
         WorksheetTemplate template,
         string userId,
-        DateTime nowUtc
+        DateTime nowUtc,
+        ProjectContext worksheets
     )
     {
         var data = WorksheetData.Empty();
         foreach (var field in template.Fields)
-            FieldTypes.Of(field).Start(field, data);
+            FieldTypes.Of(field).Start(field, data, worksheets);
         var worksheet = new Worksheet
         {
             ProjectId = project.Id,

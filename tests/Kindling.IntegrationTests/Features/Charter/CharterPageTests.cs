@@ -2,6 +2,7 @@ using System.Net;
 using Kindling.Domain;
 using Kindling.IntegrationTests.Infrastructure;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Fields;
 using Kindling.Web.Features.Worksheets.Templates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -130,7 +131,7 @@ public class CharterPageTests(Apps apps)
             Assert.Equal(8, shipped.Count);
             foreach (var (_, template) in shipped)
             {
-                var (worksheet, first) = MakeCopy.Create(project, template, owner, now);
+                var (worksheet, first) = MakeCopy.Create(project, template, owner, now, ProjectContext.None);
                 db.Worksheets.Add(worksheet);
                 db.WorksheetVersions.Add(first);
             }

@@ -74,7 +74,7 @@ public sealed class CharterScenario
                 CreatedById = owner,
             };
             project.AddMember(owner, ProjectRole.Owner, now);
-            var (worksheet, first) = MakeCopy.Create(project, Template, owner, now);
+            var (worksheet, first) = MakeCopy.Create(project, Template, owner, now, ProjectContext.None);
             var data = WorksheetData.Parse(worksheet.DataJson);
             data.Set("vision", "Every neighbour can fix a bike.");
             data.Set("stakeholders", new List<Stakeholder> { new("Town council", "Funder", "Grants the hall", 9, 8) });

@@ -43,7 +43,7 @@ public class ShippedTemplatesCharterTests(Apps apps)
             Assert.Equal(8, shipped.Count);
             foreach (var (_, template) in shipped)
             {
-                var (worksheet, first) = MakeCopy.Create(project, template, owner, now);
+                var (worksheet, first) = MakeCopy.Create(project, template, owner, now, ProjectContext.None);
                 var data = WorksheetData.Parse(worksheet.DataJson);
                 foreach (var field in template.Fields)
                     written.AddRange(Fill(field, data, $"k{written.Count:D3}"));

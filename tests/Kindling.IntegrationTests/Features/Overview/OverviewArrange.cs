@@ -2,6 +2,7 @@ using Kindling.Data;
 using Kindling.Domain;
 using Kindling.IntegrationTests.Infrastructure;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Fields;
 using Kindling.Web.Features.Worksheets.Templates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,7 +113,7 @@ internal static class OverviewArrange
             CreatedById = owner.Id,
         };
         project.AddMember(owner.Id, ProjectRole.Owner, now);
-        var (worksheet, first) = MakeCopy.Create(project, template, owner.Id, now);
+        var (worksheet, first) = MakeCopy.Create(project, template, owner.Id, now, ProjectContext.None);
         if (fill is not null)
         {
             var data = WorksheetData.Parse(worksheet.DataJson);

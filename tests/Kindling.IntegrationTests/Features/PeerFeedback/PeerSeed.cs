@@ -2,6 +2,7 @@ using Kindling.Domain;
 using Kindling.IntegrationTests.Features.Worksheets;
 using Kindling.IntegrationTests.Infrastructure;
 using Kindling.Web.Features.Worksheets;
+using Kindling.Web.Features.Worksheets.Fields;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.PeerFeedback;
@@ -54,7 +55,7 @@ internal static class PeerSeed
                 CreatedById = owner.Id,
             };
             project.AddMember(owner.Id, ProjectRole.Owner, now);
-            var (worksheet, first) = MakeCopy.Create(project, ProjectSeed.Template, owner.Id, now);
+            var (worksheet, first) = MakeCopy.Create(project, ProjectSeed.Template, owner.Id, now, ProjectContext.None);
             worksheet.TemplateSlug = Template;
             worksheet.SharedUtc = shared ? now : null;
             db.Projects.Add(project);

@@ -64,7 +64,13 @@ public sealed record ProjectSeed(CohortScenario Scenario, Guid ProjectId, Guid W
                 CreatedById = s.Users["participant"].Id,
             };
             project.AddMember(s.Users["participant"].Id, ProjectRole.Owner, now);
-            var (worksheet, first) = MakeCopy.Create(project, Template, s.Users["participant"].Id, now);
+            var (worksheet, first) = MakeCopy.Create(
+                project,
+                Template,
+                s.Users["participant"].Id,
+                now,
+                ProjectContext.None
+            );
             db.Projects.Add(project);
             db.Worksheets.Add(worksheet);
             db.WorksheetVersions.Add(first);

@@ -73,7 +73,13 @@ public sealed class WorksheetEditorScenario
             };
             project.AddMember(cohort.Users["participant"].Id, ProjectRole.Owner, now);
             project.AddMember(cohort.Users["facilitator"].Id, ProjectRole.CoManager, now);
-            var (worksheet, first) = MakeCopy.Create(project, Template, cohort.Users["participant"].Id, now);
+            var (worksheet, first) = MakeCopy.Create(
+                project,
+                Template,
+                cohort.Users["participant"].Id,
+                now,
+                ProjectContext.None
+            );
             db.Projects.Add(project);
             db.Worksheets.Add(worksheet);
             db.WorksheetVersions.Add(first);

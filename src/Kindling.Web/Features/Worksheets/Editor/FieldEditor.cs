@@ -1,14 +1,19 @@
+using Kindling.Web.Features.Worksheets.Fields;
+
 namespace Kindling.Web.Features.Worksheets.Editor;
 
 /// <summary>What one field's editor partial needs: the field, the form to read values from, its problems, how many
 /// blank
 /// rows to offer beyond the filled ones (by row key), and the server-drawn picture for framework fields.</summary>
+/// <param name="Project">The project's other worksheets, for a type that <see cref="Fields.FieldType.ReadsProject"/>
+/// (otherwise <see cref="ProjectContext.None"/>).</param>
 public sealed record FieldEditor(
     TemplateField Field,
     FormState Form,
     IReadOnlyList<FieldError> Errors,
     IReadOnlyDictionary<string, int> Extra,
-    string? Svg
+    string? Svg,
+    ProjectContext? Project = null
 )
 {
     public string Key(params object[] parts) => FormState.Key(Field.Id, parts);

@@ -20,6 +20,13 @@ public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorks
     public string UpdatedByName { get; private set; } = "";
     public int OpenComments { get; private set; }
 
+    /// <summary>The project's other worksheets, loaded only for an editor whose field types read them.</summary>
+    public ProjectContext ProjectWorksheets { get; private set; } = ProjectContext.None;
+
+    /// <summary>The project pages built from this worksheet's field types (an impact report, say).</summary>
+    public IReadOnlyList<ProjectPage> ProjectPages =>
+        Template.Fields.Select(f => FieldTypes.Of(f).Page).OfType<ProjectPage>().Distinct().ToList();
+
     public sealed record ConflictView(
         IReadOnlyList<string> Fields,
         WorksheetData Mine,
@@ -155,6 +162,13 @@ public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorks
                 .Select(u => u.DisplayName)
                 .FirstOrDefaultAsync()
             ?? "";
+        if (rights.CanEdit && Template.Fields.Any(f => FieldTypes.Of(f).ReadsProject))
+            ProjectWorksheets = ProjectContext.Of(
+                await db
+                    .Worksheets.AsNoTracking()
+                    .Where(w => w.ProjectId == rights.Project.Id && w.Id != rights.Worksheet.Id)
+                    .ToListAsync()
+            );
         if (rights.CanComment)
             OpenComments = (await Sharing.OpenComments.CountAsync(db, [rights.Worksheet.Id])).GetValueOrDefault(
                 rights.Worksheet.Id
@@ -170,7 +184,8 @@ public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorks
             Form,
             Errors.Where(e => e.FieldId == field.Id).ToList(),
             Extra,
-            FieldTypes.Of(field).Picture(field, Data) is { } picture ? SvgWriter.Write(picture) : null
+            FieldTypes.Of(field).Picture(field, Data) is { } picture ? SvgWriter.Write(picture) : null,
+            ProjectWorksheets
         );
 
     public IReadOnlyList<string> LinesOf(TemplateField field, WorksheetData data) =>

@@ -40,6 +40,18 @@ public abstract class FieldType
     /// <summary>Sets the value a fresh copy starts with; most types start empty.</summary>
     public virtual void Start(TemplateField field, WorksheetData data) { }
 
+    /// <summary>As <see cref="Start(TemplateField, WorksheetData)"/>, for a type whose start depends on what the
+    /// project's other worksheets hold (<paramref name="project"/>); "make a copy" calls this one.</summary>
+    public virtual void Start(TemplateField field, WorksheetData data, ProjectContext project) => Start(field, data);
+
+    /// <summary>Whether the editor partial reads the project's other worksheets (<see cref="FieldEditor.Project"/>);
+    /// the worksheet page loads them only for such a type.</summary>
+    public virtual bool ReadsProject => false;
+
+    /// <summary>A project page built from fields of this type (linked from the project and from its worksheets), or
+    /// null.</summary>
+    public virtual ProjectPage? Page => null;
+
     /// <summary>Writes the saved value into the form the editor partial renders.</summary>
     public abstract void ToForm(TemplateField field, WorksheetData data, FormState form);
 
@@ -97,6 +109,10 @@ public abstract class FieldType<T>(string name) : FieldType(name)
 /// <summary>A blank-row offer: <paramref name="Count"/> blank rows at first, <paramref name="PerAdd"/> more per
 /// "add".</summary>
 public sealed record BlankRows(string Key, int Count, int PerAdd = 1);
+
+/// <summary>A page of the project about fields of one type: its address under
+/// <c>/cohorts/{c}/projects/{p}/</c> and its link text.</summary>
+public sealed record ProjectPage(string Path, string Title);
 
 /// <summary>The model of a type's <see cref="FieldType.ReadOnlyPartial"/>.</summary>
 public sealed record ReadOnlyField(TemplateField Field, WorksheetData Data);

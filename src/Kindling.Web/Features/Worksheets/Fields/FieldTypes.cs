@@ -2,6 +2,7 @@ using Kindling.Web.Features.Worksheets.Fields.Channels;
 using Kindling.Web.Features.Worksheets.Fields.Choice;
 using Kindling.Web.Features.Worksheets.Fields.Date;
 using Kindling.Web.Features.Worksheets.Fields.EventTimeline;
+using Kindling.Web.Features.Worksheets.Fields.Indicators;
 using Kindling.Web.Features.Worksheets.Fields.List;
 using Kindling.Web.Features.Worksheets.Fields.LongText;
 using Kindling.Web.Features.Worksheets.Fields.Mountain;
@@ -37,6 +38,7 @@ public static class FieldTypes
     public const string Success = "success";
     public const string Practices = "practices";
     public const string EventTimeline = "event-timeline";
+    public const string Indicators = "indicators";
 
     /// <summary>Every registered type.</summary>
     public static readonly IReadOnlyList<FieldType> Types =
@@ -56,6 +58,7 @@ public static class FieldTypes
         new SuccessField(),
         new PracticesField(),
         new EventTimelineField(),
+        new IndicatorsField(),
     ];
 
     private static readonly Dictionary<string, FieldType> ByName = Types.ToDictionary(
