@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Kindling.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Kindling.BrowserTests.Features;
@@ -139,8 +138,12 @@ public class ModulesJourneyTests(BrowserFixture fx) : IAsyncLifetime
             }
         );
         phone.SetDefaultTimeout(10_000);
-        await phone.AddCookiesAsync(await parContext.CookiesAsync());
         var mobile = await phone.NewPageAsync();
+        await mobile.GotoAsync("/account/signin");
+        await mobile.GetByLabel("E-mail").FillAsync("pat@example.org");
+        await mobile.GetByLabel("Password").FillAsync("amber-orchard-compass-58");
+        await mobile.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(mobile.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         foreach (
             var (url, name) in new[]
             {

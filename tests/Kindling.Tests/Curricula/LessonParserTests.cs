@@ -1,4 +1,5 @@
 using Kindling.Web.Features.Curricula;
+using Kindling.Web.Kernel;
 
 namespace Kindling.Tests.Curricula;
 

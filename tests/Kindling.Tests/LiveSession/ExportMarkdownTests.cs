@@ -75,4 +75,25 @@ public class ExportMarkdownTests
             md.ReplaceLineEndings("\n")
         );
     }
+
+    [Fact]
+    public void Write_WithTheLessonsCredit_EndsWithItsLinksAndEscapesItsTexts()
+    {
+        var credit = new Kindling.Web.Kernel.Credit(
+            "Training [draft] *one*",
+            "A_Author",
+            "https://example.org/training(v2)",
+            "CC BY 4.0",
+            "https://creativecommons.org/licenses/by/4.0/",
+            "Changes were made."
+        );
+
+        var md = ExportMarkdown.Write(new ExportDocument("C", "L", Starts, "UTC", [], [], credit));
+
+        Assert.EndsWith(
+            "---\n\nAdapted from “[Training \\[draft\\] \\*one\\*](https://example.org/training%28v2%29)” by "
+                + "A\\_Author, licensed [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/). Changes were made.\n",
+            md.ReplaceLineEndings("\n")
+        );
+    }
 }

@@ -49,7 +49,7 @@ public class PracticesFieldTests
             CreatedUtc = DateTime.UtcNow,
             CreatedById = "u",
         };
-        var (sheet, _) = MakeCopy.Create(project, Template, "u", DateTime.UtcNow);
+        var (sheet, _) = MakeCopy.Create(project, Template, "u", DateTime.UtcNow, ProjectContext.None);
 
         var rows = WorksheetData.Parse(sheet.DataJson).Get<List<PracticeRow>>("open");
 

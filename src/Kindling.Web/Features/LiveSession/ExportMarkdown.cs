@@ -30,6 +30,9 @@ public static class ExportMarkdown
             )
             .RequireRateLimiting(RateLimits.Export);
 
+    private static string LinkTarget(string url) =>
+        url.Replace("(", "%28").Replace(")", "%29").Replace(" ", "%20").Replace("<", "%3C").Replace(">", "%3E");
+
     /// <summary>Everything people wrote (and every name and title) enters as <see cref="Md"/>: it stays text.</summary>
     public static string Write(ExportDocument d)
     {
@@ -71,9 +74,20 @@ public static class ExportMarkdown
                 [q.Answer is null ? Md.Own("_Not answered yet._") : Md.Own("Answer: ") + Md.Lines(q.Answer)]
             ))
         );
-        // The credit is the lesson file's, written by Credit.Markdown with every part escaped.
-        if (d.Credit is { } credit)
-            md.Paragraph(Md.Own("---")).Paragraph(Md.Own(credit.Markdown));
+        // The lesson file's credit: its texts escaped like anyone's, the addresses (https, checked by the parser)
+        // with the characters that would end a Markdown link encoded.
+        if (d.Credit is { } c)
+            md.Paragraph(Md.Own("---"))
+                .Paragraph(
+                    Md.Own("Adapted from “[")
+                        + c.Title
+                        + Md.Own($"]({LinkTarget(c.Source)})” by ")
+                        + c.Author
+                        + Md.Own(", licensed [")
+                        + c.Licence
+                        + Md.Own($"]({LinkTarget(c.LicenceUrl)}).")
+                        + (c.Changes.Length > 0 ? Md.Own(" ") + c.Changes : Md.Own(""))
+                );
         return md.ToString();
     }
 }

@@ -53,7 +53,7 @@ public class EditorPracticesAndTimelineTests(Apps apps)
             CreatedUtc = DateTime.UtcNow,
             CreatedById = "u",
         };
-        var fresh = MakeCopy.Create(project, Template, "u", DateTime.UtcNow).Worksheet.DataJson;
+        var fresh = MakeCopy.Create(project, Template, "u", DateTime.UtcNow, ProjectContext.None).Worksheet.DataJson;
         await s.App.WithDbAsync(async db =>
             await db
                 .Worksheets.Where(w => w.Id == s.WorksheetId)

@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace Kindling.Web.Features.Curricula;
+namespace Kindling.Web.Kernel;
 
 /// <summary>
 /// The credit a reused work asks for (TASL: title, author, source, licence) and what was changed. Lesson and template
@@ -28,13 +28,9 @@ public sealed record Credit(
         "Changes were made."
     );
 
-    /// <summary>"Adapted from “Title” by Author, CC BY 4.0; changes" as plain text.</summary>
+    /// <summary>"Adapted from “Title” by Author, CC BY 4.0; changes" as plain text. (Markdown exports write it with
+    /// their own writer, which escapes every part.)</summary>
     public string Text => $"Adapted from “{Title}” by {Author} ({Source}), {Licence} ({LicenceUrl}). {Changes}".Trim();
-
-    /// <summary>The same as Markdown, with the title and the licence as links.</summary>
-    public string Markdown =>
-        $"Adapted from “[{Md(Title)}]({Source})” by {Md(Author)}, licensed [{Md(Licence)}]({LicenceUrl}). ".Trim()
-        + (Changes.Length > 0 ? " " + Md(Changes) : "");
 
     /// <summary>The same as HTML (every part encoded), with the title and the licence as links.</summary>
     public string Html
@@ -48,8 +44,6 @@ public sealed record Credit(
                 + $"{E(Licence)}</a>.{changes}";
         }
     }
-
-    private static string Md(string s) => Infrastructure.MarkdownText.Inline(s);
 
     /// <summary>Reads a <c>credit:</c> block; every key but <c>changes</c> is required, the addresses must be
     /// https.</summary>
