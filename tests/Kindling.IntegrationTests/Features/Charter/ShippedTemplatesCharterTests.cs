@@ -158,6 +158,24 @@ public class ShippedTemplatesCharterTests(Apps apps)
                 data.Set(field.Id, v);
                 return [v.SixMonths, v.TwelveMonths, v.TwentyFourMonths];
             }
+            case FieldTypes.Practices:
+            {
+                var v = new PracticeRow(W(), "partly", W(), W());
+                data.Set(field.Id, new[] { v });
+                return [v.Practice, v.Evidence, v.Next];
+            }
+            case FieldTypes.EventTimeline:
+            {
+                var v = new EventTask("before", W(), W(), W(), true);
+                data.Set(field.Id, new[] { v });
+                return [v.When, v.Task, v.Owner];
+            }
+            case FieldTypes.Indicators:
+            {
+                var v = new ImpactIndicator(W(), 12, W(), W(), W(), W(), "on-track", "both", W());
+                data.Set(field.Id, new[] { v });
+                return [v.Indicator, v.Success, v.Baseline, v.Target, v.Current, v.Audience];
+            }
             default:
                 throw new InvalidOperationException($"No filler for field type {field.Type}: add one.");
         }
