@@ -74,6 +74,7 @@
     art.dataset.sectionId = s.id;
     art.setAttribute('aria-labelledby', 'section-' + s.id + '-h');
     var h = el('h3', null, doc.sectionHeading(s));
+    h.classList.toggle('long', doc.sectionHeading(s).length > 200);
     h.id = 'section-' + s.id + '-h';
     art.appendChild(h);
     art.appendChild(el('ul', 'responses'));
@@ -123,6 +124,7 @@
     if (art.dataset.v === v) return;
     art.dataset.v = v;
     art.querySelector('h3').textContent = doc.sectionHeading(s);
+    art.querySelector('h3').classList.toggle('long', doc.sectionHeading(s).length > 200);
     var silent = doc.awaitingReveal(s);
     art.classList.toggle('silent', silent);
     var old = art.querySelector('.section-extra');
