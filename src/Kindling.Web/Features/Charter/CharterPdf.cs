@@ -12,7 +12,8 @@ namespace Kindling.Web.Features.Charter;
 /// </summary>
 public static class CharterPdf
 {
-    private static readonly XColor Accent = XColor.FromArgb(194, 65, 12),
+    /// <summary>The colours of Kindling's printed documents (the impact report uses them too).</summary>
+    internal static readonly XColor Accent = XColor.FromArgb(194, 65, 12),
         Ink = XColor.FromArgb(27, 27, 27),
         Muted = XColor.FromArgb(85, 85, 85);
 

@@ -12,9 +12,9 @@ namespace Kindling.Web.Features.Impact;
 /// </summary>
 public static class ImpactPdf
 {
-    private static readonly XColor Accent = XColor.FromArgb(194, 65, 12),
-        Ink = XColor.FromArgb(27, 27, 27),
-        Muted = XColor.FromArgb(85, 85, 85);
+    private static readonly XColor Accent = CharterPdf.Accent,
+        Ink = CharterPdf.Ink,
+        Muted = CharterPdf.Muted;
 
     public static byte[] Write(ImpactReport report)
     {

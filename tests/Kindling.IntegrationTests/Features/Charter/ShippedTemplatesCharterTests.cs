@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -63,7 +62,7 @@ public class ShippedTemplatesCharterTests(Apps apps)
         {
             ["web page"] = page.Document.QuerySelector("article.charter")!.TextContent,
             ["Markdown"] = (await client.Http.GetStringAsync(url + ".md")).Replace("\\", ""),
-            ["PDF"] = PdfText(await client.Http.GetByteArrayAsync(url + ".pdf")),
+            ["PDF"] = PdfTools.Text(await client.Http.GetByteArrayAsync(url + ".pdf")),
             ["DOCX"] = DocxText(await client.Http.GetByteArrayAsync(url + ".docx")),
         };
         foreach (var (form, text) in forms)
@@ -178,30 +177,6 @@ public class ShippedTemplatesCharterTests(Apps apps)
             }
             default:
                 throw new InvalidOperationException($"No filler for field type {field.Type}: add one.");
-        }
-    }
-
-    private static string PdfText(byte[] pdf)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"kindling-charter-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(path, pdf);
-        try
-        {
-            var info = new ProcessStartInfo("pdftotext")
-            {
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-                ArgumentList = { "-enc", "UTF-8", path, "-" },
-            };
-            using var process = Process.Start(info)!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.Equal(0, process.ExitCode);
-            return text;
-        }
-        finally
-        {
-            File.Delete(path);
         }
     }
 

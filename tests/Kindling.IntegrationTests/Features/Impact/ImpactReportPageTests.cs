@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Kindling.Domain;
@@ -164,7 +163,7 @@ public class ImpactReportPageTests(Apps apps)
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
-        var text = PdfText(bytes);
+        var text = PdfTools.Text(bytes);
         Assert.Contains("Repairs done", text);
         Assert.Contains("Volunteer fixers", text);
         Assert.Contains("Annual review", text);
@@ -237,28 +236,4 @@ public class ImpactReportPageTests(Apps apps)
             cohort.CurriculumId = curriculum.Id;
             return await db.SaveChangesAsync();
         });
-
-    private static string PdfText(byte[] pdf)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"kindling-impact-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(path, pdf);
-        try
-        {
-            var info = new ProcessStartInfo("pdftotext")
-            {
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-                ArgumentList = { "-enc", "UTF-8", path, "-" },
-            };
-            using var process = Process.Start(info)!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.Equal(0, process.ExitCode);
-            return text;
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
 }
