@@ -129,10 +129,15 @@ public class CoreLessonsTests
     public void SessionThree_KeepsTheConflictReadingGroupAndThePathwaysReading()
     {
         var readings = Lesson("community-engagement").Readings;
-        var conflict = readings.Where(r => r.Title.StartsWith("Conflict and difficult situations: ", StringComparison.Ordinal)).ToList();
+        var conflict = readings
+            .Where(r => r.Title.StartsWith("Conflict and difficult situations: ", StringComparison.Ordinal))
+            .ToList();
         Assert.Equal(5, conflict.Count);
         Assert.Contains(conflict, r => r.Url.Contains("CODE_OF_CONDUCT.md#6-restorative-practice"));
-        Assert.Contains(readings, r => r.Title.StartsWith("Creating pathways that invest in new maintainers", StringComparison.Ordinal));
+        Assert.Contains(
+            readings,
+            r => r.Title.StartsWith("Creating pathways that invest in new maintainers", StringComparison.Ordinal)
+        );
         Assert.Contains(
             Lesson("community-charter").Readings,
             r => r.Title.Contains("Principles of Authentic Community Engagement")
