@@ -226,19 +226,12 @@ public class WrapUpModel(
     {
         var session = await db
             .Sessions.AsNoTracking()
-            .Where(s => s.Id == SessionId && s.CohortId == CohortId)
-            .Select(s => new
-            {
-                s.StartsUtc,
-                s.Recording,
-                Lesson = s.Lesson!.Title,
-            })
-            .FirstOrDefaultAsync();
+            .WithLesson()
+            .FirstOrDefaultAsync(s => s.Id == SessionId && s.CohortId == CohortId);
         if (session is null)
             return false;
-        (LessonTitle, StartsUtc, Recording) = (session.Lesson, session.StartsUtc, session.Recording);
-        var planned = await db.Sessions.AsNoTracking().WithLesson().SingleAsync(s => s.Id == SessionId);
-        _plannedSlides = planned.SlidesUrl ?? lessons.Of(planned).Slides;
+        (LessonTitle, StartsUtc, Recording) = (session.Lesson!.Title, session.StartsUtc, session.Recording);
+        _plannedSlides = session.SlidesUrl ?? lessons.Of(session).Slides;
         WrapUp = await db.SessionWrapUps.AsNoTracking().FirstOrDefaultAsync(w => w.SessionId == SessionId);
         var opened = await db.LiveDocuments.AnyAsync(d => d.SessionId == SessionId);
         CanEndNow = opened || OpenLiveDocument.OpensUtc(StartsUtc) <= clock.GetUtcNow().UtcDateTime;
