@@ -3,6 +3,8 @@ using System.Globalization;
 using Kindling.Bench;
 
 // Kindling live-session load benchmark: see docs/performance.md. Loopback only, bounded in participants and time.
+if (args is ["pages", .. var pageArgs])
+    return await Kindling.Bench.Pages.PagesBenchmark.RunAsync(pageArgs);
 BenchOptions options;
 try
 {

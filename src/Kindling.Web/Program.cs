@@ -22,6 +22,7 @@ builder.AddKindlingDatabase();
 builder.AddKindlingIdentity();
 builder.AddKindlingRateLimits();
 builder.AddKindlingPages();
+builder.AddKindlingCompression();
 builder.AddKindlingPublicAddress();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCurriculum();
@@ -45,6 +46,7 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 app.UseKindlingProxies();
+app.UseResponseCompression();
 app.UseKindlingErrorPages();
 app.UseStaticFiles();
 app.UseRouting();
