@@ -34,6 +34,7 @@ public static class PagesBenchmark
             foreach (var page in site.Pages(o))
             {
                 Console.Error.WriteLine($"wrk {page.Name}…");
+                await site.RefreshCookieAsync();
                 rows.Add(await Wrk.RunAsync(site.App.BaseUrl, page, o, site.MemberCookie));
             }
             if (o.Hold)

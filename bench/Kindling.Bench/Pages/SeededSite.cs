@@ -11,7 +11,8 @@ public sealed class SeededSite
     public required Guid CohortId { get; init; }
     public required Guid SessionId { get; init; }
     public required string LessonSlug { get; init; }
-    public required string MemberCookie { get; init; }
+    public required string MemberCookie { get; set; }
+    public required string MemberEmail { get; init; }
     public required string DataDir { get; init; }
 
     public static async Task<SeededSite> CreateAsync(PageOptions o)
@@ -38,6 +39,7 @@ public sealed class SeededSite
             SessionId = seeded.SessionId,
             LessonSlug = s.Slug,
             MemberCookie = cookies[0],
+            MemberEmail = seeded.Emails[0],
             DataDir = Path.GetDirectoryName(app.Database["Data Source=".Length..])!,
         };
     }
@@ -68,6 +70,14 @@ public sealed class SeededSite
             }
         );
     }
+
+    /// <summary>
+    /// Signs the member in again. The server re-checks a sign-in cookie's security stamp once it is a minute old and
+    /// then issues a new one, which a browser keeps but wrk does not: with a stale cookie every request would pay that
+    /// check. A fresh cookie before each page keeps the run what a browser sees.
+    /// </summary>
+    public async Task RefreshCookieAsync() =>
+        MemberCookie = (await SignIn.CookiesAsync(App.BaseUrl, [MemberEmail], Seeder.Password, 1, quiet: true))[0];
 
     /// <summary>The member pages measured, plus the anonymous sign-in page.</summary>
     public IEnumerable<PageTarget> Pages(PageOptions o)
