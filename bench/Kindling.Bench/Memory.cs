@@ -71,7 +71,8 @@ public sealed class Memory(AppUnderTest app, bool gcCounters)
             );
         foreach (var (n, at) in Connected)
             Console.WriteLine(
-                $"  KB per participant at N={n}: {Per(at, Fresh, n)} from the fresh process, "
+                $"  KB per participant at N={n}: {Per(at, Fresh, n)} from the "
+                    + (app.Started ? "fresh process, " : "tool's start, ")
                     + (Warmed is null ? "" : $"{Per(at, Warmed, n)} from after the warm-up, ")
                     + (SignedIn is null ? "" : $"{Per(at, SignedIn, n)} from after sign-in")
             );
@@ -185,19 +186,17 @@ public sealed class Memory(AppUnderTest app, bool gcCounters)
     }
 
     /// <summary>The last values of the heap size (all generations) and committed size in a dotnet-counters JSON
-    /// file.</summary>
+    /// file ({ "Events": [ { "name": …, "tags": …, "value": … }, … ] }).</summary>
     internal static (long Heap, long Committed) ParseCounters(string json)
     {
-        // dotnet-counters leaves the closing brackets off when it is stopped; its events are one object per line.
+        json = json.TrimEnd();
+        if (!json.EndsWith('}'))
+            json = json.TrimEnd(',') + "]}"; // a file cut short leaves the closing brackets off
+        using var doc = JsonDocument.Parse(json);
         var heapByGen = new Dictionary<string, long>();
         long committed = 0;
-        foreach (var line in json.Split('\n'))
+        foreach (var e in doc.RootElement.GetProperty("Events").EnumerateArray())
         {
-            var t = line.Trim().TrimEnd(',');
-            if (!t.StartsWith('{') || !t.Contains("\"name\"", StringComparison.Ordinal))
-                continue;
-            using var doc = JsonDocument.Parse(t);
-            var e = doc.RootElement;
             var name = e.GetProperty("name").GetString() ?? "";
             var value = (long)e.GetProperty("value").GetDouble();
             var tags = e.TryGetProperty("tags", out var tg) ? tg.GetString() ?? "" : "";
