@@ -13,12 +13,17 @@ namespace Kindling.Bench;
 /// </summary>
 public sealed class Memory(AppUnderTest app, bool gcCounters)
 {
-    /// <summary>RSS and its anonymous part (heap, GC, JIT code) from /proc; GC heap and committed bytes when
-    /// dotnet-counters was asked for.</summary>
+    /// <summary>
+    /// RSS and its three parts from /proc: anonymous (the GC's heap, native allocations, thread stacks), shared memory
+    /// (the runtime's executable memory: JIT code, stubs and type data, which W^X keeps in a memfd) and mapped files
+    /// (assemblies and native libraries); GC heap and committed bytes when dotnet-counters was asked for.
+    /// </summary>
     public sealed record Reading(
         string Label,
         long RssBytes,
         long AnonBytes,
+        long ShmemBytes,
+        long FileBytes,
         long? GcHeapBytes,
         long? GcCommittedBytes
     );
@@ -48,9 +53,18 @@ public sealed class Memory(AppUnderTest app, bool gcCounters)
     {
         var settled = await ProcStats.SettleAsync(app.Pids);
         var (heap, committed) = gcCounters ? await GcAsync() : (null, null);
-        var r = new Reading(label, ProcStats.RssBytes(app.Pids), AnonBytes(app.Pids), heap, committed);
+        var r = new Reading(
+            label,
+            ProcStats.RssBytes(app.Pids),
+            Status(app.Pids, "RssAnon:"),
+            Status(app.Pids, "RssShmem:"),
+            Status(app.Pids, "RssFile:"),
+            heap,
+            committed
+        );
         Console.Error.WriteLine(
-            $"  memory {label}: RSS {Mb(r.RssBytes)} MB (anonymous {Mb(r.AnonBytes)} MB"
+            $"  memory {label}: RSS {Mb(r.RssBytes)} MB (anonymous {Mb(r.AnonBytes)} MB, code and runtime data "
+                + $"{Mb(r.ShmemBytes)} MB, files {Mb(r.FileBytes)} MB"
                 + (heap is null ? "" : $", GC heap {Mb(heap.Value)} MB, GC committed {Mb(committed ?? 0)} MB")
                 + $"), read after {settled.TotalSeconds:F1} s"
         );
@@ -65,7 +79,8 @@ public sealed class Memory(AppUnderTest app, bool gcCounters)
         Console.WriteLine("Server memory (RSS, whole process; every reading at rest):");
         foreach (var r in new[] { Fresh, Warmed, SignedIn }.OfType<Reading>().Concat(Connected.Select(c => c.At)))
             Console.WriteLine(
-                $"  {r.Label, -40} {Mb(r.RssBytes), 6} MB  anonymous {Mb(r.AnonBytes), 6} MB"
+                $"  {r.Label, -40} {Mb(r.RssBytes), 6} MB  anonymous {Mb(r.AnonBytes), 6}  code/runtime "
+                    + $"{Mb(r.ShmemBytes), 6}  files {Mb(r.FileBytes), 6}"
                     + (r.GcHeapBytes is null ? "" : $"  GC heap {Mb(r.GcHeapBytes.Value), 6} MB")
                     + (r.GcCommittedBytes is null ? "" : $"  GC committed {Mb(r.GcCommittedBytes.Value), 6} MB")
             );
@@ -98,16 +113,15 @@ public sealed class Memory(AppUnderTest app, bool gcCounters)
 
     private static string Mb(long bytes) => (bytes / 1048576.0).ToString("F1", CultureInfo.InvariantCulture);
 
-    /// <summary>RssAnon from /proc/PID/status: the process's own pages (managed heap, native allocations, JIT code),
-    /// without the mapped files (the runtime's and app's assemblies) that RSS also counts.</summary>
-    private static long AnonBytes(IReadOnlyList<int> pids)
+    /// <summary>A line of /proc/PID/status in bytes (RssAnon, RssShmem, RssFile), summed over the processes.</summary>
+    private static long Status(IReadOnlyList<int> pids, string key)
     {
         long sum = 0;
         foreach (var pid in pids)
             try
             {
                 foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-                    if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
+                    if (line.StartsWith(key, StringComparison.Ordinal))
                         sum +=
                             long.Parse(
                                 line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
