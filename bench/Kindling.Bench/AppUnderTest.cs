@@ -99,10 +99,13 @@ public sealed class AppUnderTest : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (await Task.WhenAny(started.Task, Task.Delay(TimeSpan.FromSeconds(90))) != started.Task)
+        if (await Task.WhenAny(started.Task, Task.Delay(TimeSpan.FromSeconds(300))) != started.Task)
         {
             await app.DisposeAsync();
-            throw new InvalidOperationException("Kindling did not start within 90 s:\n" + app.Tail());
+            throw new InvalidOperationException(
+                "Kindling did not start within 300 s (on a busy machine, migrating a new database takes a while):\n"
+                    + app.Tail()
+            );
         }
         return app;
     }
