@@ -5,13 +5,14 @@ namespace Kindling.IntegrationTests.Features.Dashboard;
 
 /// <summary>The dashboard names the next session's lesson as it stands now: an edit to the lesson shows at once
 /// (the page keeps parsed lessons, found by their edit time).</summary>
-[Collection(AppCollection.Name)]
-public class NextSessionLessonTests(Apps apps)
+/// The test edits a built-in lesson, so it runs on an app of its own (the shared one serves other tests).
+public class NextSessionLessonTests
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task NextSession_ShowsTheLessonsCurrentTitle_AfterAnEdit(string provider)
     {
-        var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
+        await using var app = new KindlingApp(provider);
+        var s = await CohortScenario.CreateAsync(app);
         using var participant = await s.ClientAsAsync("participant");
         async Task<string> Next() =>
             (await participant.GetAsync("/")).Document.QuerySelector("#next-h + *")?.TextContent ?? "";
