@@ -31,10 +31,13 @@ internal sealed record DatabaseTarget(string Provider, string ConnectionString)
 
     public NpgsqlConnectionStringBuilder Postgres => new(ConnectionString);
 
+    /// <summary>The PostgreSQL database's name (like libpq, Npgsql takes the user's name when none is given).</summary>
+    public string PostgresDatabase => Postgres.Database ?? Postgres.Username ?? "";
+
     public string Describe() =>
         IsSqlite
             ? $"SQLite file {SqliteFile}"
-            : $"PostgreSQL database '{Postgres.Database ?? Postgres.Username}' on {Postgres.Host}:{Postgres.Port}";
+            : $"PostgreSQL database '{PostgresDatabase}' on {Postgres.Host}:{Postgres.Port}";
 
     /// <summary>The migrations this build of Kindling knows, oldest first.</summary>
     public IReadOnlyList<string> BuildMigrations()

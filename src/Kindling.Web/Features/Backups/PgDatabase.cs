@@ -27,7 +27,7 @@ internal static class PgDatabase
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
             await CreateAsync(target);
-            output.WriteLine($"Created the empty database '{cs.Database}'.");
+            output.WriteLine($"Created the empty database '{target.PostgresDatabase}'.");
             return new PgState([], 0, []);
         }
         var others = await StringsAsync(

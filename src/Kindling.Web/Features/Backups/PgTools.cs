@@ -65,7 +65,7 @@ internal static class PgTools
         {
             ["PGHOST"] = string.Join(',', split.Select(s => s.Host)),
             ["PGPORT"] = string.Join(',', split.Select(s => s.Port)),
-            ["PGDATABASE"] = cs.Database ?? cs.Username,
+            ["PGDATABASE"] = cs.Database ?? cs.Username, // as Npgsql: the user's name when none is given
             ["PGSSLMODE"] = cs.SslMode switch
             {
                 SslMode.Disable => "disable",

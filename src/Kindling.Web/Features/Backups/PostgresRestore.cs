@@ -16,6 +16,7 @@ internal static class PostgresRestore
         if (!File.Exists(backup))
             throw new BackupFailed($"There is no backup at {backup}.");
         var cs = target.Postgres;
+        var name = target.PostgresDatabase;
         var summary = await PgArchive.CheckAsync(backup, cs, $"The backup {backup}");
         var build = target.BuildMigrations();
         summary.RefuseIfNewer(build, backup);
@@ -46,14 +47,24 @@ internal static class PostgresRestore
                             + "over it would leave their tables behind."
                         : "The database holds tables but is not a Kindling database."
                 )
-                    + $" Restore into an empty database instead: dropdb {cs.Database}; createdb --owner="
-                    + $"{cs.Username} {cs.Database}; then run the restore again. Nothing was changed."
+                    + $" Restore into an empty database instead: dropdb {name}; createdb --owner="
+                    + $"{cs.Username} {name}; then run the restore again. Nothing was changed."
             );
         if (current.Tables > 0)
         {
             var stamp = clock.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-            var kept = Path.Combine(Path.GetDirectoryName(backup)!, $"{cs.Database}.before-restore-{stamp}.dump");
-            await PostgresBackup.DumpAsync(target, kept);
+            var kept = Path.Combine(Path.GetDirectoryName(backup)!, $"{name}.before-restore-{stamp}.dump");
+            try
+            {
+                await PostgresBackup.DumpAsync(target, kept);
+            }
+            catch (BackupFailed e)
+            {
+                File.Delete(kept);
+                throw new BackupFailed(
+                    $"The database could not be kept before replacing it. {e.Message} Nothing was changed."
+                );
+            }
             output.WriteLine($"The database it replaces is dumped to {kept}");
         }
 
@@ -68,7 +79,7 @@ internal static class PostgresRestore
                 "--single-transaction",
                 "--exit-on-error",
                 "--no-password",
-                $"--dbname={PgDatabase.ConnInfoName(cs.Database!)}",
+                $"--dbname={PgDatabase.ConnInfoName(name)}",
                 backup,
             ]
         );
