@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Kindling.Data;
 using Kindling.IntegrationTests.Infrastructure;
+using Kindling.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -92,6 +93,24 @@ public sealed class RestoreSafetyTests : IDisposable
         );
         Assert.DoesNotContain("   at ", refused.Output); // a sentence, never a stack trace
         Assert.False(await ExistsAsync(provider, target));
+    }
+
+    [Fact]
+    public async Task KindlingStart_WhileARestoreHoldsTheDatabase_Refuses()
+    {
+        var file = Path.Combine(_folder.FullName, "kindling.db");
+        using var restoring = SqliteInUse.TryTakeExclusive(file);
+        Assert.NotNull(restoring);
+        await using var app = new KindlingApp(
+            "sqlite",
+            new Dictionary<string, string> { ["Database:ConnectionString"] = $"Data Source={file}" }
+        );
+
+        var refused = Record.Exception(() => app.Server);
+
+        Assert.NotNull(refused);
+        Assert.Contains($"{file} is being restored", refused.ToString());
+        Assert.False(File.Exists(file)); // not created, not migrated
     }
 
     /// <summary>A running Kindling with a cohort, backed up by the real command while it runs.</summary>
