@@ -1,6 +1,7 @@
 using Kindling.Web.Features.Account;
 using Kindling.Web.Features.Admin;
 using Kindling.Web.Features.Attendance;
+using Kindling.Web.Features.Backups;
 using Kindling.Web.Features.Charter;
 using Kindling.Web.Features.Concerns;
 using Kindling.Web.Features.Curricula;
@@ -15,6 +16,9 @@ using Kindling.Web.Features.Projects;
 using Kindling.Web.Features.Schedule;
 using Kindling.Web.Features.Worksheets;
 using Kindling.Web.Infrastructure;
+
+if (await BackupCommands.TryRunAsync(args)) // `backup <file>` / `restore <file>`: an operator's command, no server
+    return;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -40,19 +40,23 @@ public static class DatabaseSetup
             )
             .ValidateOnStart();
         var opts = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connection = opts.ConnectionString;
-        if (opts.Provider == ProviderSwitch.Sqlite && string.IsNullOrWhiteSpace(connection))
-        {
-            var dir = Path.Combine(Directory.GetCurrentDirectory(), "App_Data");
-            Directory.CreateDirectory(dir);
-            connection = $"Data Source={Path.Combine(dir, "kindling.db")}";
-        }
+        var connection = ConnectionStringOf(opts);
+        if (string.IsNullOrWhiteSpace(opts.ConnectionString) && opts.Provider == ProviderSwitch.Sqlite)
+            Directory.CreateDirectory(Path.GetDirectoryName(DefaultSqliteFile)!);
         // Features watch saves through interceptors they register as IInterceptor (e.g. the outbox wakes its sender).
         builder.Services.AddDbContext<KindlingDb>(
-            (sp, o) =>
-                o.UseKindlingDatabase(opts.Provider, connection ?? "").AddInterceptors(sp.GetServices<IInterceptor>())
+            (sp, o) => o.UseKindlingDatabase(opts.Provider, connection).AddInterceptors(sp.GetServices<IInterceptor>())
         );
     }
+
+    /// <summary>Where SQLite lives when no connection string is set: App_Data under the working directory.</summary>
+    public static string DefaultSqliteFile => Path.Combine(Directory.GetCurrentDirectory(), "App_Data", "kindling.db");
+
+    /// <summary>The connection string Kindling opens: the configured one, or the default SQLite file.</summary>
+    public static string ConnectionStringOf(DatabaseOptions opts) =>
+        opts.Provider == ProviderSwitch.Sqlite && string.IsNullOrWhiteSpace(opts.ConnectionString)
+            ? $"Data Source={DefaultSqliteFile}"
+            : opts.ConnectionString ?? "";
 
     /// <summary>
     /// Migrates, creates the instance roles, then runs what features need before the first request, in the order
@@ -65,6 +69,9 @@ public static class DatabaseSetup
         var db = sp.GetRequiredService<KindlingDb>();
         if (db.Database.IsSqlite())
         {
+            // Held while Kindling runs: a restore refuses to replace the file under it (SqliteInUse).
+            if (SqliteInUse.HoldWhileRunning(db.Database.GetConnectionString() ?? "") is { } inUse)
+                app.Lifetime.ApplicationStopped.Register(inUse.Dispose);
             await db.Database.MigrateAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }

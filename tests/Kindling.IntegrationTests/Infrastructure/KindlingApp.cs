@@ -25,6 +25,9 @@ public sealed class KindlingApp : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(Start);
     private readonly string _connection;
 
+    /// <summary>The database the app runs on: its own fresh one, or the one the settings name.</summary>
+    public string ConnectionString => _settings.GetValueOrDefault("Database:ConnectionString", _connection);
+
     /// <summary>Where mail goes when a test sets no SMTP server (Kindling's pickup folder).</summary>
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"kindling-mail-{Guid.NewGuid():N}");
     private readonly string? _sqliteFile;
@@ -150,7 +153,9 @@ public sealed class KindlingApp : WebApplicationFactory<Program>
         if (_sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            foreach (
+                var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm", _sqliteFile + ".in-use" }
+            )
                 File.Delete(f);
         }
     }
