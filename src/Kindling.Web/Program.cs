@@ -23,6 +23,8 @@ builder.AddKindlingIdentity();
 builder.AddKindlingRateLimits();
 builder.AddKindlingPages();
 builder.AddKindlingPublicAddress();
+builder.AddKindlingHealth();
+builder.AddKindlingTelemetry();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCurriculum();
 builder.Services.AddSchedule();
@@ -45,6 +47,8 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 app.UseKindlingProxies();
+app.MapKindlingHealth(); // probes and the metrics scrape are answered before pages, sign-in and error pages
+app.MapKindlingMetrics();
 app.UseKindlingErrorPages();
 app.UseStaticFiles();
 app.UseRouting();
