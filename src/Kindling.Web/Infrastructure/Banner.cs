@@ -94,7 +94,8 @@ public static class Banner
         return DescribeDatabase(scope.ServiceProvider.GetRequiredService<KindlingDb>());
     }
 
-    /// <summary>Which database, where: the SQLite file, or the PostgreSQL database and host (never a password).</summary>
+    /// <summary>Which database, where: the SQLite file, or the PostgreSQL database and host (never a
+    /// password).</summary>
     public static string DescribeDatabase(KindlingDb db)
     {
         var connection = db.Database.GetDbConnection();

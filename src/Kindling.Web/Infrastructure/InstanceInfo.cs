@@ -10,7 +10,8 @@ public sealed class InstanceInfo(TimeProvider clock)
         typeof(InstanceInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? "unknown";
 
-    /// <summary>When this instance started (created at start-up by <see cref="HealthSetup.MapKindlingHealth"/>).</summary>
+    /// <summary>When this instance started (created at start-up by <see cref="HealthSetup.MapKindlingHealth"/>).
+    /// </summary>
     public DateTime StartedUtc { get; } = clock.GetUtcNow().UtcDateTime;
 
     public TimeSpan Uptime => clock.GetUtcNow().UtcDateTime - StartedUtc;

@@ -191,7 +191,8 @@ public static class TelemetrySetup
 /// </summary>
 internal sealed class OnlyThisAppsMeters
 {
-    /// <summary>This app's factory, set once the app is built (<see cref="TelemetrySetup.MapKindlingMetrics"/>).</summary>
+    /// <summary>This app's factory, set once the app is built (<see cref="TelemetrySetup.MapKindlingMetrics"/>).
+    /// </summary>
     public IMeterFactory? Factory { get; set; }
 
     public MetricStreamConfiguration? Filter(Instrument i) =>
