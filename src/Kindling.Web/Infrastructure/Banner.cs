@@ -85,7 +85,7 @@ public static class Banner
                 url
             );
         foreach (var line in notices)
-            log.LogWarning("{Notice}", line);
+            log.LogInformation("{Notice}", line);
     }
 
     private static string Describe(IServiceProvider services)
