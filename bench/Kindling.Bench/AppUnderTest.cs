@@ -18,6 +18,12 @@ public sealed class AppUnderTest : IAsyncDisposable
     public string Database { get; }
     public int? Pid { get; }
 
+    /// <summary>Every server process measured: the started one, or each --server-pid given.</summary>
+    public IReadOnlyList<int> Pids { get; private init; } = [];
+
+    /// <summary>Whether this tool started the server (so its first reading is of a fresh process).</summary>
+    public bool Started => _process is not null;
+
     /// <summary>Server log lines at error level or above ("fail:"/"crit:") since start.</summary>
     public int LoggedFailures => Volatile.Read(ref _failures);
 
@@ -39,7 +45,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         );
 
     public static AppUnderTest Existing(BenchOptions o) =>
-        new(o.Url!, o.DatabaseProvider, o.Database!, o.ServerPid, null, null);
+        new(o.Url!, o.DatabaseProvider, o.Database!, o.ServerPid, null, null) { Pids = o.ServerPids };
 
     /// <summary>Starts the app; with <paramref name="postgres"/> on that PostgreSQL database (created by the app's
     /// migrations) instead of SQLite.</summary>
@@ -70,7 +76,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         foreach (var kv in env)
             psi.Environment[kv[..kv.IndexOf('=')]] = kv[(kv.IndexOf('=') + 1)..];
         var process = Process.Start(psi)!;
-        var app = new AppUnderTest(baseUrl, provider, database, process.Id, process, dataDir);
+        var app = new AppUnderTest(baseUrl, provider, database, process.Id, process, dataDir) { Pids = [process.Id] };
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnLine(string? line)
         {
@@ -93,10 +99,13 @@ public sealed class AppUnderTest : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (await Task.WhenAny(started.Task, Task.Delay(TimeSpan.FromSeconds(90))) != started.Task)
+        if (await Task.WhenAny(started.Task, Task.Delay(TimeSpan.FromSeconds(300))) != started.Task)
         {
             await app.DisposeAsync();
-            throw new InvalidOperationException("Kindling did not start within 90 s:\n" + app.Tail());
+            throw new InvalidOperationException(
+                "Kindling did not start within 300 s (on a busy machine, migrating a new database takes a while):\n"
+                    + app.Tail()
+            );
         }
         return app;
     }
@@ -120,6 +129,16 @@ public sealed class AppUnderTest : IAsyncDisposable
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
         return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    /// <summary>Stops the started server and keeps its data folder (deleted on dispose).</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(true);
+            await _process.WaitForExitAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -4,11 +4,14 @@ using System.Diagnostics;
 namespace Kindling.Bench;
 
 /// <summary>One measured step: every participant posts once per interval (at a random phase), everyone
-/// receives.</summary>
-public sealed class LoadStep(BenchOptions options, AppUnderTest app, Participants people, long firstId)
+/// receives. Steps running side by side (the sessions scenario) each take their own <paramref name="seed"/>.</summary>
+public sealed class LoadStep(BenchOptions options, AppUnderTest app, Participants people, long firstId, int seed = 42)
 {
     private readonly ConcurrentDictionary<string, int> _errors = new();
     private int _errorCount;
+
+    /// <summary>The step's receipts, once it has started.</summary>
+    public Recorder? Recorder { get; private set; }
 
     public sealed record Result(
         int Participants,
@@ -33,13 +36,14 @@ public sealed class LoadStep(BenchOptions options, AppUnderTest app, Participant
     {
         var n = people.Clients.Count;
         var total = options.WarmupSeconds + options.DurationSeconds;
-        var random = new Random(42);
+        var random = new Random(seed);
         var schedule = new List<(double At, int Who)>();
         for (var p = 0; p < n; p++)
         for (var at = random.NextDouble() * options.IntervalSeconds; at < total; at += options.IntervalSeconds)
             schedule.Add((at, p));
         schedule.Sort((a, b) => a.At.CompareTo(b.At));
         var recorder = new Recorder(firstId, schedule.Count, n);
+        Recorder = recorder;
         people.Current = recorder;
         var drops = people.Drops;
         var failures = app.LoggedFailures;
@@ -135,10 +139,10 @@ public sealed class LoadStep(BenchOptions options, AppUnderTest app, Participant
         {
             var now = Stopwatch.GetTimestamp();
             if (meter is null && now >= recorder.WindowStart)
-                meter = new CpuWindow.Meter(app.Pid);
+                meter = new CpuWindow.Meter(app.Pids);
             if (meter is not null && cpu is null && now >= recorder.WindowEnd)
                 cpu = meter.Stop();
-            peak = Math.Max(peak, ProcStats.RssBytes(app.Pid));
+            peak = Math.Max(peak, ProcStats.RssBytes(app.Pids));
             try
             {
                 await Task.Delay(200, stop);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Kindling.Bench;
 
 /// <summary>Command-line options, with hard caps so a typo cannot start an unbounded run.</summary>
-public sealed record BenchOptions
+public sealed partial record BenchOptions
 {
     public const int MaxParticipants = 3000;
     public const int MaxDurationSeconds = 600;
@@ -70,12 +70,13 @@ public sealed record BenchOptions
                 "--postgres" => o with { Postgres = Next() },
                 "--server-env" => o with { ServerEnv = [.. o.ServerEnv, Next()] },
                 "--database-provider" => o with { DatabaseProvider = Next() },
-                "--server-pid" => o with { ServerPid = Int(Next()) },
+                "--server-pid" => o.WithServerPid(Int(Next())),
                 "--signin-parallelism" => o with { SignInParallelism = Int(Next()) },
                 "--connect-parallelism" => o with { ConnectParallelism = Int(Next()) },
                 "--text-length" => o with { TextLength = Int(Next()) },
                 "--markdown" => o with { Markdown = true },
-                _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
+                _ => ParseScenarioOption(o, args[i], Next)
+                    ?? throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}{ScenarioUsage}"),
             };
         }
         o.Validate();
@@ -100,6 +101,7 @@ public sealed record BenchOptions
             throw new ArgumentException("--server-env takes NAME=value.");
         if (TextLength is < 20 or > 4000)
             throw new ArgumentException("--text-length must be between 20 and 4000.");
+        ValidateScenario();
         if (Url is not null)
         {
             var host = new Uri(Url).Host;

@@ -32,6 +32,13 @@ public static class ProcStats
         }
     }
 
+    /// <summary>CPU seconds summed over several processes (NaN when none is given).</summary>
+    public static double CpuSeconds(IReadOnlyList<int> pids) =>
+        pids.Count == 0 ? double.NaN : pids.Sum(p => CpuSeconds((int?)p));
+
+    /// <summary>Resident set size in bytes, summed over several processes.</summary>
+    public static long RssBytes(IReadOnlyList<int> pids) => pids.Sum(p => RssBytes((int?)p));
+
     /// <summary>Resident set size in bytes.</summary>
     public static long RssBytes(int? pid)
     {
@@ -54,17 +61,21 @@ public static class ProcStats
     /// Waits at least 5 s, then until the server has used under 5 % of a core for a whole second (it has finished
     /// sending what the joins caused), at most 60 s; returns how long that took. Memory is read after this, at rest.
     /// </summary>
-    public static async Task<TimeSpan> SettleAsync(int? pid)
+    public static Task<TimeSpan> SettleAsync(int? pid) => SettleAsync(pid is { } p ? [p] : []);
+
+    /// <summary><see cref="SettleAsync(int?)"/> for several processes: all of them together under 5 % of a
+    /// core.</summary>
+    public static async Task<TimeSpan> SettleAsync(IReadOnlyList<int> pids, double minSeconds = 5)
     {
         var clock = Stopwatch.StartNew();
-        await Task.Delay(5000);
-        if (pid is null)
+        await Task.Delay(TimeSpan.FromSeconds(minSeconds));
+        if (pids.Count == 0)
             return clock.Elapsed;
         while (clock.Elapsed < TimeSpan.FromSeconds(60))
         {
-            var before = CpuSeconds(pid);
+            var before = CpuSeconds(pids);
             await Task.Delay(1000);
-            if (CpuSeconds(pid) - before < 0.05)
+            if (CpuSeconds(pids) - before < 0.05)
                 break;
         }
         return clock.Elapsed;
@@ -95,10 +106,13 @@ public readonly record struct CpuWindow(
 {
     public double OtherCores => MachineCores - (double.IsNaN(ServerCores) ? 0 : ServerCores) - BenchCores;
 
-    public sealed class Meter(int? serverPid)
+    public sealed class Meter(IReadOnlyList<int> serverPids)
     {
+        public Meter(int? serverPid)
+            : this(serverPid is { } p ? [p] : []) { }
+
         private readonly long _start = Stopwatch.GetTimestamp();
-        private readonly double _server = ProcStats.CpuSeconds(serverPid),
+        private readonly double _server = ProcStats.CpuSeconds(serverPids),
             _bench = ProcStats.CpuSeconds(Environment.ProcessId);
         private readonly (double Busy, double Total) _machine = ProcStats.Machine();
 
@@ -107,7 +121,7 @@ public readonly record struct CpuWindow(
             var seconds = Stopwatch.GetElapsedTime(_start).TotalSeconds;
             var m = ProcStats.Machine();
             return new CpuWindow(
-                (ProcStats.CpuSeconds(serverPid) - _server) / seconds,
+                (ProcStats.CpuSeconds(serverPids) - _server) / seconds,
                 (ProcStats.CpuSeconds(Environment.ProcessId) - _bench) / seconds,
                 (m.Busy - _machine.Busy) / seconds,
                 (m.Total - _machine.Total) / seconds

@@ -3,6 +3,8 @@ using System.Globalization;
 using Kindling.Bench;
 
 // Kindling live-session load benchmark: see docs/performance.md. Loopback only, bounded in participants and time.
+if (args is ["pages", .. var pageArgs])
+    return await Kindling.Bench.Pages.PagesBenchmark.RunAsync(pageArgs);
 BenchOptions options;
 try
 {
@@ -11,7 +13,7 @@ try
 catch (Exception e) when (e is ArgumentException or FormatException)
 {
     Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(BenchOptions.Usage);
+    Console.Error.WriteLine(BenchOptions.Usage + BenchOptions.ScenarioUsage);
     return 2;
 }
 ThreadPool.SetMinThreads(Math.Max(16, Environment.ProcessorCount * 4), 16);
@@ -28,19 +30,24 @@ await using var app = options.Url is null
     : AppUnderTest.Existing(options);
 try
 {
-    Console.Error.WriteLine(
-        $"Server at {app.BaseUrl} (pid {app.Pid?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}). Seeding "
-            + $"{max} participants…"
-    );
-    var seeded = await Seeder.SeedAsync(app.DatabaseProvider, app.Database, max);
-    Console.Error.WriteLine(
-        $"Signing {max} participants in through /account/signin (210,000-iteration password hashing on the server)…"
-    );
-    var cookies = await SignIn.CookiesAsync(app.BaseUrl, seeded.Emails, Seeder.Password, options.SignInParallelism);
-    await Task.Delay(2000);
-    var rssBefore = ProcStats.RssBytes(app.Pid);
+    var pids = app.Pids.Count == 0 ? "unknown" : string.Join(", ", app.Pids);
+    Console.Error.WriteLine($"Server at {app.BaseUrl} (pid {pids}).");
+    var memory = new Memory(app, options.GcCounters);
+    await memory.FreshAsync();
+    await Crowd.WarmUpAsync(options, app, memory);
+    if (options.Scenario != Scenarios.Workshop)
+    {
+        var code = await Scenarios.RunAsync(options, app, memory);
+        memory.Print(options.Markdown);
+        Console.WriteLine(MachineLine());
+        return code;
+    }
+    Console.Error.WriteLine($"Seeding {max} participants…");
+    var crowd = await Crowd.SignInAsync(options, app, max, facilitator: false);
+    var cookies = crowd.Cookies;
+    var rssBefore = (await memory.SignedInAsync(max)).RssBytes;
 
-    await using var people = new Participants(app.BaseUrl, seeded.SessionId);
+    await using var people = crowd.People(options, app);
     var results = new List<LoadStep.Result>();
     long nextId = 1;
     foreach (var n in options.Steps)
@@ -49,9 +56,7 @@ try
         var clock = Stopwatch.StartNew();
         await people.GrowToAsync(n, cookies, options.ConnectParallelism);
         Console.Error.WriteLine($"  {n} joined in {clock.Elapsed.TotalSeconds:F1} s; settling…");
-        var settled = await ProcStats.SettleAsync(app.Pid);
-        var rssConnected = ProcStats.RssBytes(app.Pid);
-        Console.Error.WriteLine($"  server at rest after {settled.TotalSeconds:F1} s; RSS {rssConnected / 1048576} MB");
+        var rssConnected = (await memory.ConnectedAsync(n)).RssBytes;
         Console.Error.WriteLine(
             $"Step N={n}: posting every {options.IntervalSeconds} s for {options.WarmupSeconds} s warm-up + "
                 + $"{options.DurationSeconds} s measured…"
@@ -64,11 +69,8 @@ try
     }
     if (results.Count > 1 || options.Markdown)
         Report.Print(results, options.Markdown);
-    Console.WriteLine(
-        $"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; "
-            + $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; "
-            + $"command: bench/run.sh {string.Join(' ', args)}"
-    );
+    memory.Print(options.Markdown);
+    Console.WriteLine(MachineLine());
     return results.All(r => r.Errors == 0 && r.Summary.LostDeliveries == 0 && r.Summary.Duplicates == 0) ? 0 : 1;
 }
 catch (Exception e)
@@ -78,3 +80,8 @@ catch (Exception e)
         Console.Error.WriteLine("Last server output:\n" + app.Tail());
     return 1;
 }
+
+string MachineLine() =>
+    $"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; "
+    + $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; "
+    + $"command: bench/run.sh {string.Join(' ', args)}";

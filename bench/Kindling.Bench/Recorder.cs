@@ -144,7 +144,18 @@ public sealed class Recorder
         );
     }
 
-    private static double Percentile(List<double> sorted, double p) =>
+    /// <summary>Fan-out latencies (ms) of the measured responses that every other client saw, to merge steps that ran
+    /// side by side.</summary>
+    public List<double> FanOuts(int posted)
+    {
+        var fanOut = new List<double>();
+        for (var s = 0; s < posted; s++)
+            if (_acked[s] == 1 && _sent[s] >= WindowStart && _sent[s] < WindowEnd && _others[s] == Clients - 1)
+                fanOut.Add(Stopwatch.GetElapsedTime(_sent[s], _last[s]).TotalMilliseconds);
+        return fanOut;
+    }
+
+    public static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0
             ? double.NaN
             : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Kindling.Bench;
 
 /// <summary>The seeded session: its id and the participants' e-mail addresses (all share <see
-/// cref="Seeder.Password"/>).</summary>
-public sealed record SeededSession(Guid SessionId, IReadOnlyList<string> Emails);
+/// cref="Seeder.Password"/>), and its facilitator's when one was asked for.</summary>
+public sealed record SeededSession(Guid SessionId, IReadOnlyList<string> Emails, string? FacilitatorEmail = null);
 
 /// <summary>
 /// Writes the participants, a cohort, their acknowledged memberships and a session starting in five minutes (so the
@@ -19,7 +19,14 @@ public static class Seeder
 {
     public const string Password = "bench-lantern-staple-42";
 
-    public static async Task<SeededSession> SeedAsync(string provider, string connectionString, int count)
+    /// <param name="withFacilitator">Also a facilitator of the cohort (not counted in <paramref name="count"/>), for
+    /// the scenarios in which someone runs the session.</param>
+    public static async Task<SeededSession> SeedAsync(
+        string provider,
+        string connectionString,
+        int count,
+        bool withFacilitator = false
+    )
     {
         var builder = new DbContextOptionsBuilder<KindlingDb>();
         builder.UseKindlingDatabase(provider, connectionString);
@@ -46,9 +53,10 @@ public static class Seeder
             CalendarToken = $"bench{tag}{Guid.NewGuid():N}",
             CreatedUtc = now,
         };
-        for (var i = 0; i < count; i++)
+        string? facilitator = null;
+        for (var i = withFacilitator ? -1 : 0; i < count; i++)
         {
-            var email = $"bench-{tag}-{i:D4}@example.org";
+            var email = i < 0 ? $"bench-{tag}-facilitator@example.org" : $"bench-{tag}-{i:D4}@example.org";
             var user = new AppUser
             {
                 UserName = email,
@@ -60,15 +68,19 @@ public static class Seeder
                 SecurityStamp = Guid.NewGuid().ToString("N"),
                 ConcurrencyStamp = Guid.NewGuid().ToString(),
                 LockoutEnabled = true,
-                DisplayName = $"Participant {i:D4}",
+                DisplayName = i < 0 ? "Facilitator" : $"Participant {i:D4}",
                 TimeZoneId = "UTC",
                 CreatedUtc = now,
             };
             db.Users.Add(user);
-            if (i == 0)
+            if (cohort.CreatedById.Length == 0)
                 cohort.CreatedById = user.Id;
-            cohort.AddMember(user.Id, CohortRole.Participant, now).AcknowledgedUtc = now;
-            emails.Add(email);
+            var role = i < 0 ? CohortRole.Facilitator : CohortRole.Participant;
+            cohort.AddMember(user.Id, role, now).AcknowledgedUtc = now;
+            if (i < 0)
+                facilitator = email;
+            else
+                emails.Add(email);
         }
         var session = new Session
         {
@@ -81,6 +93,6 @@ public static class Seeder
         db.Cohorts.Add(cohort);
         db.Sessions.Add(session);
         await db.SaveChangesAsync();
-        return new SeededSession(session.Id, emails);
+        return new SeededSession(session.Id, emails, facilitator);
     }
 }

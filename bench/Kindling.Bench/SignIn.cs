@@ -15,7 +15,8 @@ public static partial class SignIn
         string baseUrl,
         IReadOnlyList<string> emails,
         string password,
-        int parallelism
+        int parallelism,
+        bool quiet = false
     )
     {
         using var http = new HttpClient(
@@ -41,7 +42,7 @@ public static partial class SignIn
             {
                 cookies[i] = await OneAsync(http, emails[i], password, ct);
                 var n = Interlocked.Increment(ref done);
-                if (n % 100 == 0 || n == emails.Count)
+                if (!quiet && (n % 100 == 0 || n == emails.Count))
                     Console.Error.WriteLine($"  signed in {n}/{emails.Count} ({clock.Elapsed.TotalSeconds:F0} s)");
             }
         );

@@ -22,6 +22,7 @@ builder.AddKindlingDatabase();
 builder.AddKindlingIdentity();
 builder.AddKindlingRateLimits();
 builder.AddKindlingPages();
+builder.AddKindlingCompression();
 builder.AddKindlingPublicAddress();
 builder.AddKindlingHealth();
 builder.AddKindlingTelemetry();
@@ -47,8 +48,9 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 app.UseKindlingProxies();
-app.MapKindlingHealth(); // probes and the metrics scrape are answered before pages, sign-in and error pages
-app.MapKindlingMetrics();
+app.MapKindlingHealth(); // the probes are answered before compression, pages, sign-in and error pages
+app.UseResponseCompression();
+app.MapKindlingMetrics(); // so is the scrape, compressed
 app.UseKindlingErrorPages();
 app.UseStaticFiles();
 app.UseRouting();

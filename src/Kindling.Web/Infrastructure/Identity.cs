@@ -2,6 +2,7 @@ using Kindling.Data;
 using Kindling.Domain;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Kindling.Web.Infrastructure;
 
@@ -81,8 +82,16 @@ public static class IdentitySetup
             };
             // Re-validate the security stamp in a scope of its own. The default resolves the validator (SignInManager,
             // UserManager and a KindlingDb) from the request's scope, which a live session's WebSocket keeps for hours.
+            // A cookie issued within the validation interval is not checked (the validator would do nothing with
+            // it either), so most requests skip building that scope.
             o.Events.OnValidatePrincipal = async ctx =>
             {
+                var stamps = ctx.HttpContext.RequestServices.GetRequiredService<
+                    IOptions<SecurityStampValidatorOptions>
+                >();
+                var now = (stamps.Value.TimeProvider ?? TimeProvider.System).GetUtcNow();
+                if (ctx.Properties.IssuedUtc is { } issued && now - issued <= stamps.Value.ValidationInterval)
+                    return;
                 await using var scope = ctx
                     .HttpContext.RequestServices.GetRequiredService<IServiceScopeFactory>()
                     .CreateAsyncScope();

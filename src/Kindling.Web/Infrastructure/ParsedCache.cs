@@ -30,5 +30,10 @@ public static class ParsedCache
         return value;
     }
 
+    /// <summary>The parsed form kept for the row as last edited at <paramref name="updatedUtc"/>, if any.</summary>
+    public static T? Cached<T>(this IMemoryCache cache, Guid id, DateTime updatedUtc)
+        where T : class =>
+        cache.TryGetValue(id, out Entry<T>? entry) && entry!.UpdatedUtc == updatedUtc ? entry.Value : null;
+
     private sealed record Entry<T>(DateTime UpdatedUtc, T Value);
 }

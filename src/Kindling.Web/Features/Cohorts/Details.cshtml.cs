@@ -19,7 +19,18 @@ public class DetailsModel(KindlingDb db, TimeProvider clock, PublicUrls urls) : 
     public sealed record LessonRow(string Slug, string Title, string Status);
 
     public List<SessionRow> Sessions { get; private set; } = [];
+
+    /// <summary>Members listed on the page unless all are asked for: a cohort of a thousand would make a long page
+    /// for everyone.</summary>
+    public const int MembersListed = 60;
+
     public List<MemberRow> Members { get; private set; } = [];
+    public int MemberCount { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "members")]
+    public string? MembersShown { get; set; }
+
+    public bool AllMembers => MembersShown == "all";
     public List<LessonRow> Lessons { get; private set; } = [];
     public string GuidelinesHtml { get; private set; } = "";
     public string CodeOfConductHtml { get; private set; } = "";
@@ -47,12 +58,16 @@ public class DetailsModel(KindlingDb db, TimeProvider clock, PublicUrls urls) : 
             .SessionWrapUps.AsNoTracking()
             .Where(w => db.Sessions.Any(s => s.Id == w.SessionId && s.CohortId == c.Id))
             .ToDictionaryAsync(w => w.SessionId);
-        Members = await db
+        var members = db
             .CohortMembers.Where(m => m.CohortId == c.Id)
             .OrderByDescending(m => m.Role)
             .ThenBy(m => m.User!.DisplayName)
-            .Select(m => new MemberRow(m.User!.DisplayName, m.User.Pronouns, m.Role))
-            .ToListAsync();
+            .Select(m => new MemberRow(m.User!.DisplayName, m.User.Pronouns, m.Role));
+        Members = await (AllMembers ? members : members.Take(MembersListed)).ToListAsync();
+        MemberCount =
+            AllMembers || Members.Count < MembersListed
+                ? Members.Count
+                : await db.CohortMembers.CountAsync(m => m.CohortId == c.Id);
         Lessons = await db
             .Lessons.Where(l => l.CurriculumId == c.CurriculumId)
             .OrderBy(l => l.Order)

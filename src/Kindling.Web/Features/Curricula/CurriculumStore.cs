@@ -47,11 +47,32 @@ public sealed class LessonCache([FromKeyedServices(typeof(LessonCache))] IMemory
         : session.LessonVersionId is null && session.Lesson is { } lesson ? Get(lesson)
         : throw new InvalidOperationException("Load the session with WithLesson() to read its lesson.");
 
+    /// <summary>
+    /// What a session teaches, from its <see cref="LessonKey"/> (ids and edit times only): the lesson's text is read
+    /// from the database only when the parsed copy is missing or older. Lets a page list many sessions without
+    /// loading every lesson's source.
+    /// </summary>
+    public async Task<LessonDocument> OfAsync(KindlingDb db, LessonKey key)
+    {
+        if (key.VersionId is { } versionId)
+        {
+            if (cache.Cached<LessonDocument>(versionId, key.VersionCreatedUtc!.Value) is { } cachedVersion)
+                return cachedVersion;
+            return Get(await db.LessonVersions.AsNoTracking().SingleAsync(v => v.Id == versionId));
+        }
+        if (cache.Cached<LessonDocument>(key.LessonId, key.LessonUpdatedUtc) is { } cached)
+            return cached;
+        return Get(await db.Lessons.AsNoTracking().SingleAsync(l => l.Id == key.LessonId));
+    }
+
     private static LessonDocument Parse(string fileName, string source) =>
         LessonParser.Parse(fileName, source) is ({ } doc, null)
             ? doc
             : throw new InvalidOperationException($"Stored lesson {fileName} no longer parses.");
 }
+
+/// <summary>Which lesson text a session teaches, and as of when: enough to find its parsed copy.</summary>
+public sealed record LessonKey(Guid LessonId, DateTime LessonUpdatedUtc, Guid? VersionId, DateTime? VersionCreatedUtc);
 
 public static class SessionLessons
 {

@@ -1,5 +1,6 @@
 using Ganss.Xss;
 using Markdig;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kindling.Web.Features.Curricula;
 
@@ -34,7 +35,34 @@ public static class MarkdownRenderer
         return s;
     }
 
+    /// <summary>
+    /// Rendered texts, keyed by the text itself: the same guidelines or lesson body is shown on many page views, and
+    /// parsing plus sanitising costs far more than a lookup. An edited text is a new key; the old entry ages out.
+    /// </summary>
+    private static readonly MemoryCache Rendered = new(new MemoryCacheOptions { SizeLimit = 16_000_000 });
+
+    /// <summary>Texts longer than this (characters) are rendered each time rather than kept.</summary>
+    private const int CachedUpTo = 200_000;
+
     public static string ToSafeHtml(string markdown)
+    {
+        if (markdown.Length <= CachedUpTo && Rendered.TryGetValue(markdown, out string? cached))
+            return cached!;
+        var html = Render(markdown);
+        if (markdown.Length <= CachedUpTo)
+            Rendered.Set(
+                markdown,
+                html,
+                new MemoryCacheEntryOptions
+                {
+                    Size = markdown.Length + html.Length,
+                    SlidingExpiration = TimeSpan.FromHours(6),
+                }
+            );
+        return html;
+    }
+
+    private static string Render(string markdown)
     {
         try
         {

@@ -58,20 +58,24 @@ public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) 
             ))
             .ToListAsync();
         var ids = Cohorts.Select(c => c.Id).ToList();
-        var sessions = await db
+        // Sessions with their lesson's key, not its text: the parsed lessons come from the cache.
+        var rows = await db
             .Sessions.Where(s => ids.Contains(s.CohortId))
-            .WithLesson()
-            .Include(s => s.Cohort)
             .OrderBy(s => s.StartsUtc)
+            .Select(SessionRow)
             .ToListAsync();
+        var taught = new Dictionary<LessonKey, LessonDocument>();
+        foreach (var key in rows.Select(r => r.Lesson).Distinct())
+            taught[key] = await lessons.OfAsync(db, key);
+        var sessions = rows.Select(r => r with { Doc = taught[r.Lesson] }).ToList();
 
         var upcoming = sessions.FirstOrDefault(s => s.EndsUtc > _now);
         if (upcoming is not null)
             Next = new(
                 upcoming.CohortId,
                 upcoming.Id,
-                upcoming.Cohort!.Name,
-                lessons.Of(upcoming).Title,
+                upcoming.CohortName,
+                upcoming.Doc!.Title,
                 upcoming.StartsUtc,
                 upcoming.JoinUrl
             );
@@ -81,26 +85,57 @@ public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) 
         {
             var held = group.LastOrDefault(s => s.StartsUtc <= _now);
             var next = group.FirstOrDefault(s => s.StartsUtc > _now);
-            if (held is not null && lessons.Of(held).Assignment is { } a)
+            if (held is not null && held.Doc!.Assignment is { } a)
                 AddAssignment(
                     a,
                     held,
                     next,
-                    worksheets.Where(w => w.CohortId == held.CohortId && w.LessonSlug == held.Lesson!.Slug).ToList()
+                    worksheets.Where(w => w.CohortId == held.CohortId && w.LessonSlug == held.LessonSlug).ToList()
                 );
-            if (next is not null && lessons.Of(next).Readings.Count > 0)
+            if (next is not null && next.Doc!.Readings.Count > 0)
                 Due.Add(
                     new(
-                        "Pre-work: readings for " + lessons.Of(next).Title,
-                        $"{lessons.Of(next).Readings.Count} readings",
-                        next.Cohort!.Name,
+                        "Pre-work: readings for " + next.Doc.Title,
+                        $"{next.Doc.Readings.Count} readings",
+                        next.CohortName,
                         next.StartsUtc,
-                        $"/cohorts/{next.CohortId}/lessons/{next.Lesson!.Slug}#readings"
+                        $"/cohorts/{next.CohortId}/lessons/{next.LessonSlug}#readings"
                     )
                 );
         }
         await AddWorksheetItemsAsync(userId, ids, worksheets);
     }
+
+    private sealed record SessionItem(
+        Guid Id,
+        Guid CohortId,
+        string CohortName,
+        DateTime StartsUtc,
+        DateTime EndsUtc,
+        string? JoinUrl,
+        string LessonSlug,
+        LessonKey Lesson
+    )
+    {
+        public LessonDocument? Doc { get; init; }
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Session, SessionItem>> SessionRow =
+        s => new SessionItem(
+            s.Id,
+            s.CohortId,
+            s.Cohort!.Name,
+            s.StartsUtc,
+            s.StartsUtc.AddMinutes(s.PresentationMinutes + s.DiscussionMinutes),
+            s.JoinUrl,
+            s.Lesson!.Slug,
+            new LessonKey(
+                s.LessonId,
+                s.Lesson.UpdatedUtc,
+                s.LessonVersionId,
+                s.LessonVersionId == null ? null : s.LessonVersion!.CreatedUtc
+            )
+        );
 
     private sealed record MyWorksheet(
         Guid Id,
@@ -126,11 +161,11 @@ public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) 
     /// The latest lesson's assignment is done once a worksheet from its template, in one of my projects, is shared with
     /// the cohort; filled in (saved at least once) but not shared, it is in progress; otherwise it is due.
     /// </summary>
-    private void AddAssignment(AssignmentInfo a, Session held, Session? next, List<MyWorksheet> copies)
+    private void AddAssignment(AssignmentInfo a, SessionItem held, SessionItem? next, List<MyWorksheet> copies)
     {
         if (copies.Any(w => w.Shared))
             return;
-        var cohort = held.Cohort!.Name;
+        var cohort = held.CohortName;
         if (copies.FirstOrDefault(w => w.Version > 1) is { } filled)
             Due.Add(
                 new(
@@ -150,7 +185,7 @@ public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) 
                     next?.StartsUtc,
                     copies.Count > 0
                         ? $"/cohorts/{held.CohortId}/worksheets/{copies[0].Id}"
-                        : $"/cohorts/{held.CohortId}/lessons/{held.Lesson!.Slug}#assignment"
+                        : $"/cohorts/{held.CohortId}/lessons/{held.LessonSlug}#assignment"
                 )
             );
     }

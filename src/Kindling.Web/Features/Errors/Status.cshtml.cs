@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kindling.Web.Features.Errors;
 
 /// <summary>The page behind every error status; it says what happened in words, never with a stack trace.</summary>
-[AllowAnonymous, IgnoreAntiforgeryToken, ResponseCache(NoStore = true)]
+[AllowAnonymous, IgnoreAntiforgeryToken, ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public class StatusModel : PageModel
 {
     public string Heading { get; private set; } = "";

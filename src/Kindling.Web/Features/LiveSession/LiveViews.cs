@@ -58,42 +58,109 @@ public static class LiveViews
         var doc = await db.LiveDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.SessionId == ctx.SessionId);
         if (doc is null)
             return null;
-        var sections = await db
-            .LiveSections.AsNoTracking()
-            .Where(s => s.SessionId == ctx.SessionId)
-            .OrderBy(s => s.Position)
-            .ToListAsync();
+        var sections = await SectionsAsync(db, ctx.SessionId);
         var hiddenSilent = sections.Where(s => s.AwaitingReveal).Select(s => s.Id).ToHashSet();
-        var rows = await db
+        var rows = await RowsAsync(db, db.LiveResponses.Where(r => r.SessionId == ctx.SessionId && !r.Deleted));
+        var responses = rows.Where(x => Visible(ctx, hiddenSilent, x.R.SectionId, x.R.AuthorId, x.R.Hidden))
+            .Select(x => View(ctx, x))
+            .ToList();
+        return Build(ctx, doc, sections, responses);
+    }
+
+    /// <summary>
+    /// The room page's first view: under each prompt at most <paramref name="perSection"/> responses (pinned first,
+    /// then oldest first; all of them under <paramref name="fullSection"/>), with how many the reader may see in all.
+    /// Only those responses' texts are read, so a session with thousands of responses renders quickly; the hub's
+    /// snapshot then brings the rest to a browser with JavaScript.
+    /// </summary>
+    public static async Task<(Snapshot? Snapshot, IReadOnlyDictionary<Guid, int> Counts)> FirstViewAsync(
+        KindlingDb db,
+        LiveContext ctx,
+        int perSection,
+        Guid? fullSection
+    )
+    {
+        var doc = await db.LiveDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.SessionId == ctx.SessionId);
+        if (doc is null)
+            return (null, new Dictionary<Guid, int>());
+        var sections = await SectionsAsync(db, ctx.SessionId);
+        var hiddenSilent = sections.Where(s => s.AwaitingReveal).Select(s => s.Id).ToHashSet();
+        var heads = await db
             .LiveResponses.AsNoTracking()
             .Where(r => r.SessionId == ctx.SessionId && !r.Deleted)
-            .OrderBy(r => r.CreatedUtc)
             .Select(r => new
             {
-                R = r,
-                Name = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
+                r.Id,
+                r.SectionId,
+                r.AuthorId,
+                r.Hidden,
+                r.Pinned,
+                r.CreatedUtc,
             })
             .ToListAsync();
-        var responses = rows.Where(x => !hiddenSilent.Contains(x.R.SectionId) || x.R.AuthorId == ctx.UserId)
-            .Where(x => !x.R.Hidden || ctx.IsFacilitator || x.R.AuthorId == ctx.UserId)
-            .Select(x =>
-            {
-                var name = AnonymousAuthors.NameFor(ctx, x.R.Anonymous, x.R.AuthorId, x.Name);
-                return new ResponseView(
-                    x.R.Id,
-                    x.R.SectionId,
-                    name,
-                    x.R.Anonymous,
-                    x.R.AuthorId == ctx.UserId,
-                    x.R.Text,
-                    x.R.Hidden,
-                    x.R.Pinned,
-                    x.R.CreatedUtc,
-                    x.R.UpdatedUtc
-                );
-            })
+        var bySection = heads
+            .Where(h => Visible(ctx, hiddenSilent, h.SectionId, h.AuthorId, h.Hidden))
+            .GroupBy(h => h.SectionId)
             .ToList();
-        return new Snapshot(
+        var chosen = bySection
+            .SelectMany(g =>
+                g.Key == fullSection ? g : g.OrderByDescending(h => h.Pinned).ThenBy(h => h.CreatedUtc).Take(perSection)
+            )
+            .Select(h => h.Id)
+            .ToList();
+        var rows = await RowsAsync(db, db.LiveResponses.Where(r => chosen.Contains(r.Id)));
+        var responses = rows.Select(x => View(ctx, x)).ToList();
+        return (Build(ctx, doc, sections, responses), bySection.ToDictionary(g => g.Key, g => g.Count()));
+    }
+
+    private sealed record Row(LiveResponse R, string? Name);
+
+    private static Task<List<LiveSection>> SectionsAsync(KindlingDb db, Guid sessionId) =>
+        db.LiveSections.AsNoTracking().Where(s => s.SessionId == sessionId).OrderBy(s => s.Position).ToListAsync();
+
+    private static Task<List<Row>> RowsAsync(KindlingDb db, IQueryable<LiveResponse> responses) =>
+        responses
+            .AsNoTracking()
+            .OrderBy(r => r.CreatedUtc)
+            .Select(r => new Row(
+                r,
+                db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault()
+            ))
+            .ToListAsync();
+
+    /// <summary>A silent round's responses are the author's own until revealed; a hidden response is seen by its
+    /// author and the facilitators.</summary>
+    private static bool Visible(
+        LiveContext ctx,
+        HashSet<Guid> hiddenSilent,
+        Guid section,
+        string author,
+        bool hidden
+    ) =>
+        (!hiddenSilent.Contains(section) || author == ctx.UserId)
+        && (!hidden || ctx.IsFacilitator || author == ctx.UserId);
+
+    private static ResponseView View(LiveContext ctx, Row x) =>
+        new(
+            x.R.Id,
+            x.R.SectionId,
+            AnonymousAuthors.NameFor(ctx, x.R.Anonymous, x.R.AuthorId, x.Name),
+            x.R.Anonymous,
+            x.R.AuthorId == ctx.UserId,
+            x.R.Text,
+            x.R.Hidden,
+            x.R.Pinned,
+            x.R.CreatedUtc,
+            x.R.UpdatedUtc
+        );
+
+    private static Snapshot Build(
+        LiveContext ctx,
+        LiveDocument doc,
+        List<LiveSection> sections,
+        List<ResponseView> responses
+    ) =>
+        new(
             ctx.SessionId,
             doc.Seq,
             ctx.Title,
@@ -105,7 +172,6 @@ public static class LiveViews
             sections.Select(View).ToList(),
             responses
         );
-    }
 
     /// <summary>Events after <paramref name="since"/>, or null when the client is too far behind and should take a
     /// snapshot.</summary>

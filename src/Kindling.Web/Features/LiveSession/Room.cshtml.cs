@@ -13,8 +13,19 @@ namespace Kindling.Web.Features.LiveSession;
 public class RoomModel(KindlingDb db, OpenLiveDocument opener, LessonCache lessons, TimeProvider clock)
     : CohortPageModel
 {
+    /// <summary>Responses rendered under each prompt in the page itself; the rest arrive through the hub (or with
+    /// "show all", without JavaScript).</summary>
+    public const int FirstResponses = 30;
+
     [FromRoute]
     public Guid SessionId { get; set; }
+
+    /// <summary>The prompt whose responses are all rendered ("show all" without JavaScript).</summary>
+    [FromQuery(Name = "all")]
+    public Guid? All { get; set; }
+
+    /// <summary>How many responses the reader may see under each prompt, rendered or not.</summary>
+    public IReadOnlyDictionary<Guid, int> Counts { get; private set; } = new Dictionary<Guid, int>();
     public LiveContext Live { get; private set; } = null!;
     public Snapshot? Snapshot { get; private set; }
     public DateTime StartsUtc { get; private set; }
@@ -59,7 +70,7 @@ public class RoomModel(KindlingDb db, OpenLiveDocument opener, LessonCache lesso
         // The same rule as joining through the hub: shortly before the start the document opens by itself.
         if (OpensUtc <= clock.GetUtcNow().UtcDateTime)
             await opener.OpenAsync(SessionId);
-        Snapshot = await LiveViews.SnapshotAsync(db, ctx);
+        (Snapshot, Counts) = await LiveViews.FirstViewAsync(db, ctx, FirstResponses, All);
         if (Snapshot?.Sections.Any(s => s.Kind == ShareSlot.Kind) == true)
             SharedWorksheets = await ShareSlot.SharedWorksheetsAsync(db, CohortId);
         return Page();
@@ -73,6 +84,10 @@ public class RoomModel(KindlingDb db, OpenLiveDocument opener, LessonCache lesso
     /// may see them.</summary>
     public IEnumerable<ResponseView> ResponsesFor(SectionView s) =>
         Snapshot!.Responses.Where(r => r.SectionId == s.Id).OrderByDescending(r => r.Pinned).ThenBy(r => r.CreatedUtc);
+
+    /// <summary>Responses under the prompt that the page leaves to the hub (or to "show all").</summary>
+    public int NotShown(SectionView s) =>
+        Counts.GetValueOrDefault(s.Id) - Snapshot!.Responses.Count(r => r.SectionId == s.Id);
 
     public string AuthorLabel(ResponseView r) =>
         (r.Mine, r.Anonymous, r.AuthorName) switch

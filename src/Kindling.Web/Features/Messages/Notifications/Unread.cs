@@ -14,7 +14,12 @@ public static class Unread
     public const int Cap = 100;
 
     public static Task<int> CountAsync(KindlingDb db, string userId, CancellationToken ct = default) =>
-        db.Notifications.Where(n => n.UserId == userId && n.ReadUtc == null).Take(Cap).CountAsync(ct);
+        // Which rows fill the cap doesn't matter, only how many; the order by key keeps EF Core from warning about it.
+        db
+            .Notifications.Where(n => n.UserId == userId && n.ReadUtc == null)
+            .OrderBy(n => n.Id)
+            .Take(Cap)
+            .CountAsync(ct);
 
     public static async Task<int> CountAsync(KindlingDb db, ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? await CountAsync(db, id) : 0;

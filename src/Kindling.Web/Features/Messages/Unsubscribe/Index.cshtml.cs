@@ -14,7 +14,7 @@ namespace Kindling.Web.Features.Messages.Unsubscribe;
 /// cookie and no form token: the sealed token in the address is the whole authority, so no sign-in is needed and
 /// the anti-forgery check does not apply.
 /// </summary>
-[IgnoreAntiforgeryToken, ResponseCache(NoStore = true)]
+[IgnoreAntiforgeryToken, ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public class IndexModel(KindlingDb db, UnsubscribeLinks links) : PageModel
 {
     public const string InvalidLink =
