@@ -28,6 +28,8 @@ builder.AddKindlingRateLimits();
 builder.AddKindlingPages();
 builder.AddKindlingCompression();
 builder.AddKindlingPublicAddress();
+builder.AddKindlingHealth();
+builder.AddKindlingTelemetry();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCurriculum();
 builder.Services.AddSchedule();
@@ -50,7 +52,9 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 app.UseKindlingProxies();
+app.MapKindlingHealth(); // the probes are answered before compression, pages, sign-in and error pages
 app.UseResponseCompression();
+app.MapKindlingMetrics(); // so is the scrape, compressed
 app.UseKindlingErrorPages();
 app.UseStaticFiles();
 app.UseRouting();

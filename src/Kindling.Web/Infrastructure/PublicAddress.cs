@@ -105,7 +105,7 @@ public static class PublicAddressSetup
         && u.Fragment.Length == 0
         && u.UserInfo.Length == 0;
 
-    private static bool TryParseProxy(string text, out IPAddress? address, out System.Net.IPNetwork? network)
+    internal static bool TryParseProxy(string text, out IPAddress? address, out System.Net.IPNetwork? network)
     {
         address = null;
         network = null;

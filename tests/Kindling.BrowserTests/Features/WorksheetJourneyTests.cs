@@ -189,7 +189,7 @@ public class WorksheetJourneyTests(BrowserFixture fx) : IAsyncLifetime
 
     /// <summary>Empty when nothing makes the page scroll sideways; otherwise the outermost elements that stick
     /// out.</summary>
-    private static Task<string> OverflowAsync(IPage page) =>
+    internal static Task<string> OverflowAsync(IPage page) =>
         page.EvaluateAsync<string>(
             @"() => {
         if (document.documentElement.scrollWidth <= window.innerWidth + 1) return '';

@@ -90,10 +90,7 @@ public sealed class OutboxModel(
     private async Task LoadAsync()
     {
         Zone = await db.Users.Where(u => u.Id == Me).Select(u => u.TimeZoneId).FirstOrDefaultAsync() ?? "UTC";
-        Counts = await db
-            .Outbox.GroupBy(m => m.State)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count);
+        Counts = await CountsAsync(db);
         var q = db.Outbox.AsNoTracking();
         if (State is OutboxState s)
             q = q.Where(m => m.State == s);
@@ -115,6 +112,17 @@ public sealed class OutboxModel(
             })
             .ToListAsync();
     }
+
+    /// <summary>How many messages are in each state (also on the instance page).</summary>
+    public static Task<Dictionary<OutboxState, int>> CountsAsync(KindlingDb db) =>
+        db
+            .Outbox.GroupBy(m => m.State)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count);
+
+    /// <summary>When the oldest message still waiting to be sent was written, or null when none waits.</summary>
+    public static Task<DateTime?> OldestWaitingUtcAsync(KindlingDb db) =>
+        db.Outbox.Where(m => m.State == OutboxState.Pending).MinAsync(m => (DateTime?)m.CreatedUtc);
 
     /// <summary>The kind in words, e.g. "Concern report".</summary>
     public static string Describe(MessageKind k)

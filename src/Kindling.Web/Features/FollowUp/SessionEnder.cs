@@ -83,7 +83,7 @@ public sealed class SessionEnder(
             (byUserId is null ? null : await LiveContext.LoadAsync(db, sessionId, byUserId)) ?? Automatic(sessionId);
         var done = await facilitator.SetLockedAsync(ctx, new SetLocked(sessionId, true, LockKey));
         if (done.Event is not null)
-            await broadcaster.PublishAsync(done.Event);
+            await broadcaster.PublishAsync(done);
     }
 
     private static LiveContext Automatic(Guid sessionId) =>

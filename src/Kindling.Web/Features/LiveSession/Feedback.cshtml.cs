@@ -152,7 +152,7 @@ public class FeedbackModel(
             return NotFound();
         var done = await facilitator.SetFeedbackClosedAsync(ctx, closed);
         if (done.Event is not null)
-            await broadcaster.PublishAsync(done.Event);
+            await broadcaster.PublishAsync(done);
         TempData["Flash"] = done.Ack.Ok
             ? closed
                 ? "Feedback is closed; answers can no longer be changed."

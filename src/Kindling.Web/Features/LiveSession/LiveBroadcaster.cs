@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Kindling.LiveClient;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public sealed class LiveBroadcaster(
     TimeProvider clock,
     IOptions<LiveOptions> options,
     [FromKeyedServices(LiveBroadcaster.PacingKey)] TimeProvider pacing,
+    LiveMetrics metrics,
     ILogger<LiveBroadcaster> log
 )
 {
@@ -36,13 +38,19 @@ public sealed class LiveBroadcaster(
     /// if sending fails (e.g. the Redis backplane is unreachable) the command still succeeds, and clients fetch the
     /// missing number when they notice the gap or reconnect.
     /// </summary>
-    public Task PublishAsync(LiveEventRow row)
+    public Task PublishAsync(LiveStore.Committed done) => PublishAsync(done.Event!, done.CommittedAt);
+
+    /// <param name="committedAt">When its transaction committed (<see cref="Stopwatch"/> ticks), for the broadcast
+    /// latency; 0: now.</param>
+    public Task PublishAsync(LiveEventRow row, long committedAt = 0)
     {
         var box = _outboxes.GetOrAdd(row.SessionId, _ => new Outbox());
         var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (committedAt == 0 && metrics.TimesBroadcasts)
+            committedAt = Stopwatch.GetTimestamp();
         lock (box)
         {
-            box.Waiting.Add((row, sent));
+            box.Waiting.Add((row, sent, committedAt));
             if (box.Sending)
                 return sent.Task;
             box.Sending = true;
@@ -67,7 +75,7 @@ public sealed class LiveBroadcaster(
         {
             if (!first && _window > TimeSpan.Zero)
                 await Task.Delay(_window, pacing);
-            List<(LiveEventRow Row, TaskCompletionSource Sent)> batch;
+            List<(LiveEventRow Row, TaskCompletionSource Sent, long CommittedAt)> batch;
             lock (box)
             {
                 if (box.Waiting.Count == 0)
@@ -81,9 +89,16 @@ public sealed class LiveBroadcaster(
             try
             {
                 await SendAsync(batch.ConvertAll(b => b.Row));
+                if (metrics.TimesBroadcasts)
+                {
+                    var sentAt = Stopwatch.GetTimestamp();
+                    foreach (var b in batch)
+                        metrics.Broadcast(b.CommittedAt, sentAt);
+                }
             }
             catch (Exception e)
             {
+                metrics.BroadcastFailed(batch.Count);
                 log.LogWarning(
                     e,
                     "Broadcasting events {First}–{Last} of session {SessionId} failed; clients will catch up.",
@@ -92,7 +107,7 @@ public sealed class LiveBroadcaster(
                     batch[0].Row.SessionId
                 );
             }
-            foreach (var (_, sent) in batch)
+            foreach (var (_, sent, _) in batch)
                 sent.TrySetResult();
         }
     }
@@ -114,6 +129,6 @@ public sealed class LiveBroadcaster(
     private sealed class Outbox
     {
         public bool Sending;
-        public List<(LiveEventRow Row, TaskCompletionSource Sent)> Waiting = [];
+        public List<(LiveEventRow Row, TaskCompletionSource Sent, long CommittedAt)> Waiting = [];
     }
 }

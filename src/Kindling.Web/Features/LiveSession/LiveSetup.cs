@@ -1,3 +1,4 @@
+using Kindling.Web.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -49,9 +50,13 @@ public static class LiveSetup
                 redis,
                 sp.GetRequiredService<ILogger<PresenceMirror>>()
             ));
+            builder
+                .Services.AddHealthChecks()
+                .AddCheck<RedisHealthCheck>("redis", tags: [HealthSetup.Ready], timeout: TimeSpan.FromSeconds(3));
         }
         var s = builder.Services;
         s.AddSingleton<LiveWriteGate>(); // its lanes queue the commits of the whole app
+        s.AddSingleton<LiveMetrics>();
         s.AddScoped<LiveStore>();
         s.AddScoped<ResponseCommands>();
         s.AddScoped<FacilitatorCommands>();
@@ -76,6 +81,8 @@ public static class LiveSetup
     {
         // Runs after authentication and before the hub's endpoints (negotiate and every transport).
         app.UseHubOriginCheck(HubPath);
+        // Created now, so the live gauges (0 until someone joins) are there from the first scrape.
+        app.Services.GetRequiredService<LiveMetrics>();
         app.MapHub<SessionHub>(HubPath);
         app.MapDocumentExport();
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Kindling.Data;
 using Kindling.Domain;
@@ -35,12 +36,17 @@ public sealed class LiveTx(KindlingDb db, TimeProvider clock)
 /// refused change leaves no trace and the sequence stays gap-free. A change gets that transaction as a
 /// <see cref="LiveTx"/>; this class exposes no context of its own (docs/live-write-path.md).
 /// </remarks>
-public sealed class LiveStore(KindlingDb db, LiveWriteGate gate, TimeProvider clock)
+public sealed class LiveStore(KindlingDb db, LiveWriteGate gate, TimeProvider clock, LiveMetrics metrics)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private const string Savepoint = "live_change";
 
-    public sealed record Committed(Ack Ack, LiveEventRow? Event);
+    public sealed record Committed(Ack Ack, LiveEventRow? Event)
+    {
+        /// <summary>When the transaction that stored <see cref="Event"/> committed (<see cref="Stopwatch"/>
+        /// ticks; 0 when unknown): the broadcast latency is measured from here.</summary>
+        public long CommittedAt { get; internal set; }
+    }
 
     /// <summary>The answer to any change of a locked document.</summary>
     public const string LockedMessage =
@@ -96,6 +102,7 @@ public sealed class LiveStore(KindlingDb db, LiveWriteGate gate, TimeProvider cl
         var live = new LiveTx(db, clock);
         var results = new Committed?[batch.Count];
         var errors = new Exception?[batch.Count];
+        var started = Stopwatch.GetTimestamp();
         await strategy.ExecuteAsync(async () =>
         {
             Array.Clear(results);
@@ -134,6 +141,15 @@ public sealed class LiveStore(KindlingDb db, LiveWriteGate gate, TimeProvider cl
             else
                 await tx.RollbackAsync();
         });
+        var committedAt = Stopwatch.GetTimestamp();
+        var stored = 0;
+        foreach (var r in results)
+            if (r?.Event is not null)
+            {
+                r.CommittedAt = committedAt;
+                stored++;
+            }
+        metrics.Committed(batch.Count, stored, started, committedAt);
         for (var i = 0; i < batch.Count; i++)
         {
             if (errors[i] is { } e)

@@ -28,10 +28,16 @@ public sealed class Presence
     private readonly PresenceMirror? mirror;
     private readonly ConcurrentDictionary<string, HubCallerContext> _callers = new();
 
-    public Presence(IHubContext<SessionHub, ISessionClient> hub, ILogger<Presence> log, PresenceMirror? mirror = null)
+    public Presence(
+        IHubContext<SessionHub, ISessionClient> hub,
+        ILogger<Presence> log,
+        LiveMetrics metrics,
+        PresenceMirror? mirror = null
+    )
     {
         (this.hub, this.log, this.mirror) = (hub, log, mirror);
         mirror?.OnEviction(Evict);
+        metrics.Observe(this);
     }
 
     private readonly ConcurrentDictionary<string, (Guid SessionId, PresentMember Member)> _connections = new();
@@ -120,6 +126,31 @@ public sealed class Presence
 
     /// <summary>The sessions someone is connected to on this instance.</summary>
     public IReadOnlyList<Guid> SessionIds() => _sessions.Where(s => !s.Value.IsEmpty).Select(s => s.Key).ToList();
+
+    /// <summary>
+    /// Sessions with someone connected on this instance, the people in them (a person counted once per session) and
+    /// their connections. Walks every connection: for the metrics (read when scraped) and the admin page, not for a
+    /// hot path.
+    /// </summary>
+    public (int Sessions, int People, int Connections) Counts()
+    {
+        var (sessions, people, connections) = (0, 0, 0);
+        var users = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, members) in _sessions)
+        {
+            users.Clear();
+            foreach (var (_, member) in members)
+            {
+                connections++;
+                users.Add(member.UserId);
+            }
+            if (users.Count == 0)
+                continue;
+            sessions++;
+            people += users.Count;
+        }
+        return (sessions, people, connections);
+    }
 
     /// <summary>Who is connected to the session on this instance.</summary>
     public IReadOnlyList<PresentMember> Members(Guid sessionId) =>

@@ -22,8 +22,24 @@ public sealed class PresenceMirror : IAsyncDisposable
     public PresenceMirror(string connectionString, ILogger<PresenceMirror> log)
     {
         _log = log;
-        _redis = new(() => ConnectionMultiplexer.ConnectAsync(connectionString));
+        var config = ConfigurationOptions.Parse(connectionString);
+        // Keep trying instead of failing for good: Redis may start after Kindling, or restart under it.
+        config.AbortOnConnectFail = false;
+        _redis = new(() => ConnectionMultiplexer.ConnectAsync(config));
         _ = BeatAsync();
+    }
+
+    /// <summary>Whether this instance's connection to Redis is up now (false before it was first used).</summary>
+    public bool IsConnected =>
+        _redis is { IsValueCreated: true, Value.IsCompletedSuccessfully: true } r && r.Value.Result.IsConnected;
+
+    /// <summary>Redis's answer time; throws when Redis cannot be reached.</summary>
+    public async Task<TimeSpan> PingAsync()
+    {
+        var redis = await _redis.Value;
+        if (!redis.IsConnected)
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Not connected to Redis.");
+        return await redis.GetDatabase().PingAsync();
     }
 
     private static readonly RedisChannel EvictChannel = RedisChannel.Literal("kindling:presence-evict");

@@ -196,7 +196,7 @@ public sealed class SessionHub(
     private async Task Publish(LiveStore.Committed done)
     {
         if (done.Event is not null)
-            await broadcaster.PublishAsync(done.Event);
+            await broadcaster.PublishAsync(done);
     }
 
     private async Task<Ack> Run(Guid sessionId, Func<LiveContext, Task<LiveStore.Committed>> command)

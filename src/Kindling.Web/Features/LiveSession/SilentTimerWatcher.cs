@@ -43,7 +43,7 @@ public sealed class SilentTimerWatcher(IServiceScopeFactory scopes, TimeProvider
             var commands = inner.ServiceProvider.GetRequiredService<FacilitatorCommands>();
             var done = await commands.RevealAtTimerEndAsync(item.SessionId, item.Id, item.Ends);
             if (done.Event is not null)
-                await inner.ServiceProvider.GetRequiredService<LiveBroadcaster>().PublishAsync(done.Event);
+                await inner.ServiceProvider.GetRequiredService<LiveBroadcaster>().PublishAsync(done);
         }
     }
 }
