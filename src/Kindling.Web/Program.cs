@@ -18,6 +18,7 @@ using Kindling.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddKindlingHosting();
 builder.AddKindlingDatabase();
 builder.AddKindlingIdentity();
 builder.AddKindlingRateLimits();
