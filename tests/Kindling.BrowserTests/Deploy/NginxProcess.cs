@@ -49,6 +49,42 @@ public sealed class NginxProcess : IAsyncDisposable
             );
         var dir = Directory.CreateTempSubdirectory("kindling-nginx-").FullName;
         var certificate = WriteCertificate(dir);
+        string[] files;
+        try
+        {
+            files = await ConfigureAsync(root, dir, https, http, instanceA, instanceB);
+        }
+        catch
+        {
+            certificate.Dispose();
+            Directory.Delete(dir, true);
+            throw;
+        }
+        // In the foreground, as this process's child, so disposing the test ends it.
+        var process = Process.Start(new ProcessStartInfo(Binary, [.. files, "-g", "daemon off;"]))!;
+        var nginx = new NginxProcess(process, dir, https, http, certificate);
+        for (var i = 0; i < 200 && !process.HasExited; i++)
+        {
+            if (await AcceptsAsync(https))
+                return nginx;
+            await Task.Delay(50);
+        }
+        var log = nginx.ErrorLog;
+        await nginx.DisposeAsync();
+        throw new InvalidOperationException("nginx did not start listening within 10 s:\n" + log);
+    }
+
+    /// <summary>Writes the site file and the main configuration into <paramref name="dir"/> and checks them with
+    /// <c>nginx -t</c>; returns the arguments that name them.</summary>
+    private static async Task<string[]> ConfigureAsync(
+        string root,
+        string dir,
+        int https,
+        int http,
+        int instanceA,
+        int instanceB
+    )
+    {
         foreach (var sub in new[] { "acme", "client_body", "proxy", "fastcgi", "uwsgi", "scgi" })
             Directory.CreateDirectory(Path.Combine(dir, sub));
         var site = new SiteTemplate(File.ReadAllText(Path.Combine(root, "deploy", "nginx", "kindling.conf")))
@@ -64,7 +100,6 @@ public sealed class NginxProcess : IAsyncDisposable
             .Replace("root /var/www/html;", $"root {Path.Combine(dir, "acme")};");
         File.WriteAllText(Path.Combine(dir, "kindling.conf"), site.Text);
         File.WriteAllText(Path.Combine(dir, "nginx.conf"), MainConfig(dir));
-
         string[] files = ["-c", Path.Combine(dir, "nginx.conf"), "-p", dir + "/", "-e", Path.Combine(dir, "error.log")];
         var check = await RunAsync([.. files, "-t", "-q"]);
         if (check.ExitCode != 0)
@@ -73,18 +108,7 @@ public sealed class NginxProcess : IAsyncDisposable
                     + check.Output
                     + ReadOrEmpty(Path.Combine(dir, "error.log"))
             );
-        // In the foreground, as this process's child, so disposing the test ends it.
-        var process = Process.Start(new ProcessStartInfo(Binary, [.. files, "-g", "daemon off;"]))!;
-        var nginx = new NginxProcess(process, dir, https, http, certificate);
-        for (var i = 0; i < 200 && !process.HasExited; i++)
-        {
-            if (await AcceptsAsync(https))
-                return nginx;
-            await Task.Delay(50);
-        }
-        var log = nginx.ErrorLog;
-        await nginx.DisposeAsync();
-        throw new InvalidOperationException("nginx did not start listening within 10 s:\n" + log);
+        return files;
     }
 
     private static string MainConfig(string dir)
