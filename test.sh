@@ -13,6 +13,7 @@ command -v pdftoppm >/dev/null || need+=(poppler-utils)            # charter PDF
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)   # charter DOCX export tests
 command -v node >/dev/null || need+=(nodejs)                        # ical.js reads the .ics files in the calendar tests
 command -v npm >/dev/null || need+=(npm)
+[ -x /usr/sbin/nginx ] || need+=(nginx)                            # the deploy smoke test runs deploy/nginx/kindling.conf
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${need[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

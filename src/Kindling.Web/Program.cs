@@ -22,6 +22,7 @@ if (await BackupCommands.TryRunAsync(args)) // `backup <file>` / `restore <file>
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddKindlingHosting();
 builder.AddKindlingDatabase();
 builder.AddKindlingIdentity();
 builder.AddKindlingRateLimits();

@@ -48,10 +48,13 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// <param name="dataDir">A previous process's <see cref="DataDir"/> to start again on the same data; then the
     /// set-up link is not awaited (an admin may exist), only the "running" line.</param>
     /// <param name="port">The address to listen on; a free port when 0.</param>
+    /// <param name="launcher">A program and arguments that run the command following them (e.g. a shell standing in
+    /// for systemd); none: dotnet is started directly.</param>
     public static async Task<AppProcess> StartAsync(
         IReadOnlyDictionary<string, string> settings,
         string? dataDir = null,
-        int port = 0
+        int port = 0,
+        IReadOnlyList<string>? launcher = null
     )
     {
         var root = FindRoot();
@@ -65,7 +68,8 @@ public sealed partial class AppProcess : IAsyncDisposable
         port = port == 0 ? FreePort() : port;
         var baseUrl = $"http://127.0.0.1:{port}";
         dataDir ??= Directory.CreateTempSubdirectory("kindling-browser-").FullName;
-        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl])
+        string[] command = [.. launcher ?? [], "dotnet", dll, "--urls", baseUrl];
+        var psi = new ProcessStartInfo(command[0], command[1..])
         {
             // The project folder is the content root (wwwroot lives there), exactly as `dotnet run` in ./run.sh uses
             // it.
@@ -139,14 +143,14 @@ public sealed partial class AppProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kindling.slnx")))

@@ -60,13 +60,15 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Migrates, creates the instance roles, then runs what features need before the first request, in the order
-    /// they were registered (<see cref="IStartupTask"/>: the built-in curriculum, then the first-admin link).
+    /// they were registered (<see cref="IStartupTask"/>: the built-in curriculum, then the first-admin link). On
+    /// PostgreSQL one instance at a time (<see cref="PreparationLock"/>).
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<KindlingDb>();
+        await using var preparing = await PreparationLock.TakeAsync(db);
         if (db.Database.IsSqlite())
         {
             // Held while Kindling runs: a restore refuses to replace the file under it (SqliteInUse).

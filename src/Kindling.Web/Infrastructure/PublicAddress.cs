@@ -20,6 +20,13 @@ public sealed class PublicAddressOptions
     /// X-Forwarded-For / X-Forwarded-Proto headers are believed. Empty: those headers are ignored.
     /// </summary>
     public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>
+    /// A name for this instance, e.g. <c>5001</c>. When set, every response carries
+    /// <c>X-Kindling-Instance: name; scheme=https; client=203.0.113.7</c>: which instance answered and the scheme and
+    /// client address it saw after the trusted proxies, to check a load-balanced layout. Unset: no such header.
+    /// </summary>
+    public string? InstanceName { get; set; }
 }
 
 /// <summary>Builds absolute links from <see cref="PublicAddressOptions.PublicUrl"/> or, unset, the listening
@@ -65,17 +72,38 @@ public static class PublicAddressSetup
                 o => o.TrustedProxies.All(p => TryParseProxy(p, out _, out _)),
                 "Kindling:TrustedProxies must hold IP addresses (10.0.0.2) or networks (10.0.0.0/8)."
             )
+            .Validate(
+                o => o.InstanceName is null || o.InstanceName.All(c => c is >= ' ' and <= '~'),
+                "Kindling:InstanceName must be plain ASCII text (letters, digits, punctuation), e.g. 5001."
+            )
             .ValidateOnStart();
         builder.Services.AddSingleton<PublicUrls>();
     }
 
-    /// <summary>Believes X-Forwarded-For/-Proto only from the configured proxies; with none configured,
-    /// never.</summary>
+    public const string InstanceHeader = "X-Kindling-Instance";
+
+    /// <summary>Believes X-Forwarded-For/-Proto only from the configured proxies; with none configured, never. Then
+    /// names the instance in a header when <see cref="PublicAddressOptions.InstanceName"/> asks for it.</summary>
     public static void UseKindlingProxies(this WebApplication app)
     {
-        var proxies = app.Services.GetRequiredService<IOptions<PublicAddressOptions>>().Value.TrustedProxies;
-        if (proxies.Length == 0)
+        var options = app.Services.GetRequiredService<IOptions<PublicAddressOptions>>().Value;
+        if (options.TrustedProxies.Length > 0)
+            app.UseForwardedHeaders(Forwarded(options.TrustedProxies));
+        if (string.IsNullOrWhiteSpace(options.InstanceName))
             return;
+        var name = options.InstanceName.Trim();
+        app.Use(
+            (http, next) =>
+            {
+                http.Response.Headers[InstanceHeader] =
+                    $"{name}; scheme={http.Request.Scheme}; client={http.Connection.RemoteIpAddress}";
+                return next(http);
+            }
+        );
+    }
+
+    private static ForwardedHeadersOptions Forwarded(string[] proxies)
+    {
         var forwarded = new ForwardedHeadersOptions
         {
             ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
@@ -94,7 +122,7 @@ public static class PublicAddressSetup
             if (network is not null)
                 forwarded.KnownIPNetworks.Add(network.Value);
         }
-        app.UseForwardedHeaders(forwarded);
+        return forwarded;
     }
 
     private static bool IsSiteAddress(string url) =>

@@ -13,7 +13,7 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
 {
     private const string Password = "amber-orchard-compass-58";
     private const string RollCallPrompt = "Say your name and role";
-    private const string IcebreakerPrompt = "Think of a community you admire";
+    internal const string IcebreakerPrompt = "Think of a community you admire";
     private const string IcebreakerPrompt2 = "Have you managed to bring that quality";
     private const string SilentPrompt = "How did your community begin";
     private AppProcess _app = null!;
@@ -242,7 +242,7 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
     internal static ILocator Prompt(IPage page, string startsWith) =>
         page.Locator("article.prompt", new() { Has = page.Locator("h3", new() { HasText = startsWith }) });
 
-    private static async Task AnswerAsync(IPage page, string prompt, string text)
+    internal static async Task AnswerAsync(IPage page, string prompt, string text)
     {
         var block = Prompt(page, prompt);
         await block.GetByLabel("Your response").FillAsync(text);
@@ -277,13 +277,20 @@ public class LiveRoomTests(BrowserFixture fx) : IAsyncLifetime
 
     /// <summary>Through the app's own pages: first admin, facilitator, cohort, a session next week, acknowledged
     /// participants.</summary>
-    internal static async Task<string> ArrangeCohortWithSessionAsync(
+    internal static Task<string> ArrangeCohortWithSessionAsync(
         AppProcess app,
+        IPage fac,
+        IReadOnlyList<(IPage Page, string Name, string Email)> participants
+    ) => ArrangeCohortWithSessionAsync(app.SetupUrl, fac, participants);
+
+    /// <param name="setupUrl">The first-admin link a Kindling process printed.</param>
+    internal static async Task<string> ArrangeCohortWithSessionAsync(
+        string setupUrl,
         IPage fac,
         IReadOnlyList<(IPage Page, string Name, string Email)> participants
     )
     {
-        await fac.GotoAsync(app.SetupUrl);
+        await fac.GotoAsync(setupUrl);
         await FillAccountAsync(fac, "Ada Admin", "ada@example.org");
         await fac.GetByRole(AriaRole.Button, new() { Name = "Create admin account" }).ClickAsync();
         await fac.GotoAsync("/admin");

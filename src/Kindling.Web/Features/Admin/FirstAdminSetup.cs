@@ -14,6 +14,12 @@ namespace Kindling.Web.Features.Admin;
 /// </summary>
 public sealed class FirstAdminSetup(IServiceScopeFactory scopes, TimeProvider clock) : IStartupTask, IStartupNotice
 {
+    /// <summary>
+    /// Instances started together on one database (several behind a proxy) each print a link, and each link works; a
+    /// start this long after an earlier one replaces that earlier link.
+    /// </summary>
+    public static readonly TimeSpan SharedFor = TimeSpan.FromMinutes(15);
+
     Task IStartupTask.RunAsync() => IssueLinkIfNoAdminAsync();
 
     string? IStartupNotice.Line(string baseUrl) =>
@@ -31,9 +37,11 @@ public sealed class FirstAdminSetup(IServiceScopeFactory scopes, TimeProvider cl
             PendingToken = null;
             return;
         }
-        db.SetupTokens.RemoveRange(db.SetupTokens);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var replaced = now - SharedFor;
+        db.SetupTokens.RemoveRange(db.SetupTokens.Where(t => t.CreatedUtc < replaced));
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-        db.SetupTokens.Add(new SetupToken { TokenHash = Hash(token), CreatedUtc = clock.GetUtcNow().UtcDateTime });
+        db.SetupTokens.Add(new SetupToken { TokenHash = Hash(token), CreatedUtc = now });
         await db.SaveChangesAsync();
         PendingToken = token;
     }

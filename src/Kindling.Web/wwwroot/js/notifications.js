@@ -38,7 +38,8 @@
 
   function start() {
     var connection = new signalR.HubConnectionBuilder()
-      .withUrl('/hubs/notifications')
+      // WebSockets only, with no negotiation: works behind a proxy without sticky sessions (see live/room.js).
+      .withUrl('/hubs/notifications', { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
       .withAutomaticReconnect()
       .configureLogging(signalR.LogLevel.None)
       .build();

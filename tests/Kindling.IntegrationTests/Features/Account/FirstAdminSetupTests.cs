@@ -1,6 +1,7 @@
 using System.Net;
 using Kindling.Domain;
 using Kindling.IntegrationTests.Infrastructure;
+using Kindling.Web.Features.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,5 +43,31 @@ public class FirstAdminSetupTests
         var again = await late.GetAsync($"/setup/{token}");
         Assert.Equal(HttpStatusCode.NotFound, again.Status);
         Assert.Contains("not valid", again.Text);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task SetupLink_AnotherInstanceStartingSoonAfter_BothLinksWorkUntilALaterStart(string provider)
+    {
+        await using var app = new KindlingApp(provider);
+        _ = app.Server;
+        var first = app.SetupToken;
+        var setup = app.Services.GetRequiredService<FirstAdminSetup>();
+        using var client = app.Client();
+
+        // A second instance on the same database starts a minute later and prints its own link: the first one,
+        // perhaps already copied from the first instance's journal, still works.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await setup.IssueLinkIfNoAdminAsync();
+        var second = setup.PendingToken;
+        Assert.NotEqual(first, second);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/setup/{first}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/setup/{second}")).Status);
+
+        // A start long after replaces both: old links found in old logs stop working.
+        app.Clock.Advance(FirstAdminSetup.SharedFor + TimeSpan.FromMinutes(1));
+        await setup.IssueLinkIfNoAdminAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/setup/{first}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/setup/{second}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/setup/{setup.PendingToken}")).Status);
     }
 }

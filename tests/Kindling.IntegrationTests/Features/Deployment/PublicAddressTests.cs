@@ -80,6 +80,46 @@ public class PublicAddressTests(Apps apps)
         );
     }
 
+    [Fact]
+    public async Task InstanceName_NamesTheInstanceWithTheSchemeAndClientItSawThroughTheTrustedProxy()
+    {
+        await using var app = new KindlingApp(
+            "sqlite",
+            new Dictionary<string, string>
+            {
+                ["Kindling:TrustedProxies:0"] = "10.1.2.3",
+                ["Kindling:InstanceName"] = "5002",
+            }
+        );
+
+        Assert.Equal(
+            "5002; scheme=https; client=203.0.113.7",
+            await InstanceHeaderAsync(app, IPAddress.Parse("10.1.2.3"), forwardedFor: "203.0.113.7")
+        );
+        // From anyone else the forwarded headers are not believed, and the header says so.
+        Assert.Equal(
+            "5002; scheme=http; client=10.9.9.9",
+            await InstanceHeaderAsync(app, IPAddress.Parse("10.9.9.9"), forwardedFor: "203.0.113.7")
+        );
+        // Unset (the default), no response names an instance.
+        await using var plain = new KindlingApp("sqlite");
+        Assert.Null(await InstanceHeaderAsync(plain, IPAddress.Parse("10.1.2.3"), forwardedFor: "203.0.113.7"));
+    }
+
+    private static async Task<string?> InstanceHeaderAsync(KindlingApp app, IPAddress remote, string forwardedFor)
+    {
+        using var http = new HttpClient(app.Server.CreateHandler(ctx => ctx.Connection.RemoteIpAddress = remote))
+        {
+            BaseAddress = new Uri("http://localhost"),
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/signin");
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response.Headers.TryGetValues("X-Kindling-Instance", out var values) ? values.Single() : null;
+    }
+
     /// <summary>Signs in from <paramref name="remote"/> with "X-Forwarded-Proto: https" and returns the auth cookie's
     /// Set-Cookie.</summary>
     private static async Task<string> SignInCookieAsync(KindlingApp app, CohortScenario s, IPAddress remote)

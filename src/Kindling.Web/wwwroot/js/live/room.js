@@ -264,18 +264,44 @@
     status('offline', 'Offline — your unsent text is kept');
   }
 
-  /** The server no longer takes this browser's sign-in (signed out, or the password changed):
-   *  the negotiation says 401. */
-  function signedOut(err) {
-    return !!err && (err.statusCode === 401 || /Status code '401'/.test(String(err.message || err)));
+  /**
+   * Whether the server no longer takes this browser's sign-in (signed out, or the password changed). A WebSocket the
+   * server refuses fails like any other to a page (no status), so when a connection fails or is closed, ask the hub's
+   * negotiate endpoint, which answers 401 then; a network failure counts as "not known to be signed out".
+   */
+  var signedOut = false;
+  function checkSignedOut() {
+    return fetch(config.hub + '/negotiate?negotiateVersion=1', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    }).then(
+      function (r) {
+        signedOut = r.status === 401;
+        return signedOut;
+      },
+      function () {
+        return false;
+      },
+    );
+  }
+  function showSignedOut() {
+    status('closed', 'You are signed out. Sign in again to rejoin the room.');
   }
 
   room.start = function () {
+    // WebSockets only, without the negotiate round trip: behind a proxy that spreads requests over several instances
+    // (no sticky sessions), a negotiation and the connection it names can reach different instances, and only a
+    // WebSocket opened without one stays on the instance it reached (deploy/README.md).
     connection = new signalR.HubConnectionBuilder()
-      .withUrl(config.hub)
+      .withUrl(config.hub, { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
       .withAutomaticReconnect({
         nextRetryDelayInMilliseconds: function (ctx) {
-          if (signedOut(ctx.retryReason)) return null; // see connect()
+          // After a failed attempt: if the sign-in is gone, stop retrying (onclose then says so).
+          if (ctx.previousRetryCount >= 1)
+            checkSignedOut().then(function (out) {
+              if (out) connection.stop();
+            });
           if (ctx.previousRetryCount >= 2) offline();
           return Math.min(10000, 1000 * Math.pow(2, ctx.previousRetryCount));
         },
@@ -309,10 +335,15 @@
     connection.onreconnected(function () {
       KL.clock.measure(connection).then(join, join);
     });
+    // Closed for good (the server ended it, e.g. after a sign-out elsewhere, or reconnecting gave up): trying again
+    // cannot help until they sign in; otherwise try again shortly.
     connection.onclose(function () {
       joined = false;
-      offline();
-      setTimeout(connect, 5000);
+      (signedOut ? Promise.resolve(true) : checkSignedOut()).then(function (out) {
+        if (out) return showSignedOut();
+        offline();
+        setTimeout(connect, 5000);
+      });
     });
     window.addEventListener('offline', offline);
     window.addEventListener('online', function () {
@@ -332,14 +363,13 @@
         return KL.clock.measure(connection);
       })
       .then(join)
-      .catch(function (err) {
+      .catch(function () {
         // Signed out (here or elsewhere, or the password changed): trying again cannot help until they sign in.
-        if (signedOut(err)) {
-          status('closed', 'You are signed out. Sign in again to rejoin the room.');
-          return;
-        }
-        offline();
-        setTimeout(connect, 5000);
+        checkSignedOut().then(function (out) {
+          if (out) return showSignedOut();
+          offline();
+          setTimeout(connect, 5000);
+        });
       });
   }
 
