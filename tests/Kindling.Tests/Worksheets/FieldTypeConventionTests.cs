@@ -25,6 +25,7 @@ public class FieldTypeConventionTests
         ("Features/Frameworks/SvgWriter.cs", "text"), // the SVG element
         ("Features/LiveSession/LiveViews.cs", "text"), // a response's JSON property
         ("Infrastructure/PasswordStrength.cs", "date"), // a password pattern
+        ("Features/Backups/SqliteFiles.cs", "table"), // a row kind of SQLite's schema (sqlite_master)
     ];
 
     [Fact]

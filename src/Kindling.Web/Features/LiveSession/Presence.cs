@@ -14,12 +14,15 @@ namespace Kindling.Web.Features.LiveSession;
 /// changes during a send, or during a short pause after it that grows with the session (0.25 s, plus 2 ms per member,
 /// at most 3 s), are covered by one more message. The pause is real time, not the app's clock: it only paces the
 /// network.
-/// On one instance that message is a delta (who arrived, who left) and only the people who joined since the previous
-/// message get the whole list, so a mass join no longer writes a 1,000-name list into every connection's buffers at
-/// once
-/// (that was most of the server memory per participant). With the Redis backplane each instance knows only its own
-/// connections, so the union over instances is sent whole, as before. All messages of a session leave from one loop, in
-/// order, so a client that applies them in arrival order ends with the same list as the server.
+/// That message is a delta (who arrived, who left) and only the people who joined since the previous message get the
+/// whole list, so a mass join does not write a 1,000-name list into every connection's buffers at once (that was most
+/// of the server memory per participant). All messages an instance sends to a session leave from one loop, in order.
+/// With the Redis backplane each instance knows only its own connections: its deltas are computed against the union
+/// over instances (<see cref="PresenceMirror"/>), and clients hear deltas from every instance. A client applies each
+/// change as "this person is here / gone", so it ends with the same list once every instance's last message about a
+/// person agrees with the union; to make sure they do, an instance with people in a session compares the union with
+/// what it last sent every <see cref="ReconcileEvery"/> and sends the difference (also how a stopped instance's people
+/// drop out). Sending the whole union on every change instead made 1,000 joins over two instances take 100 s.
 /// </remarks>
 public sealed class Presence
 {
@@ -183,6 +186,7 @@ public sealed class Presence
                 if (!pump.Dirty)
                 {
                     pump.Sending = false;
+                    ScheduleReconcile(sessionId, pump);
                     return;
                 }
                 pump.Dirty = false;
@@ -193,12 +197,8 @@ public sealed class Presence
             try
             {
                 if (mirror is not null)
-                {
                     members = await mirror.SyncAsync(sessionId, members);
-                    await hub.Clients.Group(LiveGroups.Session(sessionId)).Presence(members);
-                }
-                else
-                    await SendChangesAsync(sessionId, pump, members, newcomers);
+                await SendChangesAsync(sessionId, pump, members, newcomers);
             }
             catch (Exception e)
             {
@@ -209,6 +209,29 @@ public sealed class Presence
             }
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(3000, 250 + 2 * members.Count)));
         }
+    }
+
+    /// <summary>How often an instance with people in a session checks the union over instances against what it last
+    /// sent (with the Redis backplane only).</summary>
+    public static readonly TimeSpan ReconcileEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>With the backplane, one more round after <see cref="ReconcileEvery"/> while this instance has people
+    /// in the session; at most one is pending per session. Called under the pump's lock.</summary>
+    private void ScheduleReconcile(Guid sessionId, Pump pump)
+    {
+        if (mirror is null || pump.ReconcilePending || !_sessions.TryGetValue(sessionId, out var here) || here.IsEmpty)
+            return;
+        pump.ReconcilePending = true;
+        _ = Task.Delay(ReconcileEvery)
+            .ContinueWith(
+                _ =>
+                {
+                    lock (pump)
+                        pump.ReconcilePending = false;
+                    Changed(sessionId);
+                },
+                TaskScheduler.Default
+            );
     }
 
     /// <summary>The delta since the previous message to the whole session, then the whole list to those who just
@@ -240,7 +263,8 @@ public sealed class Presence
     {
         public bool Dirty,
             Sending,
-            Resync;
+            Resync,
+            ReconcilePending;
 
         /// <summary>Connections that joined since the last message and need the whole list.</summary>
         public readonly HashSet<string> Newcomers = [];

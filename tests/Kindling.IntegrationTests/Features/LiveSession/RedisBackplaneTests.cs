@@ -99,6 +99,19 @@ public class RedisBackplaneTests
             await Task.Delay(50);
         }
 
+        // Someone leaving through B drops out of the list on A too: B's change reaches A's clients as a delta against
+        // the union over both instances (the peer, still on B, stays listed).
+        await facOnB.DisposeAsync();
+        var facilitatorId = room.S.Users["facilitator"].Id;
+        until = DateTime.UtcNow.AddSeconds(LiveAssert.Patience);
+        while (onA.Present.Any(m => m.UserId == facilitatorId))
+        {
+            Assert.True(DateTime.UtcNow < until, "The facilitator who left through B is still listed on A.");
+            await Task.Delay(50);
+        }
+        Assert.Contains(onA.Present, m => m.UserId == peerUser.Id);
+        Assert.Contains(onA.Present, m => m.UserId == lateUser.Id);
+
         // A security-stamp change saved through A (as signing out or changing the password does) closes the person's
         // rooms on both instances at once; nobody else's.
         var closedOnB = ClosedAsync(authorOnB);
