@@ -13,6 +13,7 @@ public sealed record PageOptions
     public int WarmupSeconds { get; init; } = 3;
     public int ColdStarts { get; init; } = 5;
     public string? Only { get; init; }
+    public string? Published { get; init; }
     public bool Hold { get; init; }
     public bool Markdown { get; init; }
     public IReadOnlyList<string> ServerEnv { get; init; } = [];
@@ -25,6 +26,8 @@ public sealed record PageOptions
           --duration-seconds S measured seconds per page (default 15); --warmup S: unmeasured seconds first (default 3)
           --cold-starts N      cold starts measured on the seeded database (default 5)
           --only NAME          only the page whose name contains NAME (e.g. room)
+          --published DIR      also measure cold start of the app published in DIR (bench/pages.sh publishes it as
+                               docs/operations.md says, ReadyToRun)
           --server-env K=V     an environment variable for the started server (repeatable)
           --hold               after the run keep the server up and print the cookie and addresses (for profiling)
           --markdown           also print rows ready for docs/performance.md
@@ -47,6 +50,7 @@ public sealed record PageOptions
                 "--warmup" => o with { WarmupSeconds = Int(Next()) },
                 "--cold-starts" => o with { ColdStarts = Int(Next()) },
                 "--only" => o with { Only = Next() },
+                "--published" => o with { Published = Next() },
                 "--server-env" => o with { ServerEnv = [.. o.ServerEnv, Next()] },
                 "--hold" => o with { Hold = true },
                 "--markdown" => o with { Markdown = true },
@@ -61,6 +65,8 @@ public sealed record PageOptions
             throw new ArgumentException("--connections must be 1–1000 and --threads 1–16.");
         if (o.DurationSeconds is < 1 or > 300 || o.WarmupSeconds is < 0 or > 60 || o.ColdStarts is < 0 or > 50)
             throw new ArgumentException("--duration-seconds 1–300, --warmup 0–60, --cold-starts 0–50.");
+        if (o.Published is { } dir && !File.Exists(Path.Combine(dir, "Kindling.Web.dll")))
+            throw new ArgumentException($"--published: no Kindling.Web.dll in {dir}.");
         if (o.ServerEnv.Any(e => e.IndexOf('=') < 1))
             throw new ArgumentException("--server-env takes NAME=value.");
         return o;

@@ -4,7 +4,13 @@ namespace Kindling.Bench.Pages;
 
 public static class PageReport
 {
-    public static void Print(IReadOnlyList<PageResult> rows, IReadOnlyList<double> cold, PageOptions o, string[] args)
+    public static void Print(
+        IReadOnlyList<PageResult> rows,
+        IReadOnlyList<double> cold,
+        IReadOnlyList<double> published,
+        PageOptions o,
+        string[] args
+    )
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
@@ -25,20 +31,8 @@ public static class PageReport
                     r.Non2xx + r.Errors
                 )
             );
-        if (cold.Count > 0)
-        {
-            var sorted = cold.Order().ToList();
-            Console.WriteLine(
-                string.Format(
-                    c,
-                    "Cold start (exec to first 200 of /account/signin), {0} runs: median {1:F0} ms, min {2:F0}, max {3:F0}",
-                    cold.Count,
-                    sorted[sorted.Count / 2],
-                    sorted[0],
-                    sorted[^1]
-                )
-            );
-        }
+        ColdLine("build output (dotnet build)", cold);
+        ColdLine("published (dotnet publish -r linux-x64, ReadyToRun)", published);
         if (o.Markdown)
         {
             Console.WriteLine();
@@ -62,6 +56,24 @@ public static class PageReport
             $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; "
                 + $"wrk -t{o.Threads} -c{o.Connections} -d{o.DurationSeconds}s on the same cores; command: bench/pages.sh "
                 + string.Join(' ', args)
+        );
+    }
+
+    private static void ColdLine(string what, IReadOnlyList<double> runs)
+    {
+        if (runs.Count == 0)
+            return;
+        var sorted = runs.Order().ToList();
+        Console.WriteLine(
+            string.Format(
+                CultureInfo.InvariantCulture,
+                "Cold start, {0} (exec to first 200 of /account/signin), {1} runs: median {2:F0} ms, min {3:F0}, max {4:F0}",
+                what,
+                runs.Count,
+                sorted[sorted.Count / 2],
+                sorted[0],
+                sorted[^1]
+            )
         );
     }
 }
