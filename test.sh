@@ -23,10 +23,21 @@ fi
 # ical.js, the second iCalendar parser of the calendar tests, at the version its package-lock.json pins.
 [ -d tests/tools/ical/node_modules/ical.js ] || (cd tests/tools/ical && npm ci --no-audit --no-fund --loglevel=error)
 
-# Seconds per phase, printed at the end so a slow phase is seen the day it slows down.
+# Seconds per phase, printed at the end so a slow phase is seen the day it slows down, with how busy the machine's
+# processors were meanwhile (near 100%: the phase waits on the processors, and running more beside it gains nothing).
 PHASES=()
+cpu_now() { local _ u n s i w q sq st; read -r _ u n s i w q sq st _ </proc/stat; echo "$((u + n + s + q + sq + st)) $((u + n + s + i + w + q + sq + st))"; }
+cpu_busy() { # busy percentage since "busy total" in $1
+  local was now; read -ra was <<<"$1"; read -ra now <<<"$(cpu_now)"
+  echo $(((now[0] - was[0]) * 100 / (now[1] - was[1] > 0 ? now[1] - was[1] : 1)))
+}
 phase_start=$SECONDS
-phase_done() { PHASES+=("$(printf '%-38s %4ss' "$1" $((SECONDS - phase_start)))"); phase_start=$SECONDS; }
+phase_cpu=$(cpu_now)
+phase_done() {
+  PHASES+=("$(printf '%-38s %4ss  (processors %3s%% busy)' "$1" $((SECONDS - phase_start)) "$(cpu_busy "$phase_cpu")")")
+  phase_start=$SECONDS
+  phase_cpu=$(cpu_now)
+}
 phase_done "install what the tests need"
 
 WORK=$(mktemp -d /tmp/kindling-tests.XXXXXX)
@@ -66,20 +77,22 @@ export KINDLING_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 phase_done "start PostgreSQL and Redis"
 
 status=0
-# C# formatting (CSharpier, printWidth 120): a formatting difference fails the run, as a failing test does.
+# C# formatting (CSharpier, printWidth 120): a formatting difference fails the run, as a failing test does. It reads
+# the sources while the build runs (the build writes only under bin/ and obj/, which CSharpier skips).
 dotnet tool restore >/dev/null
-if ! dotnet csharpier check . >"$WORK/csharpier.log" 2>&1; then
+dotnet csharpier check . >"$WORK/csharpier.log" 2>&1 &
+CSHARPIER_PID=$!
+dotnet build Kindling.slnx -c Release -nologo -v q
+if ! wait "$CSHARPIER_PID"; then
   echo "C# is not formatted; run: dotnet tool restore && dotnet csharpier format ."; grep -m 20 -i "error\|warn" "$WORK/csharpier.log" || true
   status=1
 fi
-phase_done "check C# formatting"
+phase_done "build (Release) + C# formatting check"
 
-dotnet build Kindling.slnx -c Release -nologo -v q
-phase_done "build (Release; warnings are errors)"
 RESULTS="$WORK/results"
 run_tests() { dotnet test "tests/$1" -c Release --no-build -nologo --logger "trx" --results-directory "$RESULTS/$1" -v q; }
-# One suite after the other: run side by side on 2 cores the browser suite slowed by more than the integration
-# suite took (measured: 478 s together against 163 s + 292 s apart), and its timeouts grew closer.
+# One project after the other: each already runs two test collections at once, one per core, and keeps both busy
+# (see the processors' busy share in the summary); side by side they would only compete for them.
 for project in Kindling.Tests Kindling.IntegrationTests Kindling.BrowserTests; do
   echo "== tests/$project"
   run_tests "$project" || status=1
@@ -90,6 +103,7 @@ python3 - "$RESULTS" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
+slowest = []
 for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
     passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error")) + int(c.get("timeout")) + int(c.get("aborted"))
@@ -101,6 +115,15 @@ for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
             e = r.find(f"t:Output/t:ErrorInfo/t:{part}", ns)
             if e is not None and e.text:
                 print("\n".join("    " + line for line in e.text.strip().splitlines()[:25]))
+    for r in ET.parse(f).getroot().iterfind(".//t:UnitTestResult", ns):
+        h, m, sec = (r.get("duration") or "0:0:0").split(":")
+        slowest.append((int(h) * 3600 + int(m) * 60 + float(sec), r.get("testName")))
+# The slowest tests, so that one which slows down is seen (a browser test's time includes starting its own app).
+print("Slowest tests:")
+for seconds, name in sorted(slowest, reverse=True)[:10]:
+    method, paren, args = name.partition("(")
+    parts = method.split(".")
+    print(f"  {seconds:6.1f}s  {parts[1]}: {'.'.join(parts[-2:])}{paren}{args}"[:118])
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 echo "Time per phase:"
