@@ -91,8 +91,9 @@ phase_done "build (Release) + C# formatting check"
 
 RESULTS="$WORK/results"
 run_tests() { dotnet test "tests/$1" -c Release --no-build -nologo --logger "trx" --results-directory "$RESULTS/$1" -v q; }
-# One project after the other: each already runs two test collections at once, one per core, and keeps both busy
-# (see the processors' busy share in the summary); side by side they would only compete for them.
+# One project after the other: xUnit already runs a project's test collections side by side, one per core, and the
+# browser tests keep both cores busy with Chromium and the app (see the processors' busy share in the summary); side
+# by side the projects would only compete for them (measured: 478 s together against 163 s + 292 s apart).
 for project in Kindling.Tests Kindling.IntegrationTests Kindling.BrowserTests; do
   echo "== tests/$project"
   run_tests "$project" || status=1
