@@ -45,11 +45,14 @@ public static class DatabaseSetup
             Directory.CreateDirectory(Path.GetDirectoryName(DefaultSqliteFile)!);
         // Features watch saves through interceptors they register as IInterceptor (e.g. the outbox wakes its sender);
         // they are singletons, so the options are built once. Contexts are pooled: a request rents one instead of
-        // building it and its services anew (docs/performance.md, Pages).
+        // building it and its services anew (docs/performance.md, Pages). A context caches "nobody listens to my
+        // commands" for a while; a pooled one lives long and would keep that from before tracing started (preparing
+        // the database), so it looks every time instead: traces have every query from the first request on.
         builder.Services.AddDbContextPool<KindlingDb>(
             (sp, o) =>
                 o.UseKindlingDatabase(opts.Provider, connection)
                     .AddInterceptors(sp.GetServices<IInterceptor>())
+                    .ConfigureLoggingCacheTime(TimeSpan.Zero)
                     // Migrating at start-up would compare the whole model with the migrations' snapshot first, a
                     // noticeable part of a cold start; MigrationsUpToDateTests checks that for every provider instead.
                     .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
