@@ -47,12 +47,14 @@ public sealed class AppUnderTest : IAsyncDisposable
     public static AppUnderTest Existing(BenchOptions o) =>
         new(o.Url!, o.DatabaseProvider, o.Database!, o.ServerPid, null, null) { Pids = o.ServerPids };
 
+    /// <summary>The app's Release build output, as bench/run.sh and bench/pages.sh build it.</summary>
+    public static string BuildOutput => Path.Combine(RepoRoot(), "src", "Kindling.Web", "bin", "Release", "net10.0");
+
     /// <summary>Starts the app; with <paramref name="postgres"/> on that PostgreSQL database (created by the app's
     /// migrations) instead of SQLite.</summary>
     public static async Task<AppUnderTest> StartAsync(string? postgres, IReadOnlyList<string> env)
     {
-        var root = RepoRoot();
-        var dll = Path.Combine(root, "src", "Kindling.Web", "bin", "Release", "net10.0", "Kindling.Web.dll");
+        var dll = Path.Combine(BuildOutput, "Kindling.Web.dll");
         if (!File.Exists(dll))
             throw new FileNotFoundException($"Build the app first (dotnet build -c Release): {dll} is missing.");
         var port = FreePort();
@@ -62,7 +64,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         var database = postgres ?? $"Data Source={Path.Combine(dataDir, "kindling.db")}";
         var psi = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl])
         {
-            WorkingDirectory = Path.Combine(root, "src", "Kindling.Web"),
+            WorkingDirectory = Path.Combine(RepoRoot(), "src", "Kindling.Web"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -9,10 +9,6 @@ namespace Kindling.Bench.Pages;
 /// find it.</summary>
 public static class ColdStart
 {
-    /// <summary>The build output that <c>bench/pages.sh</c> builds.</summary>
-    public static string BuildOutput =>
-        Path.Combine(AppUnderTest.RepoRoot(), "src", "Kindling.Web", "bin", "Release", "net10.0");
-
     public static async Task<IReadOnlyList<double>> MeasureAsync(string dataDir, int times, string appDir)
     {
         var dll = Path.Combine(Path.GetFullPath(appDir), "Kindling.Web.dll");

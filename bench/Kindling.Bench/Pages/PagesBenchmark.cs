@@ -46,7 +46,7 @@ public static class PagesBenchmark
                 await Task.Delay(Timeout.Infinite);
             }
             await site.App.StopAsync(); // the data stays for the cold starts
-            var cold = await ColdStart.MeasureAsync(site.DataDir, o.ColdStarts, ColdStart.BuildOutput);
+            var cold = await ColdStart.MeasureAsync(site.DataDir, o.ColdStarts, AppUnderTest.BuildOutput);
             var published = o.Published is { } dir ? await ColdStart.MeasureAsync(site.DataDir, o.ColdStarts, dir) : [];
             PageReport.Print(rows, cold, published, o, args);
             return rows.All(r => r.Non2xx == 0 && r.Errors == 0) ? 0 : 1;
