@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Kindling.Data;
 using Kindling.Domain;
+using Kindling.Web.Infrastructure.Reads;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -48,6 +49,10 @@ public static class DatabaseSetup
         // building it and its services anew (docs/performance.md, Pages). A context caches "nobody listens to my
         // commands" for a while; a pooled one lives long and would keep that from before tracing started (preparing
         // the database), so it looks every time instead: traces have every query from the first request on.
+        // Pages keep what they read until a table they read is written (ReadCache); every write is seen here.
+        builder.Services.AddSingleton<TableVersions>();
+        builder.Services.AddSingleton<ReadCache>();
+        builder.Services.AddSingleton<IInterceptor, TableWriteWatcher>();
         builder.Services.AddDbContextPool<KindlingDb>(
             (sp, o) =>
                 o.UseKindlingDatabase(opts.Provider, connection)

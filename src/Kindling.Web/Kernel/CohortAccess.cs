@@ -96,8 +96,12 @@ public sealed class CohortAccess(KindlingDb db)
     public async Task<Membership?> FindAsync(Guid cohortId, ClaimsPrincipal user)
     {
         var userId = UserId(user);
-        if (userId is null)
-            return null;
+        return userId is null ? null : await FindAsync(cohortId, userId);
+    }
+
+    /// <summary>The membership of the person with this id, or null.</summary>
+    public async Task<Membership?> FindAsync(Guid cohortId, string userId)
+    {
         var found = await db
             .CohortMembers.Where(m => m.CohortId == cohortId && m.UserId == userId)
             .Select(m => new { Member = m, m.User!.TwoFactorEnabled })

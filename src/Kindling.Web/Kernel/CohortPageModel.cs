@@ -1,4 +1,5 @@
 using Kindling.Data;
+using Kindling.Web.Infrastructure.Reads;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -37,9 +38,19 @@ public abstract class CohortPageModel : PageModel
             FacilitatorsOnly ? CohortNeed.Facilitator
             : WritersOnly ? CohortNeed.Writer
             : CohortNeed.Member;
-        var (membership, verdict) = await services
-            .GetRequiredService<CohortAccess>()
-            .CheckAsync(id, User, need, beforeAcknowledgement: SkipsAcknowledgement);
+        var access = services.GetRequiredService<CohortAccess>();
+        var db = services.GetRequiredService<KindlingDb>();
+        var userId = CohortAccess.UserId(User);
+        // A page that only shows things may use the membership kept from an earlier page (ReadCache: until the
+        // tables it came from are written); one that changes things reads it afresh, to change what it read.
+        var (membership, zone) =
+            userId is null ? (null, "UTC")
+            : HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method)
+                ? await services
+                    .GetRequiredService<ReadCache>()
+                    .GetAsync("cohort-access", userId, id, () => FindAsync(access, db, id, userId))
+            : await FindAsync(access, db, id, userId);
+        var verdict = CohortRules.Judge(membership, need, beforeAcknowledgement: SkipsAcknowledgement);
         context.Result = verdict switch
         {
             CohortVerdict.NotFound => NotFound(),
@@ -51,11 +62,21 @@ public abstract class CohortPageModel : PageModel
         if (context.Result is not null)
             return;
         Access = membership!;
-        ViewerZone = await services
-            .GetRequiredService<KindlingDb>()
-            .Users.Where(u => u.Id == membership!.Member.UserId)
-            .Select(u => u.TimeZoneId)
-            .FirstAsync();
+        ViewerZone = zone;
         await next();
+    }
+
+    private static async Task<(Membership?, string)> FindAsync(
+        CohortAccess access,
+        KindlingDb db,
+        Guid cohortId,
+        string userId
+    )
+    {
+        var membership = await access.FindAsync(cohortId, userId);
+        if (membership is null)
+            return (null, "UTC");
+        var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).FirstAsync();
+        return (membership, zone);
     }
 }

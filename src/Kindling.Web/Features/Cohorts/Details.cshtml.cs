@@ -2,12 +2,13 @@ using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Features.Curricula;
 using Kindling.Web.Infrastructure;
+using Kindling.Web.Infrastructure.Reads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Cohorts;
 
-public class DetailsModel(KindlingDb db, TimeProvider clock, PublicUrls urls) : CohortPageModel
+public class DetailsModel(KindlingDb db, ReadCache reads, TimeProvider clock, PublicUrls urls) : CohortPageModel
 {
     public sealed record SessionRow(Guid Id, string LessonTitle, DateTime StartsUtc, int Minutes)
     {
@@ -40,11 +41,35 @@ public class DetailsModel(KindlingDb db, TimeProvider clock, PublicUrls urls) : 
     /// <summary>The sessions that have ended (Features/FollowUp), by id: notes and recording links.</summary>
     public Dictionary<Guid, SessionWrapUp> Ended { get; private set; } = [];
 
+    private sealed record Read(
+        List<SessionRow> Sessions,
+        Dictionary<Guid, SessionWrapUp> Ended,
+        List<MemberRow> Members,
+        int MemberCount,
+        List<LessonRow> Lessons
+    );
+
     public async Task OnGetAsync()
     {
         Now = clock.GetUtcNow().UtcDateTime;
         var c = Access.Cohort;
-        Sessions = await db
+        // The same for every member: kept until a table it read is written (ReadCache).
+        var read = await reads.GetAsync("cohort", "", (c.Id, c.CurriculumId, AllMembers), () => LoadAsync(c));
+        (Sessions, Ended, Members, MemberCount, Lessons) = (
+            read.Sessions,
+            read.Ended,
+            read.Members,
+            read.MemberCount,
+            read.Lessons
+        );
+        GuidelinesHtml = MarkdownRenderer.ToSafeHtml(c.Guidelines);
+        CodeOfConductHtml = MarkdownRenderer.ToSafeHtml(c.CodeOfConduct);
+        FeedUrl = urls.For($"/calendar/{c.CalendarToken}.ics");
+    }
+
+    private async Task<Read> LoadAsync(Cohort c)
+    {
+        var sessions = await db
             .Sessions.Where(s => s.CohortId == c.Id)
             .OrderBy(s => s.StartsUtc)
             .Select(s => new SessionRow(
@@ -54,28 +79,26 @@ public class DetailsModel(KindlingDb db, TimeProvider clock, PublicUrls urls) : 
                 s.PresentationMinutes + s.DiscussionMinutes
             ))
             .ToListAsync();
-        Ended = await db
+        var ended = await db
             .SessionWrapUps.AsNoTracking()
             .Where(w => db.Sessions.Any(s => s.Id == w.SessionId && s.CohortId == c.Id))
             .ToDictionaryAsync(w => w.SessionId);
-        var members = db
+        var query = db
             .CohortMembers.Where(m => m.CohortId == c.Id)
             .OrderByDescending(m => m.Role)
             .ThenBy(m => m.User!.DisplayName)
             .Select(m => new MemberRow(m.User!.DisplayName, m.User.Pronouns, m.Role));
-        Members = await (AllMembers ? members : members.Take(MembersListed)).ToListAsync();
-        MemberCount =
-            AllMembers || Members.Count < MembersListed
-                ? Members.Count
+        var members = await (AllMembers ? query : query.Take(MembersListed)).ToListAsync();
+        var count =
+            AllMembers || members.Count < MembersListed
+                ? members.Count
                 : await db.CohortMembers.CountAsync(m => m.CohortId == c.Id);
-        Lessons = await db
+        var lessons = await db
             .Lessons.Where(l => l.CurriculumId == c.CurriculumId)
             .OrderBy(l => l.Order)
             .Select(l => new LessonRow(l.Slug, l.Title, l.Status))
             .ToListAsync();
-        GuidelinesHtml = MarkdownRenderer.ToSafeHtml(c.Guidelines);
-        CodeOfConductHtml = MarkdownRenderer.ToSafeHtml(c.CodeOfConduct);
-        FeedUrl = urls.For($"/calendar/{c.CalendarToken}.ics");
+        return new(sessions, ended, members, count, lessons);
     }
 
     public async Task<IActionResult> OnPostResetFeedAsync()

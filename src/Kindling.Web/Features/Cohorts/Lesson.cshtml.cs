@@ -1,6 +1,7 @@
 using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Features.Curricula;
+using Kindling.Web.Infrastructure.Reads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace Kindling.Web.Features.Cohorts;
 
 /// <summary>A lesson of the cohort's curriculum as this cohort teaches it (the version it is pinned to), with the
 /// sessions of this cohort that teach it.</summary>
-public class LessonModel(KindlingDb db, LessonCache cache) : CohortPageModel
+public class LessonModel(KindlingDb db, LessonCache cache, ReadCache reads) : CohortPageModel
 {
     public sealed record SessionRow(Guid Id, DateTime StartsUtc, int? VersionNumber);
 
@@ -26,23 +27,40 @@ public class LessonModel(KindlingDb db, LessonCache cache) : CohortPageModel
     {
         if (Slug.Length > 100)
             return NotFound();
+        // The same for every member: kept, rendered, until a table it read is written (ReadCache).
+        var read = await reads.GetAsync("lesson", "", (CohortId, Access.Cohort.CurriculumId, Slug), LoadAsync);
+        if (read is null)
+            return NotFound();
+        (Title, BodyHtml, CurrentNumber, PinnedNumber, Sessions) = read;
+        return Page();
+    }
+
+    private sealed record Read(
+        string Title,
+        string BodyHtml,
+        int CurrentNumber,
+        int PinnedNumber,
+        List<SessionRow> Sessions
+    );
+
+    private async Task<Read?> LoadAsync()
+    {
+        var curriculumId = Access.Cohort.CurriculumId;
         var lesson = await db
             .Lessons.AsNoTracking()
-            .FirstOrDefaultAsync(l => l.CurriculumId == Access.Cohort.CurriculumId && l.Slug == Slug);
+            .FirstOrDefaultAsync(l => l.CurriculumId == curriculumId && l.Slug == Slug);
         if (lesson is null)
-            return NotFound();
+            return null;
         var pinned = await CohortLessonVersion.PinnedAsync(db, CohortId, lesson.Id);
         var doc = pinned is null ? cache.Get(lesson) : cache.Get(pinned);
-        CurrentNumber = await db.LessonVersions.Where(v => v.LessonId == lesson.Id).MaxAsync(v => (int?)v.Number) ?? 0;
-        PinnedNumber = pinned?.Number ?? CurrentNumber;
-        Title = doc.Title;
-        BodyHtml = LessonHtml.Render(doc, Access.Cohort.Curriculum!.Attribution);
-        Sessions = await db
+        var current = await db.LessonVersions.Where(v => v.LessonId == lesson.Id).MaxAsync(v => (int?)v.Number) ?? 0;
+        var attribution = await db.Curricula.Where(c => c.Id == curriculumId).Select(c => c.Attribution).FirstAsync();
+        var sessions = await db
             .Sessions.Where(s => s.CohortId == CohortId && s.LessonId == lesson.Id)
             .OrderBy(s => s.StartsUtc)
             .Select(s => new SessionRow(s.Id, s.StartsUtc, s.LessonVersion != null ? s.LessonVersion.Number : null))
             .ToListAsync();
-        return Page();
+        return new(doc.Title, LessonHtml.Render(doc, attribution), current, pinned?.Number ?? current, sessions);
     }
 }
 

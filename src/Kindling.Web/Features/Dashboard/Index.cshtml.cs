@@ -2,12 +2,12 @@ using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Features.Curricula;
 using Kindling.Web.Features.Worksheets.Sharing;
+using Kindling.Web.Infrastructure.Reads;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Dashboard;
 
-public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) : PageModel
+public class IndexModel(KindlingDb db, LessonCache lessons, ReadCache reads, TimeProvider clock) : PageModel
 {
     public sealed record CohortRow(Guid Id, string Name, CohortRole Role, int SessionCount);
 
@@ -36,132 +36,66 @@ public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) 
         var userId = CohortAccess.UserId(User);
         if (userId is null)
             return;
-        var me = await db
-            .Users.Where(u => u.Id == userId)
-            .Select(u => new { u.DisplayName, u.TimeZoneId })
-            .FirstOrDefaultAsync();
-        if (me is null)
+        // What the page reads is kept until one of its tables is written; the clock's part is worked out here.
+        var data = await reads.GetAsync("dashboard", userId, Guid.Empty, () => DashboardData.LoadAsync(db, userId));
+        if (data is null)
             return;
         SignedIn = true;
         IsFacilitator = User.IsInRole(InstanceRoles.Facilitator) || User.IsInRole(InstanceRoles.Admin);
-        (Name, Zone) = (me.DisplayName, me.TimeZoneId);
+        (Name, Zone, Cohorts) = (data.Name, data.Zone, data.Cohorts);
         _now = clock.GetUtcNow().UtcDateTime;
 
-        Cohorts = await db
-            .CohortMembers.Where(m => m.UserId == userId)
-            .OrderBy(m => m.JoinedUtc)
-            .Select(m => new CohortRow(
-                m.CohortId,
-                db.Cohorts.First(c => c.Id == m.CohortId).Name,
-                m.Role,
-                db.Sessions.Count(s => s.CohortId == m.CohortId)
-            ))
-            .ToListAsync();
-        var ids = Cohorts.Select(c => c.Id).ToList();
-        // Sessions with their lesson's key, not its text: the parsed lessons come from the cache.
-        var rows = await db
-            .Sessions.Where(s => ids.Contains(s.CohortId))
-            .OrderBy(s => s.StartsUtc)
-            .Select(SessionRow)
-            .ToListAsync();
         var taught = new Dictionary<LessonKey, LessonDocument>();
-        foreach (var key in rows.Select(r => r.Lesson).Distinct())
+        foreach (var key in data.Sessions.Select(r => r.Lesson).Distinct())
             taught[key] = await lessons.OfAsync(db, key);
-        var sessions = rows.Select(r => r with { Doc = taught[r.Lesson] }).ToList();
+        var sessions = data.Sessions.Select(r => (Row: r, Doc: taught[r.Lesson])).ToList();
 
-        var upcoming = sessions.FirstOrDefault(s => s.EndsUtc > _now);
-        if (upcoming is not null)
+        if (sessions.FirstOrDefault(s => s.Row.EndsUtc > _now) is { Row: { } upcoming } u)
             Next = new(
                 upcoming.CohortId,
                 upcoming.Id,
                 upcoming.CohortName,
-                upcoming.Doc!.Title,
+                u.Doc.Title,
                 upcoming.StartsUtc,
                 upcoming.JoinUrl
             );
 
-        var worksheets = await MyWorksheetsAsync(userId, ids);
-        foreach (var group in sessions.GroupBy(s => s.CohortId))
+        foreach (var group in sessions.GroupBy(s => s.Row.CohortId))
         {
-            var held = group.LastOrDefault(s => s.StartsUtc <= _now);
-            var next = group.FirstOrDefault(s => s.StartsUtc > _now);
-            if (held is not null && held.Doc!.Assignment is { } a)
+            var held = group.LastOrDefault(s => s.Row.StartsUtc <= _now);
+            var next = group.FirstOrDefault(s => s.Row.StartsUtc > _now);
+            if (held.Row is not null && held.Doc.Assignment is { } a)
                 AddAssignment(
                     a,
-                    held,
-                    next,
-                    worksheets.Where(w => w.CohortId == held.CohortId && w.LessonSlug == held.LessonSlug).ToList()
+                    held.Row,
+                    next.Row,
+                    data.Worksheets.Where(w => w.CohortId == held.Row.CohortId && w.LessonSlug == held.Row.LessonSlug)
+                        .ToList()
                 );
-            if (next is not null && next.Doc!.Readings.Count > 0)
+            if (next.Row is not null && next.Doc.Readings.Count > 0)
                 Due.Add(
                     new(
                         "Pre-work: readings for " + next.Doc.Title,
                         $"{next.Doc.Readings.Count} readings",
-                        next.CohortName,
-                        next.StartsUtc,
-                        $"/cohorts/{next.CohortId}/lessons/{next.LessonSlug}#readings"
+                        next.Row.CohortName,
+                        next.Row.StartsUtc,
+                        $"/cohorts/{next.Row.CohortId}/lessons/{next.Row.LessonSlug}#readings"
                     )
                 );
         }
-        await AddWorksheetItemsAsync(userId, ids, worksheets);
+        AddWorksheetItems(data);
     }
-
-    private sealed record SessionItem(
-        Guid Id,
-        Guid CohortId,
-        string CohortName,
-        DateTime StartsUtc,
-        DateTime EndsUtc,
-        string? JoinUrl,
-        string LessonSlug,
-        LessonKey Lesson
-    )
-    {
-        public LessonDocument? Doc { get; init; }
-    }
-
-    private static readonly System.Linq.Expressions.Expression<Func<Session, SessionItem>> SessionRow =
-        s => new SessionItem(
-            s.Id,
-            s.CohortId,
-            s.Cohort!.Name,
-            s.StartsUtc,
-            s.StartsUtc.AddMinutes(s.PresentationMinutes + s.DiscussionMinutes),
-            s.JoinUrl,
-            s.Lesson!.Slug,
-            new LessonKey(
-                s.LessonId,
-                s.Lesson.UpdatedUtc,
-                s.LessonVersionId,
-                s.LessonVersionId == null ? null : s.LessonVersion!.CreatedUtc
-            )
-        );
-
-    private sealed record MyWorksheet(
-        Guid Id,
-        Guid CohortId,
-        string LessonSlug,
-        string Title,
-        int Version,
-        bool Shared
-    );
-
-    /// <summary>The worksheets of the projects I manage in these cohorts.</summary>
-    private Task<List<MyWorksheet>> MyWorksheetsAsync(string userId, List<Guid> cohortIds) =>
-        db
-            .Worksheets.Where(w =>
-                cohortIds.Contains(w.CohortId)
-                && db.ProjectMembers.Any(m => m.ProjectId == w.ProjectId && m.UserId == userId)
-            )
-            .OrderBy(w => w.CreatedUtc)
-            .Select(w => new MyWorksheet(w.Id, w.CohortId, w.LessonSlug, w.Title, w.Version, w.SharedUtc != null))
-            .ToListAsync();
 
     /// <summary>
     /// The latest lesson's assignment is done once a worksheet from its template, in one of my projects, is shared with
     /// the cohort; filled in (saved at least once) but not shared, it is in progress; otherwise it is due.
     /// </summary>
-    private void AddAssignment(AssignmentInfo a, SessionItem held, SessionItem? next, List<MyWorksheet> copies)
+    private void AddAssignment(
+        AssignmentInfo a,
+        DashboardData.SessionItem held,
+        DashboardData.SessionItem? next,
+        List<DashboardData.MyWorksheet> copies
+    )
     {
         if (copies.Any(w => w.Shared))
             return;
@@ -192,21 +126,9 @@ public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) 
 
     /// <summary>Projects whose review is due, open comments on my worksheets, and worksheets someone asked me to give
     /// feedback on.</summary>
-    private async Task AddWorksheetItemsAsync(string userId, List<Guid> cohortIds, List<MyWorksheet> mine)
+    private void AddWorksheetItems(DashboardData data)
     {
-        var projects = await db
-            .Projects.Where(p => cohortIds.Contains(p.CohortId) && p.Members.Any(m => m.UserId == userId))
-            .Select(p => new
-            {
-                p.Id,
-                p.CohortId,
-                p.Name,
-                p.CreatedUtc,
-                p.LastReviewedUtc,
-                p.ReviewIntervalMonths,
-            })
-            .ToListAsync();
-        foreach (var p in projects)
+        foreach (var p in data.Projects)
         {
             var due = (p.LastReviewedUtc ?? p.CreatedUtc).AddMonths(p.ReviewIntervalMonths);
             if (due <= _now)
@@ -220,34 +142,17 @@ public class IndexModel(KindlingDb db, LessonCache lessons, TimeProvider clock) 
                     )
                 );
         }
-        var open = await OpenComments.CountAsync(db, mine.Select(w => w.Id).ToList());
-        foreach (var w in mine.Where(w => open.ContainsKey(w.Id)))
+        foreach (var w in data.Worksheets.Where(w => data.OpenCommentCounts.ContainsKey(w.Id)))
             Due.Add(
                 new(
                     "Comments on " + w.Title,
-                    OpenComments.Text(open[w.Id]) + " to read and resolve",
+                    OpenComments.Text(data.OpenCommentCounts[w.Id]) + " to read and resolve",
                     CohortName(w.CohortId),
                     null,
                     $"/cohorts/{w.CohortId}/worksheets/{w.Id}/comments"
                 )
             );
-        var asks = await db
-            .WorksheetReviewers.Where(r => r.UserId == userId)
-            .Join(
-                db.Worksheets,
-                r => r.WorksheetId,
-                w => w.Id,
-                (r, w) =>
-                    new
-                    {
-                        w.Id,
-                        w.Title,
-                        w.CohortId,
-                    }
-            )
-            .Where(w => cohortIds.Contains(w.CohortId))
-            .ToListAsync();
-        foreach (var a in asks)
+        foreach (var a in data.Asks)
             Due.Add(
                 new(
                     "Feedback requested: " + a.Title,

@@ -1,6 +1,7 @@
 using Kindling.Data;
 using Kindling.LiveClient;
 using Kindling.Web.Features.Curricula;
+using Kindling.Web.Infrastructure.Reads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Kindling.Web.Features.LiveSession;
 /// The live session room. The document is rendered here first, from the reader's own snapshot (so it reads without
 /// JavaScript and never shows what the reader may not see); /js/live/room.js then joins the hub and keeps it current.
 /// </summary>
-public class RoomModel(KindlingDb db, OpenLiveDocument opener, LessonCache lessons, TimeProvider clock)
+public class RoomModel(KindlingDb db, OpenLiveDocument opener, LessonCache lessons, ReadCache reads, TimeProvider clock)
     : CohortPageModel
 {
     /// <summary>Responses rendered under each prompt in the page itself; the rest arrive through the hub (or with
@@ -53,27 +54,68 @@ public class RoomModel(KindlingDb db, OpenLiveDocument opener, LessonCache lesso
     /// <summary>When the session was ended (its notes are published then); null while it runs.</summary>
     public DateTime? EndedUtc { get; private set; }
 
+    private sealed record Setting(
+        LiveContext Live,
+        DateTime StartsUtc,
+        string? JoinUrl,
+        IReadOnlyDictionary<int, ActivityExtras> Extras,
+        DateTime? EndedUtc
+    );
+
+    private sealed record Document(
+        Snapshot? Snapshot,
+        IReadOnlyDictionary<Guid, int> Counts,
+        IReadOnlyList<SharedWorksheetView> SharedWorksheets
+    );
+
     public async Task<IActionResult> OnGetAsync()
     {
-        var ctx = await LiveContext.LoadAsync(db, SessionId, CohortAccess.UserId(User));
-        if (ctx is null || ctx.CohortId != CohortId)
+        // What this reader sees is kept until a table it read is written (ReadCache): while the session runs, every
+        // response outdates it; a room opened again between writes costs no query.
+        var userId = CohortAccess.UserId(User) ?? "";
+        var setting = await reads.GetAsync("room", userId, SessionId, LoadSettingAsync);
+        if (setting is null || setting.Live.CohortId != CohortId)
             return NotFound();
-        Live = ctx;
-        var session = await db.Sessions.AsNoTracking().WithLesson().SingleAsync(s => s.Id == SessionId);
-        StartsUtc = session.StartsUtc;
-        JoinUrl = session.JoinUrl;
-        Extras = ActivityExtras.Of(lessons.Of(session), session.SlidesUrl);
-        EndedUtc = await db
-            .SessionWrapUps.Where(w => w.SessionId == SessionId)
-            .Select(w => (DateTime?)w.EndedUtc)
-            .FirstOrDefaultAsync();
+        (Live, StartsUtc, JoinUrl, Extras, EndedUtc) = setting;
         // The same rule as joining through the hub: shortly before the start the document opens by itself.
         if (OpensUtc <= clock.GetUtcNow().UtcDateTime)
             await opener.OpenAsync(SessionId);
-        (Snapshot, Counts) = await LiveViews.FirstViewAsync(db, ctx, FirstResponses, All);
-        if (Snapshot?.Sections.Any(s => s.Kind == ShareSlot.Kind) == true)
-            SharedWorksheets = await ShareSlot.SharedWorksheetsAsync(db, CohortId);
+        (Snapshot, Counts, SharedWorksheets) = await reads.GetAsync(
+            "room-document",
+            userId,
+            (SessionId, All),
+            LoadDocumentAsync
+        );
         return Page();
+    }
+
+    private async Task<Setting?> LoadSettingAsync()
+    {
+        var ctx = await LiveContext.LoadAsync(db, SessionId, CohortAccess.UserId(User));
+        if (ctx is null)
+            return null;
+        var session = await db.Sessions.AsNoTracking().WithLesson().SingleAsync(s => s.Id == SessionId);
+        var ended = await db
+            .SessionWrapUps.Where(w => w.SessionId == SessionId)
+            .Select(w => (DateTime?)w.EndedUtc)
+            .FirstOrDefaultAsync();
+        return new(
+            ctx,
+            session.StartsUtc,
+            session.JoinUrl,
+            ActivityExtras.Of(lessons.Of(session), session.SlidesUrl),
+            ended
+        );
+    }
+
+    private async Task<Document> LoadDocumentAsync()
+    {
+        var (snapshot, counts) = await LiveViews.FirstViewAsync(db, Live, FirstResponses, All);
+        var shared =
+            snapshot?.Sections.Any(s => s.Kind == ShareSlot.Kind) == true
+                ? await ShareSlot.SharedWorksheetsAsync(db, CohortId)
+                : [];
+        return new(snapshot, counts, shared);
     }
 
     /// <summary>The snapshot's sections grouped by agenda item, in document order.</summary>

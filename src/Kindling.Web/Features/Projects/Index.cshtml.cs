@@ -1,10 +1,11 @@
 using Kindling.Data;
+using Kindling.Web.Infrastructure.Reads;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Projects;
 
 /// <summary>The projects I manage in this cohort, and the worksheets others have shared with the cohort.</summary>
-public class IndexModel(KindlingDb db) : CohortPageModel
+public class IndexModel(KindlingDb db, ReadCache reads) : CohortPageModel
 {
     public sealed record ProjectRow(Guid Id, string Name, int Worksheets, DateTime ReviewDueUtc);
 
@@ -13,7 +14,11 @@ public class IndexModel(KindlingDb db) : CohortPageModel
     public List<ProjectRow> Mine { get; private set; } = [];
     public List<SharedRow> Shared { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync() =>
+        // Kept until a table it read is written (ReadCache).
+        (Mine, Shared) = await reads.GetAsync("projects", Access.Member.UserId, CohortId, LoadAsync);
+
+    private async Task<(List<ProjectRow>, List<SharedRow>)> LoadAsync()
     {
         var me = Access.Member.UserId;
         var mine = await db
@@ -26,19 +31,18 @@ public class IndexModel(KindlingDb db) : CohortPageModel
             .GroupBy(w => w.ProjectId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count);
-        Mine = mine.Select(p => new ProjectRow(p.Id, p.Name, counts.GetValueOrDefault(p.Id), p.ReviewDueUtc)).ToList();
-        Shared = (
-            await db
-                .Worksheets.Where(w => w.CohortId == CohortId && w.SharedUtc != null)
-                .Join(
-                    db.Projects,
-                    w => w.ProjectId,
-                    p => p.Id,
-                    (w, p) => new SharedRow(w.Id, w.Title, p.Name, w.SharedUtc!.Value)
-                )
-                .ToListAsync()
-        )
-            .OrderByDescending(s => s.SharedUtc)
-            .ToList();
+        var shared = await db
+            .Worksheets.Where(w => w.CohortId == CohortId && w.SharedUtc != null)
+            .Join(
+                db.Projects,
+                w => w.ProjectId,
+                p => p.Id,
+                (w, p) => new SharedRow(w.Id, w.Title, p.Name, w.SharedUtc!.Value)
+            )
+            .ToListAsync();
+        return (
+            mine.Select(p => new ProjectRow(p.Id, p.Name, counts.GetValueOrDefault(p.Id), p.ReviewDueUtc)).ToList(),
+            shared.OrderByDescending(s => s.SharedUtc).ToList()
+        );
     }
 }

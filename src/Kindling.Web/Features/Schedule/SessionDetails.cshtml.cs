@@ -1,12 +1,13 @@
 using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Features.Curricula;
+using Kindling.Web.Infrastructure.Reads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Schedule;
 
-public class SessionDetailsModel(KindlingDb db, LessonCache cache) : CohortPageModel
+public class SessionDetailsModel(KindlingDb db, LessonCache cache, ReadCache reads) : CohortPageModel
 {
     [FromRoute]
     public Guid SessionId { get; set; }
@@ -17,10 +18,17 @@ public class SessionDetailsModel(KindlingDb db, LessonCache cache) : CohortPageM
 
     public async Task<IActionResult> OnGetAsync()
     {
-        View = (await SessionView.LoadAsync(db, cache, CohortId, SessionId)).FirstOrDefault();
-        if (View is null)
-            return NotFound();
-        WrapUp = await db.SessionWrapUps.AsNoTracking().FirstOrDefaultAsync(w => w.SessionId == SessionId);
-        return Page();
+        // The same for every member: kept until a table it read is written (ReadCache).
+        (View, WrapUp) = await reads.GetAsync(
+            "session",
+            "",
+            (CohortId, SessionId),
+            async () =>
+                (
+                    (await SessionView.LoadAsync(db, cache, CohortId, SessionId)).FirstOrDefault(),
+                    await db.SessionWrapUps.AsNoTracking().FirstOrDefaultAsync(w => w.SessionId == SessionId)
+                )
+        );
+        return View is null ? NotFound() : Page();
     }
 }

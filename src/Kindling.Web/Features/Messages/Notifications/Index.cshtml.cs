@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kindling.Data;
 using Kindling.Domain;
+using Kindling.Web.Infrastructure.Reads;
 using Kindling.Web.Kernel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.Web.Features.Messages.Notifications;
 
 /// <summary>The signed-in person's notifications, newest first, 50 to a page; opening one marks it read.</summary>
-public class IndexModel(KindlingDb db, NotificationPush push, TimeProvider clock) : PageModel
+public class IndexModel(KindlingDb db, ReadCache reads, NotificationPush push, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -41,7 +42,18 @@ public class IndexModel(KindlingDb db, NotificationPush push, TimeProvider clock
                 return NotFound();
             PageNumber = n;
         }
-        Zone = await db.Users.Where(u => u.Id == UserId).Select(u => u.TimeZoneId).FirstOrDefaultAsync() ?? "UTC";
+        // Kept until the person's notifications (or another table it read) are written (ReadCache).
+        (Zone, var rows, UnreadCount) = await reads.GetAsync("notifications", UserId, PageNumber, LoadAsync);
+        HasOlder = rows.Count > PageSize;
+        Items = rows.Take(PageSize).ToList();
+        if (Items.Count == 0 && PageNumber > 1)
+            return NotFound();
+        return Page();
+    }
+
+    private async Task<(string, List<Item>, int)> LoadAsync()
+    {
+        var zone = await db.Users.Where(u => u.Id == UserId).Select(u => u.TimeZoneId).FirstOrDefaultAsync() ?? "UTC";
         var rows = await db
             .Notifications.AsNoTracking()
             .Where(n => n.UserId == UserId)
@@ -59,12 +71,7 @@ public class IndexModel(KindlingDb db, NotificationPush push, TimeProvider clock
                 n.ReadUtc != null
             ))
             .ToListAsync();
-        HasOlder = rows.Count > PageSize;
-        Items = rows.Take(PageSize).ToList();
-        if (Items.Count == 0 && PageNumber > 1)
-            return NotFound();
-        UnreadCount = await Unread.CountAsync(db, UserId);
-        return Page();
+        return (zone, rows, await Unread.CountAsync(db, UserId));
     }
 
     public async Task<IActionResult> OnPostReadAllAsync()

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Claims;
 using Kindling.Data;
+using Kindling.Web.Infrastructure.Reads;
 using Kindling.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,13 +36,15 @@ public static class Unread
 
     /// <summary>
     /// For the header of every page, error pages included: when the count can't be read (the database is down) the
-    /// bell shows no number rather than the page failing.
+    /// bell shows no number rather than the page failing. Kept between pages until a notification is written.
     /// </summary>
-    public static async Task<int> ForHeaderAsync(KindlingDb db, ClaimsPrincipal user)
+    public static async Task<int> ForHeaderAsync(ReadCache reads, KindlingDb db, ClaimsPrincipal user)
     {
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
+            return 0;
         try
         {
-            return await CountAsync(db, user);
+            return await reads.GetAsync("unread", id, Guid.Empty, () => CountAsync(db, id));
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
         {
