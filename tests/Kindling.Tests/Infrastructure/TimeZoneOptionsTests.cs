@@ -9,9 +9,14 @@ public class TimeZoneOptionsTests
 {
     private static AngleSharp.Html.Dom.IHtmlSelectElement Select(string? current) =>
         (AngleSharp.Html.Dom.IHtmlSelectElement)
-            new HtmlParser()
-                .ParseDocument($"<select name=z>{TimeZoneOptions.Html(current)}</select>")
-                .QuerySelector("select")!;
+            new HtmlParser().ParseDocument($"<select name=z>{Written(current)}</select>").QuerySelector("select")!;
+
+    private static string Written(string? current)
+    {
+        using var text = new StringWriter();
+        TimeZoneOptions.Html(current).WriteTo(text, System.Text.Encodings.Web.HtmlEncoder.Default);
+        return text.ToString();
+    }
 
     [Theory]
     [InlineData("Europe/London", "Europe/London")]

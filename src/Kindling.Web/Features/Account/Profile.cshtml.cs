@@ -2,13 +2,16 @@ using System.ComponentModel.DataAnnotations;
 using Kindling.Data;
 using Kindling.Domain;
 using Kindling.Web.Infrastructure;
+using Kindling.Web.Infrastructure.Reads;
+using Kindling.Web.Kernel;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Account;
 
-public class ProfileModel(UserManager<AppUser> users, KindlingDb db) : PageModel
+public class ProfileModel(KindlingDb db, ReadCache reads) : PageModel
 {
     public sealed class ProfileInput : IValidatableObject
     {
@@ -70,26 +73,55 @@ public class ProfileModel(UserManager<AppUser> users, KindlingDb db) : PageModel
     public bool EmailConfirmed { get; private set; }
     public bool TwoFactor { get; private set; }
 
+    private sealed record Shown(ProfileInput Input, string Email, bool EmailConfirmed, bool TwoFactor);
+
     public async Task<IActionResult> OnGetAsync()
     {
-        var u = await users.GetUserAsync(User);
-        if (u is null)
+        if (CohortAccess.UserId(User) is not { } id)
             return Challenge();
-        Show(u);
+        // Kept until the person's account is written (ReadCache).
+        var shown = await reads.GetAsync(
+            "profile",
+            id,
+            "",
+            () =>
+                db
+                    .Users.Where(u => u.Id == id)
+                    .Select(u => new Shown(
+                        new ProfileInput
+                        {
+                            DisplayName = u.DisplayName,
+                            Pronouns = u.Pronouns,
+                            Title = u.Title,
+                            Organisation = u.Organisation,
+                            SocialHandles = u.SocialHandles,
+                            Feeling = u.Feeling,
+                            TimeZoneId = u.TimeZoneId,
+                        },
+                        u.Email ?? "",
+                        u.EmailConfirmed,
+                        u.TwoFactorEnabled
+                    ))
+                    .FirstOrDefaultAsync()
+        );
+        if (shown is null)
+            return Challenge();
+        (Email, EmailConfirmed, TwoFactor) = (shown.Email, shown.EmailConfirmed, shown.TwoFactor);
+        // A copy: model binding and the page may change the form's values, never the kept ones.
         Input = new ProfileInput
         {
-            DisplayName = u.DisplayName,
-            Pronouns = u.Pronouns,
-            Title = u.Title,
-            Organisation = u.Organisation,
-            SocialHandles = u.SocialHandles,
-            Feeling = u.Feeling,
-            TimeZoneId = u.TimeZoneId,
+            DisplayName = shown.Input.DisplayName,
+            Pronouns = shown.Input.Pronouns,
+            Title = shown.Input.Title,
+            Organisation = shown.Input.Organisation,
+            SocialHandles = shown.Input.SocialHandles,
+            Feeling = shown.Input.Feeling,
+            TimeZoneId = shown.Input.TimeZoneId,
         };
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync([FromServices] UserManager<AppUser> users)
     {
         var u = await users.GetUserAsync(User);
         if (u is null)
