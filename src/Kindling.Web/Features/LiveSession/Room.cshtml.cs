@@ -84,7 +84,8 @@ public class RoomModel(KindlingDb db, OpenLiveDocument opener, LessonCache lesso
             "room-document",
             userId,
             (SessionId, All),
-            LoadDocumentAsync
+            LoadDocumentAsync,
+            keptAtMost: TimeSpan.FromMinutes(1)
         );
         return Page();
     }

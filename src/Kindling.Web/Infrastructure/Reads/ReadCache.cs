@@ -23,16 +23,22 @@ public sealed class ReadCache(TableVersions versions, IConfiguration configurati
     // A bound on the entries, each counted as one; the least recently used go first.
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 50_000 });
 
-    private static readonly MemoryCacheEntryOptions Kept = new()
-    {
-        Size = 1,
-        SlidingExpiration = TimeSpan.FromMinutes(10),
-    };
+    /// <summary>How long an entry is kept at most, whatever the writes: a change made outside Kindling (an operator's
+    /// hand edit of the database) shows within this time.</summary>
+    public static readonly TimeSpan KeptAtMost = TimeSpan.FromMinutes(5);
 
     /// <summary>What <paramref name="load"/> reads for one person ("" for what every member sees alike), and one
     /// cohort, session… as <paramref name="scope"/> (with anything else the read takes as input: a value with value
     /// equality, such as a tuple), from memory while none of the tables it read has been written since.</summary>
-    public async Task<T> GetAsync<T>(string kind, string person, object scope, Func<Task<T>> load)
+    /// <param name="keptAtMost">Shorter than <see cref="KeptAtMost"/> for large reads that writes soon outdate (the
+    /// live room while it runs), so outdated ones do not linger in memory.</param>
+    public async Task<T> GetAsync<T>(
+        string kind,
+        string person,
+        object scope,
+        Func<Task<T>> load,
+        TimeSpan? keptAtMost = null
+    )
     {
         if (!_enabled)
             return await load();
@@ -56,7 +62,16 @@ public sealed class ReadCache(TableVersions versions, IConfiguration configurati
             Recording.Value = outer;
         }
         outer?.UnionWith(tables);
-        _entries.Set(key, new Entry(value, [.. tables], since), Kept);
+        _entries.Set(
+            key,
+            new Entry(value, [.. tables], since),
+            new MemoryCacheEntryOptions
+            {
+                Size = 1,
+                AbsoluteExpirationRelativeToNow = keptAtMost ?? KeptAtMost,
+                SlidingExpiration = TimeSpan.FromMinutes(1),
+            }
+        );
         return value;
     }
 
