@@ -46,6 +46,7 @@ public class KindlingDb(DbContextOptions<KindlingDb> options)
     public DbSet<LessonVersion> LessonVersions => Set<LessonVersion>();
     public DbSet<LessonVersionAnswer> LessonVersionAnswers => Set<LessonVersionAnswer>();
     public DbSet<CohortLessonPin> CohortLessonPins => Set<CohortLessonPin>();
+    public DbSet<BuiltInCurriculumSync> BuiltInCurriculumSyncs => Set<BuiltInCurriculumSync>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder b)
