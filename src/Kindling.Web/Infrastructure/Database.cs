@@ -51,6 +51,7 @@ public static class DatabaseSetup
         builder.Services.AddDbContextPool<KindlingDb>(
             (sp, o) =>
                 o.UseKindlingDatabase(opts.Provider, connection)
+                    .UseModel(CompiledModels.For(opts.Provider))
                     .AddInterceptors(sp.GetServices<IInterceptor>())
                     .ConfigureLoggingCacheTime(TimeSpan.Zero)
                     // Migrating at start-up would compare the whole model with the migrations' snapshot first, a
