@@ -91,10 +91,11 @@ public static class DatabaseSetup
         else
             await db.Database.MigrateAsync();
 
-        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in new[] { InstanceRoles.Admin, InstanceRoles.Facilitator, InstanceRoles.SafetyContact })
-            if (!await roles.RoleExistsAsync(role))
-                await roles.CreateAsync(new IdentityRole(role));
+        // One query for the few roles there are, rather than a lookup per role: after the first start all exist.
+        var existing = await db.Roles.Select(r => r.Name).ToListAsync();
+        var roles = new[] { InstanceRoles.Admin, InstanceRoles.Facilitator, InstanceRoles.SafetyContact };
+        foreach (var role in roles.Where(r => !existing.Contains(r)))
+            await sp.GetRequiredService<RoleManager<IdentityRole>>().CreateAsync(new IdentityRole(role));
 
         foreach (var task in sp.GetServices<IStartupTask>())
             await task.RunAsync();
