@@ -99,6 +99,16 @@ internal sealed class SessionConfig : IEntityTypeConfiguration<Session>
     }
 }
 
+internal sealed class BuiltInCurriculumSyncConfig : IEntityTypeConfiguration<BuiltInCurriculumSync>
+{
+    public void Configure(EntityTypeBuilder<BuiltInCurriculumSync> e)
+    {
+        e.HasKey(x => x.Root);
+        e.Property(x => x.Root).HasMaxLength(1024);
+        e.Property(x => x.Fingerprint).HasMaxLength(64);
+    }
+}
+
 internal sealed class SetupTokenConfig : IEntityTypeConfiguration<SetupToken>
 {
     public void Configure(EntityTypeBuilder<SetupToken> e) => e.Property(x => x.TokenHash).HasMaxLength(128);

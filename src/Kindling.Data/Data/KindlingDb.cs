@@ -46,6 +46,7 @@ public class KindlingDb(DbContextOptions<KindlingDb> options)
     public DbSet<LessonVersion> LessonVersions => Set<LessonVersion>();
     public DbSet<LessonVersionAnswer> LessonVersionAnswers => Set<LessonVersionAnswer>();
     public DbSet<CohortLessonPin> CohortLessonPins => Set<CohortLessonPin>();
+    public DbSet<BuiltInCurriculumSync> BuiltInCurriculumSyncs => Set<BuiltInCurriculumSync>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -61,13 +62,14 @@ public class KindlingDb(DbContextOptions<KindlingDb> options)
         c.Properties<DateTime?>().HaveConversion<NullableUtcConverter>();
     }
 
-    private sealed class UtcConverter()
+    // Public because each provider's compiled model (in its migrations assembly) creates them.
+    public sealed class UtcConverter()
         : ValueConverter<DateTime, DateTime>(
             v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
             v => DateTime.SpecifyKind(v, DateTimeKind.Utc)
         );
 
-    private sealed class NullableUtcConverter()
+    public sealed class NullableUtcConverter()
         : ValueConverter<DateTime?, DateTime?>(
             v => v.HasValue ? (v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime()) : v,
             v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v

@@ -29,3 +29,18 @@ public class Lesson
     public string Source { get; set; } = "";
     public DateTime UpdatedUtc { get; set; }
 }
+
+/// <summary>
+/// What the built-in curriculum folder held when its files were last brought into this database: a start that finds
+/// the same fingerprint skips reading and comparing them.
+/// </summary>
+public class BuiltInCurriculumSync
+{
+    /// <summary>The folder's full path: tests and other installations load other folders into the same
+    /// database.</summary>
+    public string Root { get; set; } = "";
+
+    /// <summary>SHA-256 of every file's path (relative to the folder) and contents, hex.</summary>
+    public string Fingerprint { get; set; } = "";
+    public DateTime SyncedUtc { get; set; }
+}

@@ -302,6 +302,25 @@ namespace Kindling.Migrations.Postgres.Migrations
                     b.ToTable("BreakoutRounds");
                 });
 
+            modelBuilder.Entity("Kindling.Domain.BuiltInCurriculumSync", b =>
+                {
+                    b.Property<string>("Root")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("SyncedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Root");
+
+                    b.ToTable("BuiltInCurriculumSyncs");
+                });
+
             modelBuilder.Entity("Kindling.Domain.Cohort", b =>
                 {
                     b.Property<Guid>("Id")

@@ -297,6 +297,25 @@ namespace Kindling.Migrations.Sqlite.Migrations
                     b.ToTable("BreakoutRounds");
                 });
 
+            modelBuilder.Entity("Kindling.Domain.BuiltInCurriculumSync", b =>
+                {
+                    b.Property<string>("Root")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SyncedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Root");
+
+                    b.ToTable("BuiltInCurriculumSyncs");
+                });
+
             modelBuilder.Entity("Kindling.Domain.Cohort", b =>
                 {
                     b.Property<Guid>("Id")

@@ -56,6 +56,7 @@ public static class DatabaseSetup
         builder.Services.AddDbContextPool<KindlingDb>(
             (sp, o) =>
                 o.UseKindlingDatabase(opts.Provider, connection)
+                    .UseModel(CompiledModels.For(opts.Provider))
                     .AddInterceptors(sp.GetServices<IInterceptor>())
                     .ConfigureLoggingCacheTime(TimeSpan.Zero)
                     // Migrating at start-up would compare the whole model with the migrations' snapshot first, a
@@ -95,10 +96,11 @@ public static class DatabaseSetup
         else
             await db.Database.MigrateAsync();
 
-        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in new[] { InstanceRoles.Admin, InstanceRoles.Facilitator, InstanceRoles.SafetyContact })
-            if (!await roles.RoleExistsAsync(role))
-                await roles.CreateAsync(new IdentityRole(role));
+        // One query for the few roles there are, rather than a lookup per role: after the first start all exist.
+        var existing = await db.Roles.Select(r => r.Name).ToListAsync();
+        var roles = new[] { InstanceRoles.Admin, InstanceRoles.Facilitator, InstanceRoles.SafetyContact };
+        foreach (var role in roles.Where(r => !existing.Contains(r)))
+            await sp.GetRequiredService<RoleManager<IdentityRole>>().CreateAsync(new IdentityRole(role));
 
         foreach (var task in sp.GetServices<IStartupTask>())
             await task.RunAsync();

@@ -31,10 +31,11 @@ public class LineLengthTests
         );
     }
 
-    /// <summary>Generated code (migrations, build output) and third-party files are not ours to wrap.</summary>
+    /// <summary>Generated code (migrations, compiled models, build output) and third-party files are not ours to wrap.</summary>
     private static bool IsExcluded(string path) =>
         path.Contains("/bin/")
         || path.Contains("/obj/")
         || path.Contains("/Migrations/")
+        || path.Contains("/CompiledModel/")
         || path.Contains("/wwwroot/lib/");
 }

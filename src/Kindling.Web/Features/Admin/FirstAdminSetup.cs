@@ -31,8 +31,9 @@ public sealed class FirstAdminSetup(IServiceScopeFactory scopes, TimeProvider cl
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KindlingDb>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        if ((await users.GetUsersInRoleAsync(InstanceRoles.Admin)).Count > 0)
+        // Asked of the tables directly: building a UserManager (validators, hashers, the password lists) and loading
+        // every admin was a large share of a cold start, for a yes or no.
+        if (await db.UserRoles.AnyAsync(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == InstanceRoles.Admin)))
         {
             PendingToken = null;
             return;

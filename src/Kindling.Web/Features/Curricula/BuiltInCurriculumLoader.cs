@@ -8,7 +8,9 @@ namespace Kindling.Web.Features.Curricula;
 /// Loads the curriculum folders shipped with the app on first start. On every later start a built-in curriculum is
 /// brought in line with the shipped files: a lesson whose file changed since it was last synced gets the file as a new
 /// version (the current one; browser edits stay as older versions anyone may restore), a lesson new to the files is
-/// added, and the assignment templates follow the files. Nothing is written when nothing changed.
+/// added, and the assignment templates follow the files. Nothing is written when nothing changed, and when the folder
+/// holds exactly what it held at the last complete sync (<see cref="BuiltInFingerprint"/>) nothing is read either: the
+/// comparison depends only on the files and on rows that only this sync writes.
 /// </summary>
 public sealed class BuiltInCurriculumLoader(
     KindlingDb db,
@@ -30,6 +32,14 @@ public sealed class BuiltInCurriculumLoader(
             log.LogWarning("No built-in curriculum folder at {Path}", root);
             return;
         }
+        var key = Path.GetFullPath(root);
+        var fingerprint = BuiltInFingerprint.Of(root);
+        if (await db.BuiltInCurriculumSyncs.AnyAsync(s => s.Root == key && s.Fingerprint == fingerprint))
+        {
+            log.LogDebug("The built-in curriculum files at {Path} are unchanged since the last start", root);
+            return;
+        }
+        var complete = true;
         foreach (var dir in Directory.EnumerateDirectories(root).Order())
         {
             var (package, errors) = CurriculumPackage.Read(CurriculumPackage.FromDirectory(dir));
@@ -40,7 +50,7 @@ public sealed class BuiltInCurriculumLoader(
             if (await db.Curricula.FirstOrDefaultAsync(c => c.Slug == package.Slug) is { } existing)
             {
                 if (existing.IsBuiltIn)
-                    await SyncAsync(existing, package);
+                    complete &= await SyncAsync(existing, package);
                 continue;
             }
             await store.ImportAsync(package, builtIn: true);
@@ -50,9 +60,30 @@ public sealed class BuiltInCurriculumLoader(
                 package.Lessons.Count
             );
         }
+        if (complete)
+            await RememberAsync(key, fingerprint);
     }
 
-    private async Task SyncAsync(Curriculum existing, CurriculumPackage package)
+    private async Task RememberAsync(string root, string fingerprint)
+    {
+        var row = await db.BuiltInCurriculumSyncs.FindAsync(root);
+        if (row is null)
+            db.BuiltInCurriculumSyncs.Add(row = new BuiltInCurriculumSync { Root = root });
+        (row.Fingerprint, row.SyncedUtc) = (fingerprint, clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e)
+        {
+            // Another instance starting at the same moment recorded it first; the next start compares again.
+            log.LogWarning(e, "The built-in curriculum fingerprint was recorded by another instance");
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>False when another instance synced at the same moment: its files may not be these.</summary>
+    private async Task<bool> SyncAsync(Curriculum existing, CurriculumPackage package)
     {
         try
         {
@@ -69,6 +100,7 @@ public sealed class BuiltInCurriculumLoader(
                     templates,
                     existing.Title
                 );
+            return true;
         }
         catch (DbUpdateException e)
         {
@@ -76,6 +108,7 @@ public sealed class BuiltInCurriculumLoader(
             // lesson); its copy comes from the same files.
             log.LogWarning(e, "The built-in curriculum {Title} was updated by another instance", existing.Title);
             db.ChangeTracker.Clear();
+            return false;
         }
     }
 

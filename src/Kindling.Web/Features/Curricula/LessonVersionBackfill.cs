@@ -18,6 +18,10 @@ public sealed class LessonVersionBackfill(KindlingDb db, TimeProvider clock, ILo
 
     public async Task RunAsync()
     {
+        // Past the first start with lesson versions there is nothing to do: one query proves it, where the steps
+        // below would run (and, at start-up, first compile) three.
+        if (!await AnythingToDoAsync())
+            return;
         await SaveOrYieldAsync(AddFirstVersionsAsync, "first versions of lessons");
         await SaveOrYieldAsync(AddPinsAsync, "cohort pins");
         var filled = await db
@@ -33,6 +37,30 @@ public sealed class LessonVersionBackfill(KindlingDb db, TimeProvider clock, ILo
             );
         if (filled > 0)
             log.LogInformation("Tied {Count} sessions to the lesson version their cohort teaches", filled);
+    }
+
+    private Task<bool> AnythingToDoAsync() =>
+        db
+            .Lessons.Where(l => !db.LessonVersions.Any(v => v.LessonId == l.Id))
+            .Select(l => l.Id)
+            .Concat(MissingPins().Select(x => x.LessonId))
+            .Concat(db.Sessions.Where(s => s.LessonVersionId == null).Select(s => s.Id))
+            .AnyAsync();
+
+    private IQueryable<CohortLesson> MissingPins() =>
+        db
+            .Cohorts.Join(
+                db.Lessons,
+                c => c.CurriculumId,
+                l => l.CurriculumId,
+                (c, l) => new CohortLesson { CohortId = c.Id, LessonId = l.Id }
+            )
+            .Where(x => !db.CohortLessonPins.Any(p => p.CohortId == x.CohortId && p.LessonId == x.LessonId));
+
+    private sealed class CohortLesson
+    {
+        public Guid CohortId { get; init; }
+        public Guid LessonId { get; init; }
     }
 
     private async Task<int> AddFirstVersionsAsync()
@@ -51,15 +79,7 @@ public sealed class LessonVersionBackfill(KindlingDb db, TimeProvider clock, ILo
 
     private async Task<int> AddPinsAsync()
     {
-        var missing = await db
-            .Cohorts.Join(
-                db.Lessons,
-                c => c.CurriculumId,
-                l => l.CurriculumId,
-                (c, l) => new { CohortId = c.Id, LessonId = l.Id }
-            )
-            .Where(x => !db.CohortLessonPins.Any(p => p.CohortId == x.CohortId && p.LessonId == x.LessonId))
-            .ToListAsync();
+        var missing = await MissingPins().ToListAsync();
         if (missing.Count == 0)
             return 0;
         var lessonIds = missing.Select(m => m.LessonId).Distinct().ToList();

@@ -43,6 +43,9 @@ public class FirstAdminSetupTests
         var again = await late.GetAsync($"/setup/{token}");
         Assert.Equal(HttpStatusCode.NotFound, again.Status);
         Assert.Contains("not valid", again.Text);
+
+        await app.Services.GetRequiredService<FirstAdminSetup>().IssueLinkIfNoAdminAsync(); // a restart
+        Assert.Null(app.SetupToken);
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
