@@ -90,11 +90,11 @@ public static class DatabaseSetup
             // Held while Kindling runs: a restore refuses to replace the file under it (SqliteInUse).
             if (SqliteInUse.HoldWhileRunning(db.Database.GetConnectionString() ?? "") is { } inUse)
                 app.Lifetime.ApplicationStopped.Register(inUse.Dispose);
-            await db.Database.MigrateAsync();
+            await MigrateIfBehindAsync(db);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
         else
-            await db.Database.MigrateAsync();
+            await MigrateIfBehindAsync(db);
 
         // One query for the few roles there are, rather than a lookup per role: after the first start all exist.
         var existing = await db.Roles.Select(r => r.Name).ToListAsync();
@@ -104,5 +104,17 @@ public static class DatabaseSetup
 
         foreach (var task in sp.GetServices<IStartupTask>())
             await task.RunAsync();
+    }
+
+    /// <summary>
+    /// Migrates only a database that lacks a migration: asking which are applied is one read of the history table,
+    /// where migrating takes EF Core's migration lock and its scripts on every start (a part of a cold start,
+    /// docs/performance.md). On PostgreSQL the preparation lock is held meanwhile, so no other instance migrates
+    /// between the question and the answer.
+    /// </summary>
+    private static async Task MigrateIfBehindAsync(KindlingDb db)
+    {
+        if ((await db.Database.GetPendingMigrationsAsync()).Any())
+            await db.Database.MigrateAsync();
     }
 }
