@@ -11,7 +11,7 @@ namespace Kindling.IntegrationTests.Features.Charter;
 
 /// <summary>The managers' charter page and its downloads: compiled from the worksheets, and nobody else's
 /// business.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class CharterPageTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

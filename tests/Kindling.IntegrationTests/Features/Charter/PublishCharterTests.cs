@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.IntegrationTests.Features.Charter;
 
 /// <summary>Publishing: a stable public address that shows only the charter, and goes away on unpublish.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class PublishCharterTests(Apps apps)
 {
     private static Task<PageClient.Page> PostAsync(

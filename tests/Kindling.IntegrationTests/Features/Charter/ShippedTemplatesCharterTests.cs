@@ -14,7 +14,7 @@ namespace Kindling.IntegrationTests.Features.Charter;
 
 /// <summary>Nothing a participant writes in the shipped worksheets is left out of the charter, in any of its
 /// forms.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class ShippedTemplatesCharterTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -11,7 +11,7 @@ namespace Kindling.IntegrationTests.Features.Cohorts;
 /// covered the day it is added — goes through the one cohort check: outsiders get 404, and a member who has not yet
 /// acknowledged the cohort's guidelines is sent to the welcome page (pages) or refused (downloads and feeds).
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class CohortGateTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

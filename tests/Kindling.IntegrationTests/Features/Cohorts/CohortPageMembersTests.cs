@@ -8,7 +8,7 @@ namespace Kindling.IntegrationTests.Features.Cohorts;
 
 /// <summary>A large cohort's page lists its facilitators and the first members, says how many there are, and shows
 /// everyone on request (a link, no JavaScript).</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class CohortPageMembersTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

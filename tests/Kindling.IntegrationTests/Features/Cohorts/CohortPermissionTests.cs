@@ -5,7 +5,7 @@ namespace Kindling.IntegrationTests.Features.Cohorts;
 
 /// <summary>Every cohort page and action against every kind of person: outsiders (admins included) get 404, never a
 /// hint.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class CohortPermissionTests(Apps apps)
 {
     public static TheoryData<string, string, string, int> ReadMatrix()

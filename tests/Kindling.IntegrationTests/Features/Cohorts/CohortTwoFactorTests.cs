@@ -11,7 +11,7 @@ namespace Kindling.IntegrationTests.Features.Cohorts;
 
 /// <summary>A cohort that asks its facilitators to use two-factor sign-in: the one cohort check enforces it on
 /// every page, download and in the live room.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class CohortTwoFactorTests(Apps apps)
 {
     private static Task RequireAsync(CohortScenario s, bool on = true) =>

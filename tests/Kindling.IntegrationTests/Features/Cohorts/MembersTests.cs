@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.Cohorts;
 
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class MembersTests(Apps apps)
 {
     private static Task<PageClient.Page> PostAsync(

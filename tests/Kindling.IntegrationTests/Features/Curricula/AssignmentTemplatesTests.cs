@@ -12,7 +12,7 @@ namespace Kindling.IntegrationTests.Features.Curricula;
 
 /// <summary>Assignment templates travel with their curriculum: loaded at start, imported whole or not at all, found by
 /// the catalog.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class AssignmentTemplatesTests(Apps apps)
 {
     private static readonly string[] Shipped =

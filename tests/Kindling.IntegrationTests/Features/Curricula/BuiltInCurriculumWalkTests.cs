@@ -14,7 +14,7 @@ namespace Kindling.IntegrationTests.Features.Curricula;
 /// its template credit the original work, and each assignment's template makes a worksheet whose page shows every
 /// field.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class BuiltInCurriculumWalkTests(Apps apps)
 {
     private const string CreditTitle = "Foundational Community Building and Engagement Training";

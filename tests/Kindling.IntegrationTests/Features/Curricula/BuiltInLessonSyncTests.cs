@@ -12,7 +12,7 @@ namespace Kindling.IntegrationTests.Features.Curricula;
 /// browser edits stay as older versions. The shipped folder is copied under another slug so the shared app's
 /// curriculum stays as it is.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class BuiltInLessonSyncTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -12,7 +12,7 @@ namespace Kindling.IntegrationTests.Features.Curricula;
 /// file wins and the edit marks are cleared. The shipped folder is copied under another slug so the shared app's
 /// curriculum stays as it is.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class BuiltInTemplateSyncTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

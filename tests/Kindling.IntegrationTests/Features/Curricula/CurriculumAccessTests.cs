@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.IntegrationTests.Features.Curricula;
 
 /// <summary>Who may see the curriculum library, and the zip download that imports again.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class CurriculumAccessTests(Apps apps)
 {
     private static readonly string[] Pages =

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.Curricula;
 
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class CurriculumPagesTests(Apps apps)
 {
     private const string Password = CohortScenario.Password;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.IntegrationTests.Features.Curricula;
 
 /// <summary>The lesson editor: save, refuse broken changes whole, preview with and without JavaScript.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class LessonEditorTests(Apps apps)
 {
     private const string Password = CohortScenario.Password;

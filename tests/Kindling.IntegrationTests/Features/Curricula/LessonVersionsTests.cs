@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.IntegrationTests.Features.Curricula;
 
 /// <summary>Every lesson change is a version: edited with a note, listed, compared and restored.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class LessonVersionsTests(Apps apps)
 {
     internal static async Task<(KindlingApp App, PageClient Client, AppUser User, string Slug)> ImportAsync(

@@ -12,7 +12,7 @@ namespace Kindling.IntegrationTests.Features.Curricula;
 /// slug or lesson and a save on top of someone else's are refused whole; copies made afterwards use the new text,
 /// copies made before keep theirs, and the export carries it.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class TemplateEditorTests(Apps apps)
 {
     private const string Template = """

@@ -13,7 +13,7 @@ namespace Kindling.IntegrationTests.Features.Curricula;
 /// A cohort teaches the versions it was pinned to: an edit reaches it only when a facilitator moves it, and then only
 /// its sessions still to come; feedback is read by version, and an editor marks which version answers a delta.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class VersionedCohortTests(Apps apps)
 {
     private sealed record Arranged(

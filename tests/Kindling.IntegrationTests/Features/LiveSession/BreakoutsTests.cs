@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.LiveSession;
 
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class BreakoutsTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -4,7 +4,7 @@ using Kindling.LiveClient;
 
 namespace Kindling.IntegrationTests.Features.LiveSession;
 
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class ExportTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

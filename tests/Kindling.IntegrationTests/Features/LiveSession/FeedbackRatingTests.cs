@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.IntegrationTests.Features.LiveSession;
 
 /// <summary>The optional "How useful was this session? 1–5" on the feedback form.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class FeedbackRatingTests(Apps apps)
 {
     private static string Url(CohortScenario s) => $"/cohorts/{s.CohortId}/sessions/{s.SessionId}/feedback";

@@ -7,7 +7,7 @@ using static Kindling.IntegrationTests.Features.Messages.Mailbox;
 namespace Kindling.IntegrationTests.Features.LiveSession;
 
 /// <summary>"Ask for feedback" asks the members who have not given feedback yet, each once per session.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class FeedbackRequestTests(Apps apps)
 {
     private static readonly Dictionary<string, string> None = [];

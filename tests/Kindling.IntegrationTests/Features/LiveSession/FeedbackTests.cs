@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindling.IntegrationTests.Features.LiveSession;
 
 /// <summary>The feedback page works as a plain form: post, redirect, get.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class FeedbackTests(Apps apps)
 {
     private static string Url(CohortScenario s) => $"/cohorts/{s.CohortId}/sessions/{s.SessionId}/feedback";

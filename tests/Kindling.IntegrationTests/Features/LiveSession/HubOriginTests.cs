@@ -11,7 +11,7 @@ namespace Kindling.IntegrationTests.Features.LiveSession;
 /// Cross-site WebSocket hijacking: a page on another origin (another port of the same host) that the member's browser
 /// sends their cookie from cannot open the live hub; the app's own pages, and programs that send no Origin, can.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class HubOriginTests(Apps apps)
 {
     private const string Foreign = "http://127.0.0.1:5555";

@@ -9,7 +9,7 @@ namespace Kindling.IntegrationTests.Features.LiveSession;
 /// What the lesson file decides about the room and the session page: its own share slot (or the automatic ten
 /// minutes), silent roll calls with a list to pick from, and the slides (the session's link overriding the lesson's).
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class LessonInTheRoomTests(Apps apps)
 {
     private const string LessonSlides = "https://slides.example.org/lesson-deck";

@@ -7,7 +7,7 @@ namespace Kindling.IntegrationTests.Features.LiveSession;
 /// Text with a NUL character (which PostgreSQL can't store) sent through the hub is refused with a sentence and
 /// stores nothing; it doesn't fail the writes of others committed with it.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class LiveControlCharacterTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -6,7 +6,7 @@ namespace Kindling.IntegrationTests.Features.LiveSession;
 
 /// <summary>Someone removed from the cohort while their live room is open stops receiving the session at
 /// once.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class LiveEvictionTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

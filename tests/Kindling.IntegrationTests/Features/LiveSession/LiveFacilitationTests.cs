@@ -8,7 +8,7 @@ namespace Kindling.IntegrationTests.Features.LiveSession;
 
 /// <summary>Who may do what in the room, the shared timer and recording indicator, prompts, and locking the
 /// document.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class LiveFacilitationTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -8,7 +8,7 @@ namespace Kindling.IntegrationTests.Features.LiveSession;
 
 /// <summary>A locked document is read-only for everyone: every kind of change is refused with the same clear
 /// sentence.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class LiveLockTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -7,7 +7,7 @@ namespace Kindling.IntegrationTests.Features.LiveSession;
 
 /// <summary>Anonymous and hidden responses: what peers, facilitators and the author can read, through every hub
 /// channel.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class LiveModerationTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

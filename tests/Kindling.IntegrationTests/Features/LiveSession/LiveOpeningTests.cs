@@ -8,7 +8,7 @@ namespace Kindling.IntegrationTests.Features.LiveSession;
 /// Someone waiting in a room whose document is not open yet sees it the moment it opens, whether a facilitator opens
 /// it or its opening time comes. The typed client never looks again by itself: only the server's word can bring it.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class LiveOpeningTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

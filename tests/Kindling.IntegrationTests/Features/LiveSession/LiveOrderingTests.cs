@@ -10,7 +10,7 @@ namespace Kindling.IntegrationTests.Features.LiveSession;
 
 /// <summary>The commit pipeline as clients see it: one gap-free sequence, catch-up after a drop, retries applied
 /// once.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class LiveOrderingTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -12,7 +12,7 @@ namespace Kindling.IntegrationTests.Features.LiveSession;
 /// A live connection keeps the sign-in it was opened with. Signing out (on any device) or changing the password closes
 /// the person's open rooms at once, and a connection made with the old sign-in (a copied cookie) is refused.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class LiveSignOutTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

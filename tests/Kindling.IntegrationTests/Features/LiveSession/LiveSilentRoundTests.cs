@@ -6,7 +6,7 @@ namespace Kindling.IntegrationTests.Features.LiveSession;
 
 /// <summary>Silent note-taking: each person writes unseen, then everything is revealed at once, by a facilitator or the
 /// timer.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class LiveSilentRoundTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -3,7 +3,7 @@ using Kindling.LiveClient;
 
 namespace Kindling.IntegrationTests.Features.LiveSession;
 
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class LiveSmokeTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

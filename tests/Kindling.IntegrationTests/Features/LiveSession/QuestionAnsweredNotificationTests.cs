@@ -5,7 +5,7 @@ using static Kindling.IntegrationTests.Features.Messages.Mailbox;
 namespace Kindling.IntegrationTests.Features.LiveSession;
 
 /// <summary>The person who asked hears that their question was answered, through the live write path.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class QuestionAnsweredNotificationTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kindling.IntegrationTests.Features.LiveSession;
 
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class QuestionsTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -16,7 +16,7 @@ namespace Kindling.IntegrationTests.Features.LiveSession;
 /// one
 /// and sets KINDLING_TEST_REDIS.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class RedisBackplaneTests
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -10,7 +10,7 @@ namespace Kindling.IntegrationTests.Features.LiveSession;
 /// there are; "show all" renders one prompt in full without JavaScript (the hub brings the rest to a browser with
 /// it). The page travels compressed.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class RoomFirstViewTests(Apps apps)
 {
     private static string RoomUrl(CohortScenario s) => $"/cohorts/{s.CohortId}/sessions/{s.SessionId}/live";

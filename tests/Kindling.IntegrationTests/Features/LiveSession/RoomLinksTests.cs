@@ -5,7 +5,7 @@ namespace Kindling.IntegrationTests.Features.LiveSession;
 
 /// <summary>The way into the live room from where members arrive: the dashboard's next-session card and the cohort's
 /// schedule.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class RoomLinksTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

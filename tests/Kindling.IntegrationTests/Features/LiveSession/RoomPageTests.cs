@@ -7,7 +7,7 @@ namespace Kindling.IntegrationTests.Features.LiveSession;
 
 /// <summary>The server-rendered live room: who may open it, and what each reader's first view shows (and never
 /// shows).</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class RoomPageTests(Apps apps)
 {
     private static string RoomUrl(CohortScenario s) => $"/cohorts/{s.CohortId}/sessions/{s.SessionId}/live";

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.Schedule;
 
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class CalendarTests(Apps apps)
 {
     private static async Task<Guid> ScheduleAsync(CohortScenario s, PageClient facilitator, string date, string time)

@@ -11,7 +11,7 @@ using static Kindling.IntegrationTests.Features.Messages.Mailbox;
 namespace Kindling.IntegrationTests.Features.Schedule;
 
 /// <summary>Every member is reminded a day and an hour before a session, once each, in their own time zone.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class SessionReminderTests(Apps apps)
 {
     private static Task<int> RunAsync(KindlingApp app) =>

@@ -6,7 +6,7 @@ using static Kindling.IntegrationTests.Features.Messages.Mailbox;
 namespace Kindling.IntegrationTests.Features.Worksheets;
 
 /// <summary>A new comment on a worksheet tells the project's managers, never its author.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class CommentNotificationTests(Apps apps)
 {
     private static Dictionary<string, string> Form(params (string K, string V)[] f) =>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.Worksheets;
 
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class CommentsTests(Apps apps)
 {
     private static Dictionary<string, string> Form(params (string K, string V)[] f) =>

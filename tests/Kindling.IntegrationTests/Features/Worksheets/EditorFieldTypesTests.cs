@@ -11,7 +11,7 @@ namespace Kindling.IntegrationTests.Features.Worksheets;
 
 /// <summary>Every field type's editor, driven through the real HTML form as a browser without JavaScript
 /// would.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class EditorFieldTypesTests(Apps apps)
 {
     private static TemplateField F(

@@ -12,7 +12,7 @@ namespace Kindling.IntegrationTests.Features.Worksheets;
 
 /// <summary>The open practices and event timeline editors, driven through the real form as a browser without
 /// JavaScript would, and what the saved values become on the page and in the charter.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class EditorPracticesAndTimelineTests(Apps apps)
 {
     private static readonly WorksheetTemplate Template = new(

@@ -9,7 +9,7 @@ namespace Kindling.IntegrationTests.Features.Worksheets;
 
 /// <summary>Saves that start from the same version and run at the same moment: the version check-and-increment is
 /// atomic, so no save is lost and no version number is used twice.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class EditorRaceTests(Apps apps)
 {
     private static async Task<SaveWorksheet.Outcome> SaveAsync(

@@ -7,7 +7,7 @@ using static Kindling.IntegrationTests.Features.Worksheets.WorksheetEditorScenar
 
 namespace Kindling.IntegrationTests.Features.Worksheets;
 
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class EditorTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -9,7 +9,7 @@ namespace Kindling.IntegrationTests.Features.Worksheets;
 
 /// <summary>The worksheet page renders whatever the registry holds: each registered type's editor, picture, script
 /// and read-only view, for a template built from the registry rather than from a list kept here.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class FieldTypeRegistryPageTests(Apps apps)
 {
     private static readonly WorksheetTemplate Registered = new(

@@ -6,7 +6,7 @@ namespace Kindling.IntegrationTests.Features.Worksheets;
 
 /// <summary>The next session's "share your insights" slot lists the worksheets projects chose to share, and only
 /// those.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class ShareSlotListingTests(Apps apps)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

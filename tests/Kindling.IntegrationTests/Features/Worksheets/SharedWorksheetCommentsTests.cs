@@ -6,7 +6,7 @@ namespace Kindling.IntegrationTests.Features.Worksheets;
 
 /// <summary>Sharing a worksheet with the cohort lets its members read it and comment; its owner sees how many comments
 /// are open.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class SharedWorksheetCommentsTests(Apps apps)
 {
     private static Dictionary<string, string> Form(params (string K, string V)[] f) =>

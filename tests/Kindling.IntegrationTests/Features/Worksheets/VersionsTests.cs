@@ -5,7 +5,7 @@ using static Kindling.IntegrationTests.Features.Worksheets.WorksheetEditorScenar
 
 namespace Kindling.IntegrationTests.Features.Worksheets;
 
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class VersionsTests(Apps apps)
 {
     private static async Task SaveVisionAsync(WorksheetEditorScenario s, PageClient client, string vision)

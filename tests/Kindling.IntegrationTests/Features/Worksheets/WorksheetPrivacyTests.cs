@@ -6,7 +6,7 @@ namespace Kindling.IntegrationTests.Features.Worksheets;
 
 /// <summary>A worksheet is seen by its project only until shared; reviewers see it to comment; nobody else ever
 /// does.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public class WorksheetPrivacyTests(Apps apps)
 {
     private static async Task<Dictionary<string, PageClient>> ClientsAsync(ProjectSeed seed)
