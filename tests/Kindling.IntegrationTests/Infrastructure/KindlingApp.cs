@@ -137,11 +137,7 @@ public sealed class KindlingApp : WebApplicationFactory<Program>
         {
             try
             {
-                await WithDbAsync(async db =>
-                {
-                    await db.Database.EnsureDeletedAsync();
-                    return 0;
-                });
+                await PostgresDatabases.DropAsync(ConnectionString);
             }
             catch
             { /* cluster is removed anyway */

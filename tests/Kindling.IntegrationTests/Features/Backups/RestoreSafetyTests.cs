@@ -48,8 +48,7 @@ public sealed class RestoreSafetyTests : IDisposable
             var kept = Assert.Single(_folder.GetFiles("*.before-restore-*.dump")).FullName;
             Assert.Contains($"dumped to {kept}", second.Output);
             Assert.Contains("Changed after the first restore", await CohortsInDumpAsync(kept));
-            await using var db = Context(provider, target);
-            await db.Database.EnsureDeletedAsync();
+            await PostgresDatabases.DropAsync(target);
         }
     }
 
