@@ -91,7 +91,8 @@ phase_done "build (Release) + C# formatting check"
 
 RESULTS="$WORK/results"
 run_tests() { dotnet test "tests/$1" -c Release --no-build -nologo --logger "trx" --results-directory "$RESULTS/$1" -v q; }
-# One project after the other: xUnit already runs a project's test collections side by side, one per core, and the
+# One project after the other: xUnit already runs a project's test collections side by side (one per core, four at a
+# time for the integration tests, whose tests often wait on PostgreSQL or a process: xunit.runner.json), and the
 # browser tests keep both cores busy with Chromium and the app (see the processors' busy share in the summary); side
 # by side the projects would only compete for them (measured: 478 s together against 163 s + 292 s apart).
 for project in Kindling.Tests Kindling.IntegrationTests Kindling.BrowserTests; do
