@@ -31,9 +31,10 @@ public sealed class BrowserFixture : IAsyncLifetime
                     "--disable-sync",
                     "--no-first-run",
                     "--disable-quic",
-                    // Chromium reads one --disable-features (the last), so Playwright's own list is repeated here,
-                    // followed by the omnibox popup: every window of the new headless mode otherwise loads that
-                    // browser UI page in a renderer of its own, a third of a journey's processor time in Chromium.
+                    // The omnibox popup: every window of the new headless mode otherwise loads that browser UI
+                    // page in a renderer of its own, about half of a journey's processor time in Chromium.
+                    // Playwright's own list is repeated so it holds even if only one switch is read (Chromium 156
+                    // merges the two: its child processes get the union).
                     "--disable-features=" + string.Join(",", PlaywrightDisabledFeatures.Concat(OmniboxPopup)),
                 ],
             }
