@@ -50,11 +50,16 @@ public sealed class AppUnderTest : IAsyncDisposable
     /// <summary>The app's Release build output, as bench/run.sh and bench/pages.sh build it.</summary>
     public static string BuildOutput => Path.Combine(RepoRoot(), "src", "Kindling.Web", "bin", "Release", "net10.0");
 
-    /// <summary>Starts the app; with <paramref name="postgres"/> on that PostgreSQL database (created by the app's
-    /// migrations) instead of SQLite.</summary>
-    public static async Task<AppUnderTest> StartAsync(string? postgres, IReadOnlyList<string> env)
+    /// <summary>Starts the app (the Release build output, or the one published in <paramref name="published"/>); with
+    /// <paramref name="postgres"/> on that PostgreSQL database (created by the app's migrations) instead of
+    /// SQLite.</summary>
+    public static async Task<AppUnderTest> StartAsync(
+        string? postgres,
+        IReadOnlyList<string> env,
+        string? published = null
+    )
     {
-        var dll = Path.Combine(BuildOutput, "Kindling.Web.dll");
+        var dll = Path.GetFullPath(Path.Combine(published ?? BuildOutput, "Kindling.Web.dll"));
         if (!File.Exists(dll))
             throw new FileNotFoundException($"Build the app first (dotnet build -c Release): {dll} is missing.");
         var port = FreePort();
@@ -64,7 +69,9 @@ public sealed class AppUnderTest : IAsyncDisposable
         var database = postgres ?? $"Data Source={Path.Combine(dataDir, "kindling.db")}";
         var psi = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl])
         {
-            WorkingDirectory = Path.Combine(RepoRoot(), "src", "Kindling.Web"),
+            WorkingDirectory = published is null
+                ? Path.Combine(RepoRoot(), "src", "Kindling.Web")
+                : Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -18,6 +18,7 @@ public sealed partial record BenchOptions
     public string DatabaseProvider { get; init; } = "sqlite";
     public string? Database { get; init; }
     public string? Postgres { get; init; }
+    public string? Published { get; init; }
     public IReadOnlyList<string> ServerEnv { get; init; } = [];
     public int? ServerPid { get; init; }
     public int SignInParallelism { get; init; } = 8;
@@ -36,6 +37,8 @@ public sealed partial record BenchOptions
           --url URL               target a running instance on 127.0.0.1 instead of starting one
           --postgres CS           start the app on this PostgreSQL database (a new database name) instead of a fresh SQLite file
           --server-env K=V        an environment variable for the started server (repeatable), e.g. DOTNET_gcServer=0
+          --published DIR         start the app published in DIR (dotnet publish -r linux-x64: ReadyToRun, as
+                                  docs/operations.md installs it) instead of the Release build output
           --database CS           with --url: its database connection string, to seed the participants
           --database-provider P   with --url: sqlite (default) or postgres
           --server-pid PID        with --url: the server's process id, to measure its CPU and memory
@@ -68,6 +71,7 @@ public sealed partial record BenchOptions
                 "--url" => o with { Url = Next().TrimEnd('/') },
                 "--database" => o with { Database = Next() },
                 "--postgres" => o with { Postgres = Next() },
+                "--published" => o with { Published = Next() },
                 "--server-env" => o with { ServerEnv = [.. o.ServerEnv, Next()] },
                 "--database-provider" => o with { DatabaseProvider = Next() },
                 "--server-pid" => o.WithServerPid(Int(Next())),
@@ -99,6 +103,8 @@ public sealed partial record BenchOptions
             throw new ArgumentException("--interval-seconds must be between 0.05 and 600.");
         if (ServerEnv.Any(e => e.IndexOf('=') < 1))
             throw new ArgumentException("--server-env takes NAME=value.");
+        if (Published is { } dir && !File.Exists(Path.Combine(dir, "Kindling.Web.dll")))
+            throw new ArgumentException($"--published: no Kindling.Web.dll in {dir}.");
         if (TextLength is < 20 or > 4000)
             throw new ArgumentException("--text-length must be between 20 and 4000.");
         ValidateScenario();

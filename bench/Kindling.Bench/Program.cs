@@ -26,7 +26,7 @@ Console.Error.WriteLine(
             + $"{(options.Postgres is null ? "a fresh SQLite database" : "PostgreSQL")}…"
 );
 await using var app = options.Url is null
-    ? await AppUnderTest.StartAsync(options.Postgres, options.ServerEnv)
+    ? await AppUnderTest.StartAsync(options.Postgres, options.ServerEnv, options.Published)
     : AppUnderTest.Existing(options);
 try
 {

@@ -23,6 +23,7 @@ if (await BackupCommands.TryRunAsync(args)) // `backup <file>` / `restore <file>
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddKindlingHosting();
+builder.AddKindlingIdleMemory();
 builder.AddKindlingDatabase();
 builder.AddKindlingIdentity();
 builder.AddKindlingRateLimits();
