@@ -71,6 +71,9 @@ public sealed class KindlingApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", _connection);
         builder.UseSetting("Curriculum:BuiltInPath", Paths.Curriculum);
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
+        // Giving memory back acts on the whole process, and here dozens of apps share one: each would run its own full
+        // collections of everyone's heap. The apps the browser tests start (one per process) keep it on.
+        builder.UseSetting("Memory:GiveBackWhenIdle", "false");
         // The suite signs in from one address hundreds of times; RateLimitTests set low limits through settings.
         foreach (var kind in new[] { "SignIn", "Account", "Send", "Export" })
             builder.UseSetting($"RateLimits:{kind}:PermitLimit", "1000000");
