@@ -10,6 +10,7 @@ public sealed record PageOptions
     public int Connections { get; init; } = 50;
     public int Threads { get; init; } = 2;
     public int DurationSeconds { get; init; } = 15;
+
     /// <summary>Unmeasured load on each page first. The first page measured comes right after seeding, while the JIT
     /// is still recompiling the hot code at its optimised tiers; 3 s measured that, not the page (docs/performance.md,
     /// pages: fifth round).</summary>
