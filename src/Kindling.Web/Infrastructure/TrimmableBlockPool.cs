@@ -9,8 +9,9 @@ namespace Kindling.Web.Infrastructure;
 /// Kestrel's buffers, in a pool that <see cref="IdleMemory"/> can empty. Kestrel's own pool keeps every block a burst
 /// needed and evicts at most 1 % of them every 10 s while any traffic flows, which a thousand live connections (each a
 /// keep-alive ping now and then) always make: after a room of 1,000 filled, 22 MB of idle 4 KB blocks stayed, and a
-/// minute later 0.2 MB had gone (docs/performance.md, memory from a fresh process). This pool works like Kestrel's (pinned 4 KB blocks, reused
-/// first in, first out) and lets go of its idle blocks when asked, so the collection that follows gives them back.
+/// minute later 0.2 MB had gone (docs/performance.md, memory from a fresh process). This pool works like Kestrel's
+/// (pinned 4 KB blocks, reused first in, first out) and lets go of its idle blocks when asked, so the collection that
+/// follows gives them back.
 /// </summary>
 public sealed class TrimmableBlockPool : MemoryPool<byte>
 {
