@@ -87,6 +87,9 @@ public static class Seeder
             CohortId = cohort.Id,
             LessonId = curriculum.Lessons.OrderBy(l => l.Order).First().Id,
             StartsUtc = now.AddMinutes(5),
+            // Its reminders went out before: sent during a run, they would write 1,000 mails in the background.
+            DayReminderUtc = now,
+            HourReminderUtc = now,
             CreatedUtc = now,
             UpdatedUtc = now,
         };

@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 namespace Kindling.Bench;
 
 /// <summary>Signs participants in through the real sign-in page (GET for the anti-forgery token, then POST) and keeps
-/// their cookies.</summary>
+/// their cookies as a browser would: the sign-in cookie and the anti-forgery cookie. Without the latter, every page
+/// with a form (every signed-in page: the sign-out button) would make and encrypt a new one for each request.</summary>
 public static partial class SignIn
 {
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
@@ -74,7 +75,8 @@ public static partial class SignIn
         var auth = Cookies(res).Where(c => c.StartsWith("kindling.auth", StringComparison.Ordinal)).ToList();
         if (res.StatusCode != HttpStatusCode.Redirect || auth.Count == 0)
             throw new InvalidOperationException($"Signing in as {email} failed with {(int)res.StatusCode}.");
-        return string.Join("; ", auth);
+        var antiforgery = Cookies(get).Where(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+        return string.Join("; ", auth.Concat(antiforgery));
     }
 
     private static IEnumerable<string> Cookies(HttpResponseMessage r) =>

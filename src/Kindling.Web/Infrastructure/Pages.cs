@@ -35,7 +35,10 @@ public static class PagesSetup
             {
                 o.MaxModelValidationErrors = 50;
                 o.Filters.Add(new FormGuard());
-            });
+            })
+            // No script reads data-val-* attributes: the server checks every form and shows its messages. Left on,
+            // each field's validators are looked up and written on every render (the profile page's seven fields).
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         // The largest legitimate posts: a worksheet (60 fields, tables up to 110 rows) and a 200 KB lesson.
         // A curriculum zip raises the body limit for its own page ([RequestSizeLimit]).
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);

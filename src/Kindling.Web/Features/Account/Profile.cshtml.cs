@@ -17,36 +17,25 @@ public class ProfileModel(KindlingDb db, ReadCache reads) : PageModel
     {
         [
             Required(ErrorMessage = "Enter the name people in your cohorts will see."),
-            StringLength(80, ErrorMessage = "Your display name can be at most 80 characters."),
-            Display(Name = "Display name")
+            StringLength(80, ErrorMessage = "Your display name can be at most 80 characters.")
         ]
         public string DisplayName { get; set; } = "";
 
         [StringLength(40, ErrorMessage = "Pronouns can be at most 40 characters.")]
         public string? Pronouns { get; set; }
 
-        [
-            StringLength(120, ErrorMessage = "Role or title can be at most 120 characters."),
-            Display(Name = "Role or title")
-        ]
+        [StringLength(120, ErrorMessage = "Role or title can be at most 120 characters.")]
         public string? Title { get; set; }
 
         [StringLength(120, ErrorMessage = "Organisation can be at most 120 characters.")]
         public string? Organisation { get; set; }
 
-        [
-            StringLength(300, ErrorMessage = "Social handles can be at most 300 characters."),
-            Display(Name = "Social handles")
-        ]
+        [StringLength(300, ErrorMessage = "Social handles can be at most 300 characters.")]
         public string? SocialHandles { get; set; }
 
-        [
-            StringLength(120, ErrorMessage = "This line can be at most 120 characters."),
-            Display(Name = "Your feeling about community (emoji or a short line)")
-        ]
+        [StringLength(120, ErrorMessage = "This line can be at most 120 characters.")]
         public string? Feeling { get; set; }
 
-        [Display(Name = "Time zone")]
         public string TimeZoneId { get; set; } = "UTC";
 
         public IEnumerable<ValidationResult> Validate(ValidationContext context)
@@ -54,16 +43,16 @@ public class ProfileModel(KindlingDb db, ReadCache reads) : PageModel
             if (!TimeZones.IsValid(TimeZoneId))
                 yield return new("Pick your time zone from the list.", [nameof(TimeZoneId)]);
             foreach (
-                var (name, value) in new[]
+                var (name, said, value) in new[]
                 {
-                    (nameof(DisplayName), DisplayName),
-                    (nameof(Pronouns), Pronouns),
-                    (nameof(Title), Title),
-                    (nameof(Organisation), Organisation),
+                    (nameof(DisplayName), "Your display name", DisplayName),
+                    (nameof(Pronouns), "Pronouns", Pronouns),
+                    (nameof(Title), "Role or title", Title),
+                    (nameof(Organisation), "Organisation", Organisation),
                 }
             )
                 if (Text.HasMarkup(value))
-                    yield return new($"{name} can't contain < or > characters.", [name]);
+                    yield return new($"{said} can't contain < or > characters.", [name]);
         }
     }
 
@@ -72,6 +61,12 @@ public class ProfileModel(KindlingDb db, ReadCache reads) : PageModel
     public string Email { get; private set; } = "";
     public bool EmailConfirmed { get; private set; }
     public bool TwoFactor { get; private set; }
+
+    /// <summary>The first error of a field of <see cref="Input"/> (by property name), or null.</summary>
+    public string? ErrorFor(string field) =>
+        ModelState.TryGetValue($"{nameof(Input)}.{field}", out var entry) && entry.Errors.Count > 0
+            ? entry.Errors[0].ErrorMessage
+            : null;
 
     private sealed record Shown(ProfileInput Input, string Email, bool EmailConfirmed, bool TwoFactor);
 

@@ -276,6 +276,29 @@ public class AccountTests(Apps apps)
                 saved.TimeZoneId
             )
         );
+
+        // The form shows what was saved, each value in the field its label names.
+        var form = await client.GetAsync("/account/profile");
+        string Shown(string label)
+        {
+            var l = form.Document.QuerySelectorAll("form.stack label").Single(x => x.TextContent.Trim() == label);
+            var control = form.Document.GetElementById(l.GetAttribute("for")!)!;
+            return control is AngleSharp.Html.Dom.IHtmlSelectElement select
+                ? select.Value ?? ""
+                : ((AngleSharp.Html.Dom.IHtmlInputElement)control).Value ?? "";
+        }
+        Assert.Equal(
+            ("Ada", "she/her", "Community manager", "Open Lab", "@ada@example.social", "🌱 growing", "Europe/Berlin"),
+            (
+                Shown("Display name"),
+                Shown("Pronouns"),
+                Shown("Role or title"),
+                Shown("Organisation"),
+                Shown("Social handles"),
+                Shown("Your feeling about community (emoji or a short line)"),
+                Shown("Time zone")
+            )
+        );
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

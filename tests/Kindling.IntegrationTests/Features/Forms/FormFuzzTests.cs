@@ -169,6 +169,16 @@ public class FormFuzzTests(Apps apps)
         var page = await client.PostFormAsync("/account/profile", fields);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains(page.Errors, e => e.Contains(message));
+        // The message also sits by its field, which points to it and keeps what was typed.
+        var id = field.Replace('.', '_');
+        Assert.Contains(message, page.Document.GetElementById($"{id}-error")?.TextContent ?? "");
+        var control = page.Document.GetElementById(id)!;
+        Assert.Equal(
+            ("true", $"{id}-error"),
+            (control.GetAttribute("aria-invalid"), control.GetAttribute("aria-describedby"))
+        );
+        if (control is AngleSharp.Html.Dom.IHtmlInputElement typed)
+            Assert.Equal(value, typed.Value);
         var saved = await app.WithDbAsync(db =>
             db.Users.Where(u => u.Id == user.Id).Select(u => new { u.DisplayName, u.TimeZoneId }).SingleAsync()
         );
