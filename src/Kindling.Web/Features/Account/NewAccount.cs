@@ -10,6 +10,7 @@ public sealed class NewAccount : IValidatableObject
 {
     [Required(ErrorMessage = "Enter the name people in your cohorts will see.")]
     [StringLength(80, ErrorMessage = "Your display name can be at most 80 characters.")]
+    [PlainText(ErrorMessage = "Your display name can't contain < or > characters.")]
     [Display(Name = "Display name")]
     public string DisplayName { get; set; } = "";
 
@@ -40,11 +41,6 @@ public sealed class NewAccount : IValidatableObject
     {
         if (!TimeZones.IsValid(TimeZoneId))
             yield return new ValidationResult("Pick your time zone from the list.", [nameof(TimeZoneId)]);
-        if (Text.HasMarkup(DisplayName))
-            yield return new ValidationResult(
-                "Your display name can't contain < or > characters.",
-                [nameof(DisplayName)]
-            );
     }
 }
 

@@ -17,17 +17,27 @@ public class ProfileModel(KindlingDb db, ReadCache reads) : PageModel
     {
         [
             Required(ErrorMessage = "Enter the name people in your cohorts will see."),
-            StringLength(80, ErrorMessage = "Your display name can be at most 80 characters.")
+            StringLength(80, ErrorMessage = "Your display name can be at most 80 characters."),
+            PlainText(ErrorMessage = "Your display name can't contain < or > characters.")
         ]
         public string DisplayName { get; set; } = "";
 
-        [StringLength(40, ErrorMessage = "Pronouns can be at most 40 characters.")]
+        [
+            StringLength(40, ErrorMessage = "Pronouns can be at most 40 characters."),
+            PlainText(ErrorMessage = "Pronouns can't contain < or > characters.")
+        ]
         public string? Pronouns { get; set; }
 
-        [StringLength(120, ErrorMessage = "Role or title can be at most 120 characters.")]
+        [
+            StringLength(120, ErrorMessage = "Role or title can be at most 120 characters."),
+            PlainText(ErrorMessage = "Role or title can't contain < or > characters.")
+        ]
         public string? Title { get; set; }
 
-        [StringLength(120, ErrorMessage = "Organisation can be at most 120 characters.")]
+        [
+            StringLength(120, ErrorMessage = "Organisation can be at most 120 characters."),
+            PlainText(ErrorMessage = "Organisation can't contain < or > characters.")
+        ]
         public string? Organisation { get; set; }
 
         [StringLength(300, ErrorMessage = "Social handles can be at most 300 characters.")]
@@ -42,17 +52,6 @@ public class ProfileModel(KindlingDb db, ReadCache reads) : PageModel
         {
             if (!TimeZones.IsValid(TimeZoneId))
                 yield return new("Pick your time zone from the list.", [nameof(TimeZoneId)]);
-            foreach (
-                var (name, said, value) in new[]
-                {
-                    (nameof(DisplayName), "Your display name", DisplayName),
-                    (nameof(Pronouns), "Pronouns", Pronouns),
-                    (nameof(Title), "Role or title", Title),
-                    (nameof(Organisation), "Organisation", Organisation),
-                }
-            )
-                if (Text.HasMarkup(value))
-                    yield return new($"{said} can't contain < or > characters.", [name]);
         }
     }
 

@@ -8,7 +8,8 @@ public class CohortInput : IValidatableObject
 {
     [
         Required(ErrorMessage = "Give the cohort a name."),
-        StringLength(120, ErrorMessage = "The name can be at most 120 characters.")
+        StringLength(120, ErrorMessage = "The name can be at most 120 characters."),
+        PlainText(ErrorMessage = "The name can't contain < or > characters.")
     ]
     public string Name { get; set; } = "";
 
@@ -43,7 +44,5 @@ public class CohortInput : IValidatableObject
     {
         if (!TimeZones.IsValid(TimeZoneId))
             yield return new("Pick a time zone from the list.", [nameof(TimeZoneId)]);
-        if (Text.HasMarkup(Name))
-            yield return new("The name can't contain < or > characters.", [nameof(Name)]);
     }
 }

@@ -186,6 +186,40 @@ public class FormFuzzTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Profile_SeveralBadFields_ShowsEveryMessageAtOnce(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var email = $"fuzz-{Guid.NewGuid():N}@example.org";
+        var user = await app.CreateUserAsync(email, CohortScenario.Password, "Europe/Oslo");
+        using var client = app.Client();
+        await client.SignInAsync(email, CohortScenario.Password);
+        var page = await client.PostFormAsync(
+            "/account/profile",
+            new Dictionary<string, string>
+            {
+                ["Input.DisplayName"] = "",
+                ["Input.Pronouns"] = Script,
+                ["Input.Organisation"] = "<i>Lab</i>",
+                ["Input.TimeZoneId"] = "UTC",
+            }
+        );
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        foreach (
+            var (id, message) in new[]
+            {
+                ("Input_DisplayName", "Enter the name"),
+                ("Input_Pronouns", "Pronouns can't contain < or >"),
+                ("Input_Organisation", "Organisation can't contain < or >"),
+            }
+        )
+            Assert.Contains(message, page.Document.GetElementById($"{id}-error")?.TextContent ?? "");
+        var saved = await app.WithDbAsync(db =>
+            db.Users.Where(u => u.Id == user.Id).Select(u => u.Pronouns).SingleAsync()
+        );
+        Assert.Null(saved);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task AnyForm_WithoutAntiforgeryToken_IsRefusedAndChangesNothing(string provider)
     {
         var s = await CohortScenario.CreateAsync(await apps.GetAsync(provider));
