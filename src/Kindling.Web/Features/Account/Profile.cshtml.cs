@@ -46,6 +46,7 @@ public class ProfileModel(KindlingDb db, ReadCache reads) : PageModel
         [StringLength(120, ErrorMessage = "This line can be at most 120 characters.")]
         public string? Feeling { get; set; }
 
+        [Required(ErrorMessage = "Pick your time zone from the list.")]
         public string TimeZoneId { get; set; } = "UTC";
 
         public IEnumerable<ValidationResult> Validate(ValidationContext context)

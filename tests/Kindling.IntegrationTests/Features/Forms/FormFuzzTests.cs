@@ -147,6 +147,7 @@ public class FormFuzzTests(Apps apps)
             d.Add(p, "Input.SocialHandles", new string('s', 301), "at most 300");
             d.Add(p, "Input.Feeling", new string('f', 121), "at most 120");
             d.Add(p, "Input.TimeZoneId", "Europe/Atlantis", "Pick your time zone");
+            d.Add(p, "Input.TimeZoneId", "", "Pick your time zone"); // "Choose a time zone", for someone without one
         }
         return d;
     }
