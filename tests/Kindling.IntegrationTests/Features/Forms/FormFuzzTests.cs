@@ -1,4 +1,5 @@
 using System.Net;
+using Kindling.Domain;
 using Kindling.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -135,6 +136,17 @@ public class FormFuzzTests(Apps apps)
         Assert.Equal(1, await s.App.WithDbAsync(db => db.Sessions.CountAsync(x => x.CohortId == s.CohortId)));
     }
 
+    /// <summary>A new person in Europe/Oslo, signed in: whose profile the profile cases post to.</summary>
+    private async Task<(KindlingApp App, AppUser User, PageClient Client)> SignedInPersonAsync(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var email = $"fuzz-{Guid.NewGuid():N}@example.org";
+        var user = await app.CreateUserAsync(email, CohortScenario.Password, "Europe/Oslo");
+        var client = app.Client();
+        await client.SignInAsync(email, CohortScenario.Password);
+        return (app, user, client);
+    }
+
     public static TheoryData<string, string, string, string> ProfileCases()
     {
         var d = new TheoryData<string, string, string, string>();
@@ -160,11 +172,8 @@ public class FormFuzzTests(Apps apps)
         string message
     )
     {
-        var app = await apps.GetAsync(provider);
-        var email = $"fuzz-{Guid.NewGuid():N}@example.org";
-        var user = await app.CreateUserAsync(email, CohortScenario.Password, "Europe/Oslo");
-        using var client = app.Client();
-        await client.SignInAsync(email, CohortScenario.Password);
+        var (app, user, client) = await SignedInPersonAsync(provider);
+        using var _ = client;
         var fields = new Dictionary<string, string> { ["Input.DisplayName"] = "Changed", ["Input.TimeZoneId"] = "UTC" };
         fields[field] = value;
         var page = await client.PostFormAsync("/account/profile", fields);
@@ -189,11 +198,8 @@ public class FormFuzzTests(Apps apps)
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Profile_SeveralBadFields_ShowsEveryMessageAtOnce(string provider)
     {
-        var app = await apps.GetAsync(provider);
-        var email = $"fuzz-{Guid.NewGuid():N}@example.org";
-        var user = await app.CreateUserAsync(email, CohortScenario.Password, "Europe/Oslo");
-        using var client = app.Client();
-        await client.SignInAsync(email, CohortScenario.Password);
+        var (app, user, client) = await SignedInPersonAsync(provider);
+        using var _ = client;
         var page = await client.PostFormAsync(
             "/account/profile",
             new Dictionary<string, string>
