@@ -31,7 +31,7 @@ public sealed record PageOptions
           --cold-starts N      cold starts measured on the seeded database (default 5)
           --only NAME          only the page whose name contains NAME (e.g. room)
           --published DIR      also measure cold start of the app published in DIR (bench/pages.sh publishes it as
-                               docs/operations.md says, ReadyToRun)
+                               docs/operations.md says: self-contained, composite ReadyToRun)
           --server-env K=V     an environment variable for the started server (repeatable)
           --hold               after the run keep the server up and print the cookie and addresses (for profiling)
           --markdown           also print rows ready for docs/performance.md

@@ -32,7 +32,7 @@ public static class PageReport
                 )
             );
         ColdLine("build output (dotnet build)", cold);
-        ColdLine("published (dotnet publish -r linux-x64, ReadyToRun)", published);
+        ColdLine("published (dotnet publish -r linux-x64 --self-contained, composite ReadyToRun)", published);
         if (o.Markdown)
         {
             Console.WriteLine();
