@@ -61,7 +61,12 @@ public sealed partial class AppProcess : IAsyncDisposable
         var config =
             Assembly.GetExecutingAssembly().GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration
             ?? "Release";
-        var dll = Path.Combine(root, "src", "Kindling.Web", "bin", config, "net10.0", "Kindling.Web.dll");
+        // KINDLING_TEST_PUBLISHED=DIR runs the journeys against a published app instead (e.g. one published as
+        // docs/operations.md installs it), with DIR as its content root.
+        var published = Environment.GetEnvironmentVariable("KINDLING_TEST_PUBLISHED");
+        var dll = string.IsNullOrEmpty(published)
+            ? Path.Combine(root, "src", "Kindling.Web", "bin", config, "net10.0", "Kindling.Web.dll")
+            : Path.Combine(Path.GetFullPath(published), "Kindling.Web.dll");
         if (!File.Exists(dll))
             throw new FileNotFoundException($"Build the app first: {dll} is missing.");
         var restart = dataDir is not null;
@@ -73,7 +78,9 @@ public sealed partial class AppProcess : IAsyncDisposable
         {
             // The project folder is the content root (wwwroot lives there), exactly as `dotnet run` in ./run.sh uses
             // it.
-            WorkingDirectory = Path.Combine(root, "src", "Kindling.Web"),
+            WorkingDirectory = string.IsNullOrEmpty(published)
+                ? Path.Combine(root, "src", "Kindling.Web")
+                : Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
