@@ -63,10 +63,14 @@ public sealed partial class AppProcess : IAsyncDisposable
             ?? "Release";
         // KINDLING_TEST_PUBLISHED=DIR runs the journeys against a published app instead (e.g. one published as
         // docs/operations.md installs it), with DIR as its content root.
+        // Otherwise the project folder is the content root (wwwroot lives there), as `dotnet run` in ./run.sh uses it.
         var published = Environment.GetEnvironmentVariable("KINDLING_TEST_PUBLISHED");
-        var dll = string.IsNullOrEmpty(published)
-            ? Path.Combine(root, "src", "Kindling.Web", "bin", config, "net10.0", "Kindling.Web.dll")
-            : Path.Combine(Path.GetFullPath(published), "Kindling.Web.dll");
+        var (dll, contentRoot) = string.IsNullOrEmpty(published)
+            ? (
+                Path.Combine(root, "src", "Kindling.Web", "bin", config, "net10.0", "Kindling.Web.dll"),
+                Path.Combine(root, "src", "Kindling.Web")
+            )
+            : (Path.Combine(Path.GetFullPath(published), "Kindling.Web.dll"), Path.GetFullPath(published));
         if (!File.Exists(dll))
             throw new FileNotFoundException($"Build the app first: {dll} is missing.");
         var restart = dataDir is not null;
@@ -76,11 +80,7 @@ public sealed partial class AppProcess : IAsyncDisposable
         string[] command = [.. launcher ?? [], "dotnet", dll, "--urls", baseUrl];
         var psi = new ProcessStartInfo(command[0], command[1..])
         {
-            // The project folder is the content root (wwwroot lives there), exactly as `dotnet run` in ./run.sh uses
-            // it.
-            WorkingDirectory = string.IsNullOrEmpty(published)
-                ? Path.Combine(root, "src", "Kindling.Web")
-                : Path.GetDirectoryName(dll)!,
+            WorkingDirectory = contentRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
