@@ -1,5 +1,6 @@
 using Kindling.Web.Features.Account;
 using Kindling.Web.Features.Admin;
+using Kindling.Web.Features.Api;
 using Kindling.Web.Features.Attendance;
 using Kindling.Web.Features.Backups;
 using Kindling.Web.Features.Charter;
@@ -27,6 +28,7 @@ builder.AddKindlingIdleMemory();
 builder.AddKindlingDatabase();
 builder.AddKindlingIdentity();
 builder.AddKindlingRateLimits();
+builder.AddKindlingApi();
 builder.AddKindlingPages();
 builder.AddKindlingCompression();
 builder.AddKindlingPublicAddress();
@@ -60,6 +62,7 @@ app.MapKindlingHealth(); // the probes are answered before compression, pages, s
 app.UseResponseCompression();
 app.MapKindlingMetrics(); // so is the scrape, compressed
 app.UseKindlingErrorPages();
+app.UseKindlingApiErrors();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
@@ -76,6 +79,7 @@ app.MapOverview();
 app.MapAttendance();
 app.UseHubOriginCheck(NotificationsHub.Path); // the bell's hub refuses other sites' pages, as the live hub does
 app.MapNotifications();
+app.MapKindlingApi();
 await preparing; // nothing is served, and no banner printed, before the database is ready
 app.PrintStartupBanner();
 

@@ -15,6 +15,8 @@ internal sealed class AppUserConfig : IEntityTypeConfiguration<AppUser>
         e.Property(x => x.SocialHandles).HasMaxLength(300);
         e.Property(x => x.Feeling).HasMaxLength(120);
         e.Property(x => x.TimeZoneId).HasMaxLength(64);
+        e.Property(x => x.CalendarToken).HasMaxLength(64);
+        e.HasIndex(x => x.CalendarToken).IsUnique();
     }
 }
 

@@ -47,6 +47,9 @@ public class KindlingDb(DbContextOptions<KindlingDb> options)
     public DbSet<LessonVersionAnswer> LessonVersionAnswers => Set<LessonVersionAnswer>();
     public DbSet<CohortLessonPin> CohortLessonPins => Set<CohortLessonPin>();
     public DbSet<BuiltInCurriculumSync> BuiltInCurriculumSyncs => Set<BuiltInCurriculumSync>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder b)

@@ -18,6 +18,10 @@ public class AppUser : IdentityUser
 
     /// <summary>When the last daily digest e-mail was written for this person.</summary>
     public DateTime? LastDigestUtc { get; set; }
+
+    /// <summary>Secret of the personal calendar feed (every cohort of the person); null while they have none.
+    /// Resetting it ends old subscriptions.</summary>
+    public string? CalendarToken { get; set; }
 }
 
 public static class InstanceRoles

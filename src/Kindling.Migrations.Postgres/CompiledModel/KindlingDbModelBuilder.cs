@@ -12,12 +12,13 @@ namespace Kindling.Migrations.Postgres.CompiledModel
     public partial class KindlingDbModel
     {
         private KindlingDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("55294884-10e8-4da0-9dd8-b6e89fd4ce2f"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("b3896a83-48cc-4621-8a24-b764b99aaa02"), entityTypeCount: 48)
         {
         }
 
         partial void Initialize()
         {
+            var apiToken = ApiTokenEntityType.Create(this);
             var appUser = AppUserEntityType.Create(this);
             var assignmentTemplate = AssignmentTemplateEntityType.Create(this);
             var attendance = AttendanceEntityType.Create(this);
@@ -52,6 +53,8 @@ namespace Kindling.Migrations.Postgres.CompiledModel
             var sessionFeedback = SessionFeedbackEntityType.Create(this);
             var sessionWrapUp = SessionWrapUpEntityType.Create(this);
             var setupToken = SetupTokenEntityType.Create(this);
+            var webhook = WebhookEntityType.Create(this);
+            var webhookDelivery = WebhookDeliveryEntityType.Create(this);
             var worksheet = WorksheetEntityType.Create(this);
             var worksheetComment = WorksheetCommentEntityType.Create(this);
             var worksheetReviewer = WorksheetReviewerEntityType.Create(this);
@@ -64,6 +67,8 @@ namespace Kindling.Migrations.Postgres.CompiledModel
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
+            ApiTokenEntityType.CreateForeignKey1(apiToken, cohort);
+            ApiTokenEntityType.CreateForeignKey2(apiToken, appUser);
             AssignmentTemplateEntityType.CreateForeignKey1(assignmentTemplate, curriculum);
             AttendanceEntityType.CreateForeignKey1(attendance, session);
             AttendanceEntityType.CreateForeignKey2(attendance, appUser);
@@ -105,6 +110,8 @@ namespace Kindling.Migrations.Postgres.CompiledModel
             SessionEntityType.CreateForeignKey3(session, lessonVersion);
             SessionFeedbackEntityType.CreateForeignKey1(sessionFeedback, session);
             SessionWrapUpEntityType.CreateForeignKey1(sessionWrapUp, session);
+            WebhookEntityType.CreateForeignKey1(webhook, cohort);
+            WebhookDeliveryEntityType.CreateForeignKey1(webhookDelivery, webhook);
             WorksheetEntityType.CreateForeignKey1(worksheet, project);
             WorksheetCommentEntityType.CreateForeignKey1(worksheetComment, appUser);
             WorksheetCommentEntityType.CreateForeignKey2(worksheetComment, worksheet);
@@ -118,6 +125,7 @@ namespace Kindling.Migrations.Postgres.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, appUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
 
+            ApiTokenEntityType.CreateAnnotations(apiToken);
             AppUserEntityType.CreateAnnotations(appUser);
             AssignmentTemplateEntityType.CreateAnnotations(assignmentTemplate);
             AttendanceEntityType.CreateAnnotations(attendance);
@@ -152,6 +160,8 @@ namespace Kindling.Migrations.Postgres.CompiledModel
             SessionFeedbackEntityType.CreateAnnotations(sessionFeedback);
             SessionWrapUpEntityType.CreateAnnotations(sessionWrapUp);
             SetupTokenEntityType.CreateAnnotations(setupToken);
+            WebhookEntityType.CreateAnnotations(webhook);
+            WebhookDeliveryEntityType.CreateAnnotations(webhookDelivery);
             WorksheetEntityType.CreateAnnotations(worksheet);
             WorksheetCommentEntityType.CreateAnnotations(worksheetComment);
             WorksheetReviewerEntityType.CreateAnnotations(worksheetReviewer);

@@ -21,8 +21,8 @@ namespace Kindling.Migrations.Sqlite.CompiledModel
                 "Kindling.Domain.AppUser",
                 typeof(AppUser),
                 baseEntityType,
-                propertyCount: 24,
-                unnamedIndexCount: 2,
+                propertyCount: 25,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -38,6 +38,14 @@ namespace Kindling.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(IdentityUser<string>).GetProperty("AccessFailedCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(IdentityUser<string>).GetField("<AccessFailedCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var calendarToken = runtimeEntityType.AddProperty(
+                "CalendarToken",
+                typeof(string),
+                propertyInfo: typeof(AppUser).GetProperty("CalendarToken", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AppUser).GetField("<CalendarToken>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
 
             var concurrencyStamp = runtimeEntityType.AddProperty(
                 "ConcurrencyStamp",
@@ -210,13 +218,17 @@ namespace Kindling.Migrations.Sqlite.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { normalizedEmail });
-            index.AddAnnotation("Relational:Name", "EmailIndex");
+                new[] { calendarToken },
+                unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { normalizedEmail });
+            index0.AddAnnotation("Relational:Name", "EmailIndex");
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { normalizedUserName },
                 unique: true);
-            index0.AddAnnotation("Relational:Name", "UserNameIndex");
+            index1.AddAnnotation("Relational:Name", "UserNameIndex");
 
             return runtimeEntityType;
         }

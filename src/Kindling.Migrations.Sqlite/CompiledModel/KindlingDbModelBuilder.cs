@@ -11,12 +11,13 @@ namespace Kindling.Migrations.Sqlite.CompiledModel
     public partial class KindlingDbModel
     {
         private KindlingDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("27ac4642-87f5-4c15-a76a-bdaa7b44dd10"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("2a9e9892-9b13-4227-ba55-d4912a4e4286"), entityTypeCount: 48)
         {
         }
 
         partial void Initialize()
         {
+            var apiToken = ApiTokenEntityType.Create(this);
             var appUser = AppUserEntityType.Create(this);
             var assignmentTemplate = AssignmentTemplateEntityType.Create(this);
             var attendance = AttendanceEntityType.Create(this);
@@ -51,6 +52,8 @@ namespace Kindling.Migrations.Sqlite.CompiledModel
             var sessionFeedback = SessionFeedbackEntityType.Create(this);
             var sessionWrapUp = SessionWrapUpEntityType.Create(this);
             var setupToken = SetupTokenEntityType.Create(this);
+            var webhook = WebhookEntityType.Create(this);
+            var webhookDelivery = WebhookDeliveryEntityType.Create(this);
             var worksheet = WorksheetEntityType.Create(this);
             var worksheetComment = WorksheetCommentEntityType.Create(this);
             var worksheetReviewer = WorksheetReviewerEntityType.Create(this);
@@ -63,6 +66,8 @@ namespace Kindling.Migrations.Sqlite.CompiledModel
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
+            ApiTokenEntityType.CreateForeignKey1(apiToken, cohort);
+            ApiTokenEntityType.CreateForeignKey2(apiToken, appUser);
             AssignmentTemplateEntityType.CreateForeignKey1(assignmentTemplate, curriculum);
             AttendanceEntityType.CreateForeignKey1(attendance, session);
             AttendanceEntityType.CreateForeignKey2(attendance, appUser);
@@ -104,6 +109,8 @@ namespace Kindling.Migrations.Sqlite.CompiledModel
             SessionEntityType.CreateForeignKey3(session, lessonVersion);
             SessionFeedbackEntityType.CreateForeignKey1(sessionFeedback, session);
             SessionWrapUpEntityType.CreateForeignKey1(sessionWrapUp, session);
+            WebhookEntityType.CreateForeignKey1(webhook, cohort);
+            WebhookDeliveryEntityType.CreateForeignKey1(webhookDelivery, webhook);
             WorksheetEntityType.CreateForeignKey1(worksheet, project);
             WorksheetCommentEntityType.CreateForeignKey1(worksheetComment, appUser);
             WorksheetCommentEntityType.CreateForeignKey2(worksheetComment, worksheet);
@@ -117,6 +124,7 @@ namespace Kindling.Migrations.Sqlite.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, appUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
 
+            ApiTokenEntityType.CreateAnnotations(apiToken);
             AppUserEntityType.CreateAnnotations(appUser);
             AssignmentTemplateEntityType.CreateAnnotations(assignmentTemplate);
             AttendanceEntityType.CreateAnnotations(attendance);
@@ -151,6 +159,8 @@ namespace Kindling.Migrations.Sqlite.CompiledModel
             SessionFeedbackEntityType.CreateAnnotations(sessionFeedback);
             SessionWrapUpEntityType.CreateAnnotations(sessionWrapUp);
             SetupTokenEntityType.CreateAnnotations(setupToken);
+            WebhookEntityType.CreateAnnotations(webhook);
+            WebhookDeliveryEntityType.CreateAnnotations(webhookDelivery);
             WorksheetEntityType.CreateAnnotations(worksheet);
             WorksheetCommentEntityType.CreateAnnotations(worksheetComment);
             WorksheetReviewerEntityType.CreateAnnotations(worksheetReviewer);

@@ -35,6 +35,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Generated downloads: charter PDF, DOCX and Markdown, session documents, curriculum zips.</summary>
     public RateLimit Export { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
+
+    /// <summary>Every request to the HTTP API (<c>/api/v1</c>), reads included, per account.</summary>
+    public RateLimit Api { get; set; } = new() { PermitLimit = 300, WindowSeconds = 60 };
 }
 
 public static class RateLimits
@@ -43,6 +46,7 @@ public static class RateLimits
     public const string Account = "account";
     public const string Send = "send";
     public const string Export = "export";
+    public const string Api = "api";
 
     public static void AddKindlingRateLimits(this WebApplicationBuilder builder)
     {
@@ -52,7 +56,7 @@ public static class RateLimits
             .ValidateDataAnnotations()
             .Validate(
                 o =>
-                    new[] { o.SignIn, o.Account, o.Send, o.Export }.All(l =>
+                    new[] { o.SignIn, o.Account, o.Send, o.Export, o.Api }.All(l =>
                         Validator.TryValidateObject(l, new(l), null, true)
                     ),
                 "Each RateLimits entry needs PermitLimit 1–1,000,000 and WindowSeconds 1–86,400."
@@ -73,6 +77,7 @@ public static class RateLimits
             o.AddPolicy(Account, new WritesPolicy(l => l.Account));
             o.AddPolicy(Send, new WritesPolicy(l => l.Send));
             o.AddPolicy(Export, http => Partition(http, l => l.Export));
+            o.AddPolicy(Api, http => Partition(http, l => l.Api));
         });
     }
 
