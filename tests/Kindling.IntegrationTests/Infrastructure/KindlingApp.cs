@@ -75,7 +75,7 @@ public sealed class KindlingApp : WebApplicationFactory<Program>
         // collections of everyone's heap. The apps the browser tests start (one per process) keep it on.
         builder.UseSetting("Memory:GiveBackWhenIdle", "false");
         // The suite signs in from one address hundreds of times; RateLimitTests set low limits through settings.
-        foreach (var kind in new[] { "SignIn", "Account", "Send", "Export" })
+        foreach (var kind in new[] { "SignIn", "Account", "Send", "Export", "Api" })
             builder.UseSetting($"RateLimits:{kind}:PermitLimit", "1000000");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);

@@ -18,6 +18,7 @@ public static class ApiDocs
             o =>
             {
                 o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+                o.AddOperationTransformer(ApiDocProblems.AddAsync);
                 o.AddDocumentTransformer(
                     (document, _, _) =>
                     {

@@ -41,7 +41,9 @@ public static class ApiErrors
                     {
                         Status = status,
                         Title = TitleOf(status),
-                        Detail = DetailOf(status),
+                        Detail = http.Items[TokenAuthenticationHandler.FailureItem] is string refused
+                            ? refused + " Make a new token on your profile page."
+                            : DetailOf(status),
                     },
                 }
             );

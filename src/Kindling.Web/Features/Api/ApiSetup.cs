@@ -1,4 +1,5 @@
 using Kindling.Web.Infrastructure;
+using Kindling.Web.Kernel;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -61,7 +62,15 @@ public static class ApiSetup
             .AddEndpointFilter(ApiGuards.ScopeAndOrigin)
             .WithTags("Kindling");
         api.MapMeEndpoints();
-        api.MapCohortApi();
+        api.MapCurriculumApi();
+        var member = api.MapApiCohort();
+        member.MapCohortApi();
+        member.MapSessionApi();
+        member.MapWorksheetApi();
+        member.MapCharterApi();
+        var facilitator = api.MapApiCohort(CohortNeed.Facilitator);
+        facilitator.MapFeedbackApi();
+        facilitator.MapExportApi();
         app.MapKindlingApiDocs();
     }
 }

@@ -40,9 +40,8 @@ public sealed record MemberView(
 
 public static class CohortApi
 {
-    public static void MapCohortApi(this RouteGroupBuilder api)
+    public static void MapCohortApi(this RouteGroupBuilder member)
     {
-        var member = api.MapApiCohort();
         member.MapGet("/", GetCohort).WithName("getCohort").WithSummary("One of your cohorts");
         member.MapGet("/sessions", ListSessionsAsync).WithName("listSessions").WithSummary("The cohort's sessions");
         member

@@ -81,11 +81,17 @@ public sealed class TokenAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(signedIn, SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    /// <summary>Where the challenge leaves why a token was refused, for the problem the client gets.</summary>
+    public const string FailureItem = "kindling:token-failure";
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Bearer realm=\"Kindling\"";
-        return Task.CompletedTask;
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        Context.Items[FailureItem] = failure;
+        Response.Headers.WWWAuthenticate = failure is null
+            ? "Bearer realm=\"Kindling\""
+            : "Bearer realm=\"Kindling\", error=\"invalid_token\"";
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Kindling.Web.Features.Api;
+
+/// <summary>The error answers every operation may give, documented once: problem details (RFC 9457).</summary>
+public static class ApiDocProblems
+{
+    private static readonly (string Status, string Description)[] Common =
+    [
+        ("401", "No token or sign-in, or the token is unknown, revoked or expired."),
+        ("403", "Your role or token may not do this (e.g. a read-only token writing, an observer adding)."),
+        ("404", "Nothing here that you may see (outsiders get 404, not 403, so a cohort's existence stays private)."),
+        ("429", "Too many requests; wait as the Retry-After header says."),
+    ];
+
+    public static async Task AddAsync(
+        OpenApiOperation operation,
+        OpenApiOperationTransformerContext context,
+        CancellationToken ct
+    )
+    {
+        var schema = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, ct);
+        operation.Responses ??= new OpenApiResponses();
+        var statuses = Common.ToList();
+        if (!HttpMethods.IsGet(context.Description.HttpMethod ?? "GET"))
+            statuses.Add(("422", "The change was refused; the detail says why (e.g. the document is locked)."));
+        foreach (var (status, description) in statuses)
+            if (!operation.Responses.ContainsKey(status))
+                operation.Responses[status] = new OpenApiResponse
+                {
+                    Description = description,
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/problem+json"] = new OpenApiMediaType { Schema = schema },
+                    },
+                };
+    }
+}
