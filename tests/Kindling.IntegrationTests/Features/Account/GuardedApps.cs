@@ -20,6 +20,7 @@ public sealed class GuardedApps : IAsyncLifetime
 {
     public const int SignInLimit = 3;
     public const int SendLimit = 2;
+    public const int ApiLimit = 4;
     private readonly ConcurrentDictionary<string, Lazy<KindlingApp>> _apps = new();
     private int _lastAddress;
 
@@ -37,6 +38,8 @@ public sealed class GuardedApps : IAsyncLifetime
                             ["RateLimits:SignIn:WindowSeconds"] = "3600",
                             ["RateLimits:Send:PermitLimit"] = SendLimit.ToString(CultureInfo.InvariantCulture),
                             ["RateLimits:Send:WindowSeconds"] = "3600",
+                            ["RateLimits:Api:PermitLimit"] = ApiLimit.ToString(CultureInfo.InvariantCulture),
+                            ["RateLimits:Api:WindowSeconds"] = "3600",
                         },
                         s =>
                         {
