@@ -15,12 +15,37 @@ public static class ApiDocProblems
         ("429", "Too many requests; wait as the Retry-After header says."),
     ];
 
+    /// <summary>A route value a handler takes from its group (the cohort check reads <c>cohortId</c>) is not one of
+    /// the handler's parameters, so the document would leave it out; every <c>{name}</c> of the path is listed.</summary>
+    private static void AddPathParameters(OpenApiOperation operation, string path)
+    {
+        operation.Parameters ??= [];
+        foreach (
+            var name in path.Split('/', '.')
+                .Where(p => p.StartsWith('{') && p.EndsWith('}'))
+                .Select(p => p[1..^1].Split(':')[0])
+        )
+            if (!operation.Parameters.Any(p => p.Name == name && p.In == ParameterLocation.Path))
+                operation.Parameters.Add(
+                    new OpenApiParameter
+                    {
+                        Name = name,
+                        In = ParameterLocation.Path,
+                        Required = true,
+                        Schema = name.EndsWith("Id", StringComparison.Ordinal)
+                            ? new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" }
+                            : new OpenApiSchema { Type = JsonSchemaType.String },
+                    }
+                );
+    }
+
     public static async Task AddAsync(
         OpenApiOperation operation,
         OpenApiOperationTransformerContext context,
         CancellationToken ct
     )
     {
+        AddPathParameters(operation, context.Description.RelativePath ?? "");
         var schema = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, ct);
         operation.Responses ??= new OpenApiResponses();
         var statuses = Common.ToList();

@@ -16,6 +16,7 @@ public static class CharterApi
             .MapGet("/projects/{projectId:guid}/charter", GetCharterAsync)
             .RequireRateLimiting(RateLimits.Export)
             .WithName("getCharter")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("The project's charter (project managers): format json (default), md, pdf or docx")
             .Produces<CharterDocument>(200)
             .Produces<string>(200, "text/markdown", "application/pdf", CharterSetup.Docx);

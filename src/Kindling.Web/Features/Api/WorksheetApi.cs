@@ -74,6 +74,7 @@ public static class WorksheetApi
         cohort
             .MapPut("/worksheets/{worksheetId:guid}", SaveWorksheetAsync)
             .WithName("saveWorksheet")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary(
                 "Save a worksheet (project managers): edits made since baseVersion merge field by field; a field "
                     + "both changed is a 409 conflict and nothing is saved"
@@ -202,8 +203,8 @@ public static class WorksheetApi
             SaveWorksheet.Unchanged u => TypedResults.Ok(new WorksheetSaved(u.Version, [], false)),
             SaveWorksheet.Conflict c => ApiProblems.Conflict(
                 $"{c.SavedBy} saved version {c.CurrentVersion} meanwhile and changed the same fields: "
-                    + $"{string.Join(", ", c.Fields)}. Nothing was saved; read the worksheet again, apply your edit "
-                    + "and save with the new version."
+                    + string.Join(", ", c.Fields.Select(id => $"{template.Field(id)?.Label} ({id})"))
+                    + ". Nothing was saved; read the worksheet again, apply your edit and save with the new version."
             ),
             SaveWorksheet.Stale s => ApiProblems.Conflict(
                 $"This worksheet is at version {s.CurrentVersion}; baseVersion must be a version it had. Read it "
