@@ -16,7 +16,8 @@ public static class ApiDocProblems
     ];
 
     /// <summary>A route value a handler takes from its group (the cohort check reads <c>cohortId</c>) is not one of
-    /// the handler's parameters, so the document would leave it out; every <c>{name}</c> of the path is listed.</summary>
+    /// the handler's parameters, so the document would leave it out; every <c>{name}</c> of the path is
+    /// listed.</summary>
     private static void AddPathParameters(OpenApiOperation operation, string path)
     {
         operation.Parameters ??= [];

@@ -156,7 +156,7 @@ public static class SessionApi
         return await AnswerAsync(done, broadcaster, cohort, sessionId, "questions");
     }
 
-    /// <summary>A change without a key of its own gets a fresh one: it is stored once, as the room's would be.</summary>
+    /// <summary>A change without a key of its own gets a fresh one: stored once, as the room's would be.</summary>
     private static string Key(string? clientKey) =>
         string.IsNullOrEmpty(clientKey) ? "api-" + Guid.NewGuid().ToString("N") : clientKey;
 

@@ -63,7 +63,7 @@ public sealed class OpenApiDriver(HttpClient http, JsonElement document)
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.True(
             op.GetProperty("responses").TryGetProperty(status, out var documented),
-            $"{operationId} answered {status}, which its document does not list: {System.Text.Encoding.UTF8.GetString(bytes)}"
+            $"{operationId} answered {status}, not listed in its document: {System.Text.Encoding.UTF8.GetString(bytes)}"
         );
         var type = response.Content.Headers.ContentType?.MediaType;
         JsonElement? json = null;
