@@ -61,5 +61,31 @@ public class OperationsJourneyTests(BrowserFixture fx) : IAsyncLifetime
         using var proxied = new HttpRequestMessage(HttpMethod.Get, "/metrics");
         proxied.Headers.Add("X-Forwarded-For", "203.0.113.9");
         Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(proxied)).StatusCode);
+
+        // The API: a token made on the phone from the profile page works at once; its reference is browsable.
+        await page.GotoAsync("/account/profile");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Personal access tokens" }).ClickAsync();
+        await page.GetByLabel("What is it for?").FillAsync("Instance dashboard");
+        await page.GetByLabel("Read only").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make token" }).ClickAsync();
+        var secret = await page.GetByLabel("Token", new() { Exact = true }).InputValueAsync();
+        Assert.StartsWith("kdl_", secret);
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Instance dashboard" });
+        await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("read");
+        sideways = await WorksheetJourneyTests.OverflowAsync(page);
+        Assert.True(sideways == "", "The tokens page scrolls sideways at 360 px: " + sideways);
+        await Accessibility.AssertNoViolationsAsync(page);
+        using var me = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+        me.Headers.Authorization = new("Bearer", secret);
+        var answer = await http.SendAsync(me);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("\"displayName\":\"Ada Admin\"", await answer.Content.ReadAsStringAsync());
+
+        await page.GotoAsync("/api/docs");
+        await Assertions
+            .Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kindling API", Exact = true }))
+            .ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("/api/v1/cohorts/{cohortId}/sessions").First).ToBeAttachedAsync();
+        Assert.Empty(problems); // no script error and nothing refused by the page's content security policy
     }
 }

@@ -85,6 +85,14 @@ public static class ApiDocs
                         .WithOpenApiRoutePattern(DocumentPath)
                         .WithNonce()
                         .HideClientButton()
+                        // Self-hosted: nothing from Scalar's own services (fonts, AI agent, telemetry, SDK and deploy
+                        // buttons); the page talks to this server only.
+                        .DisableDefaultFonts()
+                        .DisableAgent()
+                        .DisableMcp()
+                        .DisableTelemetry()
+                        .HideDeveloperTools()
+                        .WithDotNetFlag(false)
                         .WithDefaultHttpClient(ScalarTarget.Shell, ScalarClient.Curl)
             )
             .AllowAnonymous();
