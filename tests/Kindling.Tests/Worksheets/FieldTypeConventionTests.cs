@@ -24,6 +24,7 @@ public class FieldTypeConventionTests
         ("Features/Worksheets/Fields/CharterBlocks.cs", "table"),
         ("Features/Frameworks/SvgWriter.cs", "text"), // the SVG element
         ("Features/LiveSession/LiveViews.cs", "text"), // a response's JSON property
+        ("Features/Api/SessionApi.cs", "text"), // the JSON member of a new response or question
         ("Infrastructure/PasswordStrength.cs", "date"), // a password pattern
         ("Features/Backups/SqliteFiles.cs", "table"), // a row kind of SQLite's schema (sqlite_master)
     ];
