@@ -28,12 +28,15 @@ public class WebhookModel(KindlingDb db, WebhookEvents events, WebhookSignal sig
     public bool HasOlder => PageNumber * PageSize < Total;
     public string Here => $"/cohorts/{CohortId}/webhooks/{WebhookId}";
 
+    /// <summary>What the heading names: the host alone (a receiver's path can hold its own token).</summary>
+    public string Host => Uri.TryCreate(Hook.Url, UriKind.Absolute, out var u) ? u.Host : Hook.Url;
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (await FindAsync() is not { } hook)
             return NotFound();
         Hook = hook;
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, 1_000_000);
         var log = db.WebhookDeliveries.AsNoTracking().Where(d => d.WebhookId == WebhookId);
         Total = await log.CountAsync();
         // The payloads stay in the database; the log needs only the envelope.

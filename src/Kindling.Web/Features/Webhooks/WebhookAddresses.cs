@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Kindling.Web.Infrastructure;
 
 namespace Kindling.Web.Features.Webhooks;
 
@@ -31,7 +32,8 @@ public static class WebhookAddresses
                 $"The address is {text.Length:N0} characters long; use at most {MaxLength:N0}."
             );
         if (
-            !Uri.TryCreate(text, UriKind.Absolute, out var u)
+            Text.HasUnstorableCharacters(text)
+            || !Uri.TryCreate(text, UriKind.Absolute, out var u)
             || string.IsNullOrEmpty(u.Host)
             || !(u.Scheme == Uri.UriSchemeHttps || allowPrivate && u.Scheme == Uri.UriSchemeHttp)
         )
