@@ -15,6 +15,7 @@ using Kindling.Web.Features.Overview;
 using Kindling.Web.Features.PeerFeedback;
 using Kindling.Web.Features.Projects;
 using Kindling.Web.Features.Schedule;
+using Kindling.Web.Features.Webhooks;
 using Kindling.Web.Features.Worksheets;
 using Kindling.Web.Infrastructure;
 
@@ -48,6 +49,7 @@ builder.AddMessages();
 builder.Services.AddAccount();
 builder.Services.AddConcerns();
 builder.AddFollowUp();
+builder.AddWebhooks();
 builder.Services.AddNotifications();
 builder.Services.AddOverview();
 builder.Services.AddScoped<Kindling.Web.Features.Invitations.InvitationRedeemer>();

@@ -77,6 +77,8 @@ public sealed class KindlingApp : WebApplicationFactory<Program>
         // The suite signs in from one address hundreds of times; RateLimitTests set low limits through settings.
         foreach (var kind in new[] { "SignIn", "Account", "Send", "Export", "Api" })
             builder.UseSetting($"RateLimits:{kind}:PermitLimit", "1000000");
+        // Webhook tests receive on 127.0.0.1 over http; WebhookAddressTests turns it off again to see it refused.
+        builder.UseSetting("Webhooks:AllowPrivateAddresses", "true");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(s =>

@@ -17,6 +17,7 @@ public sealed class SessionEnder(
     FacilitatorCommands facilitator,
     LiveBroadcaster broadcaster,
     WrapUpDrafts drafts,
+    ICohortEvents events,
     TimeProvider clock
 )
 {
@@ -60,11 +61,33 @@ public sealed class SessionEnder(
         if (await FindAsync(sessionId, ct) is { } meanwhile)
             return (meanwhile, false);
         db.SessionWrapUps.Add(wrapUp);
+        await AnnounceAsync(wrapUp, ct);
         if (alongside is not null)
             await alongside(wrapUp);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (wrapUp, true);
+    }
+
+    /// <summary>The cohort's webhooks hear of it in the same save (<see cref="ICohortEvents"/>).</summary>
+    private async Task AnnounceAsync(SessionWrapUp wrapUp, CancellationToken ct)
+    {
+        var s = await db
+            .Sessions.Where(x => x.Id == wrapUp.SessionId)
+            .Select(x => new
+            {
+                x.CohortId,
+                x.Lesson!.Title,
+                x.StartsUtc,
+            })
+            .SingleAsync(ct);
+        var data = new
+        {
+            session = EventSession.Of(events, s.CohortId, wrapUp.SessionId, s.Title, s.StartsUtc),
+            endedUtc = wrapUp.EndedUtc,
+            endedAutomatically = wrapUp.EndedById is null,
+        };
+        await events.AddAsync(db, s.CohortId, CohortEventNames.SessionEnded, data, ct);
     }
 
     private Task<SessionWrapUp?> FindAsync(Guid sessionId, CancellationToken ct) =>

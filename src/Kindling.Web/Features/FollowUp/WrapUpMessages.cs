@@ -15,9 +15,15 @@ public sealed record WrapUpEdit(string Subject, string Markdown, string? Recordi
 /// (<see cref="SessionWrapUp.MessageSentUtc"/>, <see cref="SessionWrapUp.RecordingNoticeSentUtc"/>) in the
 /// transaction that writes the messages, so with two instances (or two clicks) only the winner writes them.
 /// </summary>
-public sealed class WrapUpMessages(KindlingDb db, Messenger messenger, WrapUpDrafts drafts, TimeProvider clock)
+public sealed class WrapUpMessages(
+    KindlingDb db,
+    Messenger messenger,
+    WrapUpDrafts drafts,
+    ICohortEvents events,
+    TimeProvider clock
+)
 {
-    private sealed record About(Guid CohortId, string CohortName, string LessonTitle);
+    private sealed record About(Guid CohortId, string CohortName, string LessonTitle, DateTime StartsUtc);
 
     /// <summary>Sends the message (with <paramref name="edit"/> when given, else the stored draft); false when it had
     /// already gone or the session has not ended.</summary>
@@ -57,6 +63,7 @@ public sealed class WrapUpMessages(KindlingDb db, Messenger messenger, WrapUpDra
         var (present, absent) = await RecipientsAsync(sessionId, about.CohortId, ct);
         await messenger.NotifyAsync(db, present, AfterSession(w, about, absent: false, calendar), ct);
         await messenger.NotifyAsync(db, absent, AfterSession(w, about, absent: true, calendar), ct);
+        await events.AddAsync(db, about.CohortId, CohortEventNames.NotesPublished, NotesEvent(w, about), ct);
         if (w.RecordingUrl is not null) // the message pointed the absent to it: no separate notice later
             await db
                 .SessionWrapUps.Where(x => x.SessionId == sessionId)
@@ -153,6 +160,17 @@ public sealed class WrapUpMessages(KindlingDb db, Messenger messenger, WrapUpDra
         };
     }
 
+    /// <summary>What every member was sent: where the notes are, and the recording and slides links.</summary>
+    private object NotesEvent(SessionWrapUp w, About about) =>
+        new
+        {
+            session = EventSession.Of(events, about.CohortId, w.SessionId, about.LessonTitle, about.StartsUtc),
+            notesUrl = events.Link(FollowUpPaths.Notes(about.CohortId, w.SessionId)),
+            recordingUrl = w.RecordingUrl,
+            slidesUrl = w.SlidesUrl,
+            sentUtc = w.MessageSentUtc,
+        };
+
     private static Message RecordingNotice(Guid sessionId, string recordingUrl, About about) =>
         new(
             MessageKind.AfterSession,
@@ -174,6 +192,6 @@ public sealed class WrapUpMessages(KindlingDb db, Messenger messenger, WrapUpDra
     private Task<About> AboutAsync(Guid sessionId, CancellationToken ct) =>
         db
             .Sessions.Where(s => s.Id == sessionId)
-            .Select(s => new About(s.CohortId, s.Cohort!.Name, s.Lesson!.Title))
+            .Select(s => new About(s.CohortId, s.Cohort!.Name, s.Lesson!.Title, s.StartsUtc))
             .SingleAsync(ct);
 }

@@ -18,6 +18,7 @@ public class FeedbackModel(
     OpenLiveDocument opener,
     LiveBroadcaster broadcaster,
     Messenger messenger,
+    ICohortEvents events,
     TimeProvider clock
 ) : CohortPageModel
 {
@@ -71,6 +72,7 @@ public class FeedbackModel(
                 CreatedUtc = now,
             };
             db.SessionFeedback.Add(mine);
+            await AnnounceAsync();
         }
         Input.ApplyTo(mine);
         mine.UpdatedUtc = now;
@@ -89,6 +91,19 @@ public class FeedbackModel(
         }
         TempData["Flash"] = HasSubmitted ? "Your feedback was updated. Thank you." : "Thank you for your feedback.";
         return Redirect($"/cohorts/{CohortId}/sessions/{SessionId}/feedback");
+    }
+
+    /// <summary>Tells the cohort's webhooks that feedback was given: the session and how many have given it, never
+    /// the answers, the rating or who.</summary>
+    private async Task AnnounceAsync()
+    {
+        var given = await db.SessionFeedback.CountAsync(f => f.SessionId == SessionId) + 1;
+        var data = new
+        {
+            session = EventSession.Of(events, CohortId, SessionId, LessonTitle, StartsUtc),
+            feedbackCount = given,
+        };
+        await events.AddAsync(db, CohortId, CohortEventNames.FeedbackGiven, data);
     }
 
     /// <summary>

@@ -20,6 +20,7 @@ public sealed class OpenLiveDocument(
     LessonVersions versions,
     TimeProvider clock,
     IHubContext<SessionHub, ISessionClient> hub,
+    ICohortEvents events,
     ILogger<OpenLiveDocument> log
 )
 {
@@ -85,16 +86,35 @@ public sealed class OpenLiveDocument(
                 }
             );
         var now = clock.GetUtcNow().UtcDateTime;
+        // A session ended before anyone opened its room stays ended: its document opens locked, and nothing starts.
+        var ended = await db.SessionWrapUps.AnyAsync(w => w.SessionId == sessionId);
         db.LiveDocuments.Add(
             new LiveDocument
             {
                 SessionId = sessionId,
                 OpenedUtc = now,
                 TimerDurationMs = (lesson.Activities.FirstOrDefault()?.Minutes ?? 5) * 60_000L,
-                // A session ended before anyone opened its room stays ended: its document opens locked.
-                LockedUtc = await db.SessionWrapUps.AnyAsync(w => w.SessionId == sessionId) ? now : null,
+                LockedUtc = ended ? now : null,
             }
         );
+        if (!ended)
+            await events.AddAsync(
+                db,
+                session.CohortId,
+                CohortEventNames.SessionStarted,
+                new
+                {
+                    session = EventSession.Of(
+                        events,
+                        session.CohortId,
+                        sessionId,
+                        session.Lesson!.Title,
+                        session.StartsUtc
+                    ),
+                    roomUrl = events.Link($"/cohorts/{session.CohortId}/sessions/{sessionId}/live"),
+                    openedUtc = now,
+                }
+            );
         try
         {
             await db.SaveChangesAsync();

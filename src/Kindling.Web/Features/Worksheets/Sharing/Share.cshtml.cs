@@ -10,8 +10,13 @@ namespace Kindling.Web.Features.Worksheets.Sharing;
 /// <summary>Managers decide who sees a worksheet: the whole cohort (share) and named members asked for feedback
 /// (reviewers).</summary>
 [EnableRateLimiting(RateLimits.Send)]
-public class ShareModel(KindlingDb db, WorksheetAccess access, TimeProvider clock, ILiveRooms liveRooms)
-    : WorksheetPageBase(access)
+public class ShareModel(
+    KindlingDb db,
+    WorksheetAccess access,
+    TimeProvider clock,
+    ILiveRooms liveRooms,
+    ICohortEvents events
+) : WorksheetPageBase(access)
 {
     public sealed record Person(string UserId, string Name);
 
@@ -34,7 +39,10 @@ public class ShareModel(KindlingDb db, WorksheetAccess access, TimeProvider cloc
             return NotFound();
         var w = Rights.Worksheet;
         if (share && w.SharedUtc is null)
+        {
             w.SharedUtc = clock.GetUtcNow().UtcDateTime;
+            await AnnounceAsync(w);
+        }
         if (!share)
             w.SharedUtc = null;
         await db.SaveChangesAsync();
@@ -100,6 +108,23 @@ public class ShareModel(KindlingDb db, WorksheetAccess access, TimeProvider cloc
         TempData["Flash"] =
             $"{row.User?.DisplayName ?? "The reviewer"} is no longer asked for feedback; their comments stay.";
         return Redirect($"/cohorts/{CohortId}/worksheets/{Rights.Worksheet.Id}/sharing");
+    }
+
+    /// <summary>Now that the whole cohort may read it, the cohort's webhooks hear of it (in the same save).</summary>
+    private Task AnnounceAsync(Worksheet w)
+    {
+        var data = new
+        {
+            worksheet = new
+            {
+                id = w.Id,
+                title = w.Title,
+                url = events.Link($"/cohorts/{CohortId}/worksheets/{w.Id}"),
+                sharedUtc = w.SharedUtc,
+            },
+            project = new { id = Rights.Project.Id, name = Rights.Project.Name },
+        };
+        return events.AddAsync(db, CohortId, CohortEventNames.WorksheetShared, data);
     }
 
     private async Task LoadPeopleAsync()
