@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Kindling.IntegrationTests.Infrastructure;
+using Kindling.LiveClient;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.IntegrationTests.Features.Api;
@@ -165,6 +166,23 @@ public class ApiRulesTests(Apps apps)
         var locked = await participant.PostAsJsonAsync($"{s.SessionUrl}/questions", new { text = "Still there?" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, locked.StatusCode);
         Assert.Contains("locked", await locked.Content.ReadAsStringAsync());
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Response_AddedThroughTheApi_ReachesTheLiveRoomInOrder(string provider)
+    {
+        var s = await ApiScenario.CreateAsync(await apps.GetAsync(provider));
+        await using var room = await LiveClients.JoinAsync(s.S, "facilitator");
+        using var participant = await s.ClientAsAsync("participant");
+        var added = await ApiScenario.JsonAsync(
+            await participant.PostAsJsonAsync(
+                $"{s.SessionUrl}/responses",
+                new { sectionId = s.SectionId, text = "Posted by our bot" }
+            )
+        );
+        var seq = added.GetProperty("seq").GetInt64();
+        await room.WaitForAsync(events => events.Any(e => e.Seq == seq && e.Type == EventTypes.ResponseAdded));
+        Assert.Contains("Posted by our bot", room.AppliedEvents.Single(e => e.Seq == seq).Data.GetRawText());
     }
 
     private static string Detail(JsonElement problem) => problem.GetProperty("detail").GetString()!;
