@@ -14,6 +14,7 @@ using Kindling.Web.Features.Messages.Notifications;
 using Kindling.Web.Features.Overview;
 using Kindling.Web.Features.PeerFeedback;
 using Kindling.Web.Features.PersonalCalendar;
+using Kindling.Web.Features.PersonalData;
 using Kindling.Web.Features.Projects;
 using Kindling.Web.Features.Schedule;
 using Kindling.Web.Features.Worksheets;
@@ -51,6 +52,7 @@ builder.Services.AddConcerns();
 builder.AddFollowUp();
 builder.Services.AddNotifications();
 builder.Services.AddOverview();
+builder.Services.AddPersonalData();
 builder.Services.AddScoped<Kindling.Web.Features.Invitations.InvitationRedeemer>();
 
 var app = builder.Build();
