@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kindling.Data;
 using Kindling.LiveClient;
@@ -99,23 +100,23 @@ public static class FormerAuthors
                 changed |= Rename(child, items);
         if (node is not JsonObject o)
             return changed;
-        if (Text(o, "userId") == items.UserId)
+        if (Text(o, UserKey) == items.UserId)
         {
-            o["userId"] = "";
-            if (o.ContainsKey("name"))
-                o["name"] = FormerMember.Name;
+            o[UserKey] = "";
+            if (o.ContainsKey(NameKey))
+                o[NameKey] = FormerMember.Name;
             changed = true;
         }
-        if (Guid.TryParse(Text(o, "id"), out var id) && items.Written.Contains(id))
+        if (Guid.TryParse(Text(o, IdKey), out var id) && items.Written.Contains(id))
         {
-            if (Text(o, "authorName") is not null)
+            if (Text(o, AuthorKey) is not null)
             {
-                o["authorName"] = FormerMember.Name;
+                o[AuthorKey] = FormerMember.Name;
                 changed = true;
             }
-            if (items.Deleted.Contains(id) && Text(o, "text") is { Length: > 0 })
+            if (items.Deleted.Contains(id) && Text(o, TextKey) is { Length: > 0 })
             {
-                o["text"] = "";
+                o[TextKey] = "";
                 changed = true;
             }
         }
@@ -123,6 +124,15 @@ public static class FormerAuthors
             changed |= Rename(child, items);
         return changed;
     }
+
+    // The property names as the contracts are broadcast (camel case, LiveStore.Json).
+    private static readonly string IdKey = Camel(nameof(ResponseView.Id)),
+        AuthorKey = Camel(nameof(ResponseView.AuthorName)),
+        TextKey = Camel(nameof(ResponseView.Text)),
+        UserKey = Camel(nameof(BreakoutMemberView.UserId)),
+        NameKey = Camel(nameof(BreakoutMemberView.Name));
+
+    private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 
     private static string? Text(JsonObject o, string name) =>
         o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
