@@ -18,7 +18,12 @@ public class DataModel(
     TimeProvider clock
 ) : PageModel
 {
-    [BindProperty, DataType(DataType.Password), Display(Name = "Your password"), StringLength(128)]
+    [
+        BindProperty,
+        DataType(DataType.Password),
+        Display(Name = "Your password"),
+        StringLength(128, ErrorMessage = "That password is longer than any Kindling password; check it and try again.")
+    ]
     public string? Password { get; set; }
 
     [BindProperty, Display(Name = "I understand that my account is deleted for good and can't be brought back")]
