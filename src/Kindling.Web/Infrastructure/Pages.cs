@@ -27,6 +27,8 @@ public static class PagesSetup
                 // A concern's receipt page answers to its secret link alone: an anonymous reporter may be signed out.
                 o.Conventions.AllowAnonymousToPage("/Concerns/Receipt");
                 o.Conventions.AllowAnonymousToPage("/Messages/Unsubscribe/Index");
+                // Shown right after an account was deleted, to the person now signed out.
+                o.Conventions.AllowAnonymousToPage("/PersonalData/Deleted");
                 o.Conventions.AuthorizeFolder("/Admin", IdentitySetup.AdminPolicy);
                 o.Conventions.AuthorizeFolder("/Curricula", IdentitySetup.FacilitatorPolicy);
                 o.Conventions.AuthorizePage("/Cohorts/New", IdentitySetup.FacilitatorPolicy);

@@ -127,7 +127,7 @@ public sealed class ConcernActions(KindlingDb db, TimeProvider clock, ConcernNot
         if (report.ReporterId is not { } id)
             return ConcernActor.Anonymous;
         var name = await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync();
-        return new ConcernActor(id, name ?? "The reporter");
+        return new ConcernActor(id, FormerMember.Or(name));
     }
 
     private static ConcernEvent Event(

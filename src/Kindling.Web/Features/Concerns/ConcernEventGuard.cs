@@ -7,7 +7,8 @@ namespace Kindling.Web.Features.Concerns;
 /// <summary>
 /// Keeps the audit trail append-only whatever code saves: a save that would change or remove a
 /// <see cref="ConcernEvent"/> is refused before anything is written. The one way events go is the retention job's
-/// bulk delete (<see cref="ConcernRetention"/>), which does not pass through a save.
+/// bulk delete (<see cref="ConcernRetention"/>), which does not pass through a save; the one way one changes is a
+/// deleted account's name becoming "a former member" (<see cref="FormerReporters"/>), a bulk update too.
 /// </summary>
 public sealed class ConcernEventGuard : SaveChangesInterceptor
 {

@@ -18,7 +18,7 @@ public static class ConcernList
         string What
     )
     {
-        public string Reporter => Anonymous ? "Anonymous" : ReporterName ?? "A member (account deleted)";
+        public string Reporter => Anonymous ? "Anonymous" : FormerMember.Or(ReporterName);
     }
 
     public static async Task<List<Row>> LoadAsync(KindlingDb db, IQueryable<ConcernReport> reports)

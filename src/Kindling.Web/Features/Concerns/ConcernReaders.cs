@@ -48,6 +48,20 @@ public sealed class ConcernReaders(KindlingDb db)
     public async Task<bool> IsAnyReaderAsync(string userId) =>
         await Facilitates(userId).AnyAsync() || await IsSafetyContactAsync(userId);
 
+    /// <summary>
+    /// How many open reports the person alone reads: addressed to them as the one chosen facilitator, or to the safety
+    /// contacts while they are the only one. Their account can't go while any waits, or nobody could read it.
+    /// </summary>
+    public async Task<int> OpenReadOnlyByAsync(string userId)
+    {
+        var open = db.ConcernReports.Where(r => r.Status != ConcernStatus.Resolved && r.Status != ConcernStatus.Closed);
+        var chosen = await open.CountAsync(r =>
+            r.Audience == ConcernAudience.OneFacilitator && r.AudienceUserId == userId
+        );
+        var onlyContact = await IsSafetyContactAsync(userId) && !await SafetyContactIds().AnyAsync(id => id != userId);
+        return chosen + (onlyContact ? await open.CountAsync(r => r.Audience == ConcernAudience.SafetyContacts) : 0);
+    }
+
     /// <summary>Everyone who reads the report now: the people told when it is filed or added to.</summary>
     public async Task<List<string>> ReaderIdsAsync(ConcernReport report)
     {

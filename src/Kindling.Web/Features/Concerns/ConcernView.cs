@@ -20,13 +20,13 @@ public sealed record ConcernView(
         Report.Audience switch
         {
             ConcernAudience.Facilitators => "All facilitators of the cohort",
-            ConcernAudience.OneFacilitator => $"Only {AudienceName ?? "one facilitator"}",
+            ConcernAudience.OneFacilitator => $"Only {FormerMember.Or(AudienceName)}",
             _ => "The safety contacts of this Kindling",
         };
 
-    /// <summary>Who reported it, as readers see it: a name, or "Anonymous" (nothing else is known).</summary>
-    public string Reporter =>
-        Report.Anonymous ? "Anonymous" : ReporterName ?? "A member (the account was deleted since)";
+    /// <summary>Who reported it, as readers see it: a name, "Anonymous" (nothing else is known), or "a former member"
+    /// once a named reporter deleted their account.</summary>
+    public string Reporter => Report.Anonymous ? "Anonymous" : FormerMember.Or(ReporterName);
 
     public string Status => ConcernWorkflow.Label(Report.Status);
 

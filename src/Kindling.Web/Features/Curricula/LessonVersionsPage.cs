@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindling.Web.Features.Curricula;
 
-/// <summary>One row of a lesson's version list: who saved it is a name, or null for the built-in files.</summary>
+/// <summary>One row of a lesson's version list: who saved it is a name, or null for the built-in files and start-up
+/// sync (<paramref name="Saved"/> false) or an account deleted since (true).</summary>
 public sealed record VersionRow(
     int Number,
     string Title,
@@ -13,7 +14,8 @@ public sealed record VersionRow(
     string? By,
     string Origin,
     string Note,
-    int? RestoredFrom
+    int? RestoredFrom,
+    bool Saved = false
 );
 
 /// <summary>What the lesson version pages share: the lesson, its versions newest first, the viewer's zone.</summary>
@@ -43,7 +45,8 @@ public abstract class LessonVersionsPage(KindlingDb db) : PageModel
                 Db.Users.Where(u => u.Id == v.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
                 v.Origin,
                 v.Note,
-                v.RestoredFrom
+                v.RestoredFrom,
+                v.CreatedById != null
             ))
             .ToListAsync();
         var userId = CohortAccess.UserId(User);
@@ -55,5 +58,10 @@ public abstract class LessonVersionsPage(KindlingDb db) : PageModel
         Db.LessonVersions.AsNoTracking().FirstOrDefaultAsync(v => v.LessonId == Lesson.Id && v.Number == number);
 
     public static string ByLine(VersionRow v) =>
-        v.By ?? (v.Origin == VersionOrigins.BuiltIn ? "Kindling (built-in files)" : "Kindling");
+        v.By
+        ?? (
+            v.Saved ? FormerMember.Name
+            : v.Origin == VersionOrigins.BuiltIn ? "Kindling (built-in files)"
+            : "Kindling"
+        );
 }

@@ -241,8 +241,8 @@ public class WrapUpModel(
         var found = await db
             .Users.Where(u => names.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, StringComparer.Ordinal);
-        EndedByName = WrapUp?.EndedById is { } e ? found.GetValueOrDefault(e) : null;
-        SentByName = WrapUp?.MessageSentById is { } s ? found.GetValueOrDefault(s) : null;
+        EndedByName = WrapUp?.EndedById is { } e ? FormerMember.Or(found.GetValueOrDefault(e)) : null;
+        SentByName = WrapUp?.MessageSentById is { } s ? FormerMember.Or(found.GetValueOrDefault(s)) : null;
         return true;
     }
 }

@@ -21,7 +21,8 @@ public static class AnonymousAuthors
     /// <summary>The author's name as everyone may see it: null when anonymous.</summary>
     public static string? Public(bool anonymous, string? name) => Name(anonymous, false, name);
 
-    /// <summary>The name, or null when the contribution is anonymous and the reader may not see who wrote it.</summary>
+    /// <summary>The name, or null when the contribution is anonymous and the reader may not see who wrote it. An
+    /// author whose account was deleted (no name found) reads as <see cref="FormerMember.Name"/>.</summary>
     public static string? Name(bool anonymous, bool readerSees, string? name) =>
-        !anonymous || readerSees ? name ?? "" : null;
+        !anonymous || readerSees ? FormerMember.Or(name) : null;
 }

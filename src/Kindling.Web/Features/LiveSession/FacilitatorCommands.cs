@@ -43,7 +43,11 @@ public sealed class FacilitatorCommands(LiveStore store)
                 r.Hidden = c.Hidden ?? r.Hidden;
                 r.Pinned = c.Pinned ?? r.Pinned;
                 r.UpdatedUtc = tx.Now;
-                var name = await tx.Db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).SingleAsync();
+                // Null when the author's account was deleted: the response stays, by "a former member".
+                var name = await tx
+                    .Db.Users.Where(u => u.Id == r.AuthorId)
+                    .Select(u => (string?)u.DisplayName)
+                    .FirstOrDefaultAsync();
                 // A hidden response travels without its text; showing it again sends the text back.
                 object data = r.Hidden
                     ? new
@@ -188,10 +192,10 @@ public sealed class FacilitatorCommands(LiveStore store)
             .Select(r => new
             {
                 R = r,
-                Name = tx.Db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).First(),
+                Name = tx.Db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync();
-        var shown = responses.Select(x => LiveViews.Public(x.R, x.Name ?? "")).ToList();
+        var shown = responses.Select(x => LiveViews.Public(x.R, x.Name)).ToList();
         return new Change(EventTypes.SectionRevealed, new LiveViews.Revealed(LiveViews.View(s), shown), s.Id);
     }
 

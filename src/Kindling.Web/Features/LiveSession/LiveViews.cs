@@ -14,7 +14,7 @@ public static class LiveViews
     public const int MaxCatchUp = 2000;
 
     /// <summary>A response as broadcast to everyone: never carries the author of an anonymous response.</summary>
-    public static ResponseView Public(LiveResponse r, string authorName) =>
+    public static ResponseView Public(LiveResponse r, string? authorName) =>
         new(
             r.Id,
             r.SectionId,

@@ -172,14 +172,14 @@ public sealed class QuestionCommands(LiveStore store, Messenger messenger)
         var questions = rows.OrderBy(r => r.Q.AnsweredUtc is not null)
             .ThenByDescending(r => r.Q.Votes)
             .ThenBy(r => r.Q.CreatedUtc)
-            .Select(r => For(ctx, r.Q, r.Name ?? "", mine.Contains(r.Q.Id)))
+            .Select(r => For(ctx, r.Q, r.Name, mine.Contains(r.Q.Id)))
             .ToList();
         return new QuestionList(true, null, questions);
     }
 
     /// <summary>As broadcast to everyone (Mine and VotedByMe are false: each client knows its own from its
     /// acknowledgements).</summary>
-    public static QuestionView Public(LiveQuestion q, string authorName) =>
+    public static QuestionView Public(LiveQuestion q, string? authorName) =>
         new(
             q.Id,
             AnonymousAuthors.Public(q.Anonymous, authorName),
@@ -193,7 +193,7 @@ public sealed class QuestionCommands(LiveStore store, Messenger messenger)
             q.Answer
         );
 
-    public static QuestionView For(LiveContext ctx, LiveQuestion q, string authorName, bool votedByMe) =>
+    public static QuestionView For(LiveContext ctx, LiveQuestion q, string? authorName, bool votedByMe) =>
         new(
             q.Id,
             AnonymousAuthors.NameFor(ctx, q.Anonymous, q.AuthorId, authorName),
@@ -211,6 +211,7 @@ public sealed class QuestionCommands(LiveStore store, Messenger messenger)
         await tx.Db.LiveQuestions.FirstOrDefaultAsync(q => q.Id == id && q.SessionId == ctx.SessionId && !q.Deleted)
         ?? throw new LiveRuleException("That question is not part of this session.");
 
-    private static async Task<string> NameAsync(KindlingDb db, string userId) =>
-        await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync() ?? "";
+    /// <summary>The author's name; null when their account was deleted (read as "a former member").</summary>
+    private static Task<string?> NameAsync(KindlingDb db, string userId) =>
+        db.Users.Where(u => u.Id == userId).Select(u => (string?)u.DisplayName).FirstOrDefaultAsync();
 }

@@ -46,7 +46,7 @@ public class HomeModel(KindlingDb db, WorksheetAccess access, TemplateCatalog te
     public List<ProjectPage> Pages { get; private set; } = [];
     public string Owner =>
         Project.Members.Where(m => m.Role == ProjectRole.Owner).Select(m => m.User?.DisplayName).FirstOrDefault()
-        ?? "a member of the cohort";
+        ?? FormerMember.Name; // the owner can't be removed; only deleting their account leaves none
     public bool ReviewDue => Project.ReviewDueUtc <= clock.GetUtcNow().UtcDateTime;
 
     [BindProperty]

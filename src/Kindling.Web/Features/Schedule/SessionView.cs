@@ -68,22 +68,30 @@ public sealed record SessionView(
         Guid? onlySession = null
     )
     {
-        var sessions = await db
-            .Sessions.Where(s => s.CohortId == cohortId)
-            .WithLesson()
-            .Include(s => s.Cohort)
-            .OrderBy(s => s.StartsUtc)
-            .ToListAsync();
+        var views = await LoadAsync(db, cache, db.Sessions.Where(s => s.CohortId == cohortId));
+        return onlySession is null ? views : views.Where(v => v.Session.Id == onlySession).ToList();
+    }
+
+    /// <summary>Every session of these cohorts in time order, each with the pre-work of its own cohort (a person's
+    /// calendar across their cohorts).</summary>
+    public static Task<List<SessionView>> LoadAsync(
+        KindlingDb db,
+        LessonCache cache,
+        IReadOnlyCollection<Guid> cohortIds
+    ) => LoadAsync(db, cache, db.Sessions.Where(s => cohortIds.Contains(s.CohortId)));
+
+    private static async Task<List<SessionView>> LoadAsync(KindlingDb db, LessonCache cache, IQueryable<Session> query)
+    {
+        var sessions = await query.WithLesson().Include(s => s.Cohort).OrderBy(s => s.StartsUtc).ToListAsync();
         var views = new List<SessionView>();
-        AssignmentInfo? previous = null;
-        var earlier = false;
+        // Per cohort: the last assignment so far, and whether a session came before.
+        var previous = new Dictionary<Guid, AssignmentInfo?>();
         foreach (var s in sessions)
         {
             var doc = cache.Of(s);
-            if (onlySession is null || s.Id == onlySession)
-                views.Add(new SessionView(s, s.Cohort!, doc, previous, earlier));
-            previous = doc.Assignment ?? previous;
-            earlier = true;
+            var earlier = previous.TryGetValue(s.CohortId, out var assignment);
+            views.Add(new SessionView(s, s.Cohort!, doc, assignment, earlier));
+            previous[s.CohortId] = doc.Assignment ?? assignment;
         }
         return views;
     }

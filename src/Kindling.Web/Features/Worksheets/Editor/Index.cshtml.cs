@@ -156,12 +156,12 @@ public class WorksheetPageModel(KindlingDb db, WorksheetAccess access, SaveWorks
         var rights = Rights;
         Data = WorksheetData.Parse(rights.Worksheet.DataJson);
         BaseVersion = rights.Worksheet.Version;
-        UpdatedByName =
+        UpdatedByName = FormerMember.Or(
             await db
                 .Users.Where(u => u.Id == rights.Worksheet.UpdatedById)
                 .Select(u => u.DisplayName)
                 .FirstOrDefaultAsync()
-            ?? "";
+        );
         if (rights.CanEdit && Template.Fields.Any(f => FieldTypes.Of(f).ReadsProject))
             ProjectWorksheets = ProjectContext.Of(
                 await db

@@ -80,7 +80,7 @@ public sealed class SaveWorksheet(KindlingDb db, TimeProvider clock)
                         currentData,
                         merge.Merged,
                         current.Version,
-                        name ?? "someone",
+                        FormerMember.Or(name),
                         current.UpdatedUtc
                     );
                 }

@@ -86,7 +86,7 @@ public class VersionsModel(KindlingDb db, WorksheetAccess access, SaveWorksheet 
             select new
             {
                 v.Number,
-                Name = u == null ? "someone" : u.DisplayName,
+                Name = u == null ? FormerMember.Name : u.DisplayName,
                 v.SavedUtc,
                 v.Label,
                 v.RestoredFrom,
