@@ -34,30 +34,16 @@ public sealed partial class OutboxSender(
             _ => TimeSpan.FromHours(4),
         };
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var wake = signal.Next;
-            try
-            {
-                while (await RunOnceAsync(stoppingToken) == Batch) { }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogRoundFailed(log, e);
-            }
-            try
-            {
-                await Task.WhenAny(wake, Task.Delay(poll, clock, stoppingToken)).WaitAsync(stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        DrainLoop.RunAsync(
+            () => signal.Next,
+            RunOnceAsync,
+            Batch,
+            TimeSpan.FromSeconds(options.Value.PollSeconds),
+            clock,
+            e => LogRoundFailed(log, e),
+            stoppingToken
+        );
 
     /// <summary>Sends what is due now; returns how many messages it handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
