@@ -19,6 +19,17 @@ public sealed record NewResponse(
     string? ClientKey = null
 );
 
+/// <param name="Up">True to vote for the question, false to take your vote back.</param>
+public sealed record QuestionVote(bool Up = true, string? ClientKey = null);
+
+public sealed record QuestionAnswer(
+    [property: Description("A short answer note, at most 2,000 characters.")] string Answer,
+    string? ClientKey = null
+);
+
+/// <summary>A change stored in the session document: its sequence number.</summary>
+public sealed record Changed(long Seq);
+
 public sealed record NewQuestion(
     [property: Description("At most 2,000 characters.")] string Text,
     bool Anonymous = false,
@@ -60,6 +71,14 @@ public static class SessionApi
             .MapPost("/questions", AskAsync)
             .WithName("askQuestion")
             .WithSummary("Ask a question in the session's Q&A (participants and facilitators)");
+        session
+            .MapPost("/questions/{questionId:guid}/vote", VoteAsync)
+            .WithName("voteQuestion")
+            .WithSummary("Vote for a question, or take your vote back (participants and facilitators)");
+        session
+            .MapPost("/questions/{questionId:guid}/answer", AnswerQuestionAsync)
+            .WithName("answerQuestion")
+            .WithSummary("Mark a question answered with a short note, or change the note (facilitators)");
     }
 
     private static async Task<LiveContext?> ContextAsync(KindlingDb db, CurrentCohort cohort, Guid sessionId)
@@ -154,6 +173,60 @@ public static class SessionApi
             new AskQuestion(sessionId, body.Text, body.Anonymous, Key(body.ClientKey))
         );
         return await AnswerAsync(done, broadcaster, cohort, sessionId, "questions");
+    }
+
+    private static async Task<Results<Ok<Changed>, ProblemHttpResult>> VoteAsync(
+        Guid sessionId,
+        Guid questionId,
+        QuestionVote body,
+        CurrentCohort cohort,
+        KindlingDb db,
+        QuestionCommands questions,
+        LiveBroadcaster broadcaster
+    )
+    {
+        if (await ContextAsync(db, cohort, sessionId) is not { } ctx)
+            return ApiProblems.NotFound(NoSession);
+        if (!ctx.CanWrite)
+            return ApiProblems.Forbidden("Observers read the questions; participants and facilitators vote.");
+        var done = await questions.VoteAsync(
+            ctx,
+            new VoteQuestion(sessionId, questionId, body.Up, Key(body.ClientKey))
+        );
+        return await ChangedAsync(done, broadcaster);
+    }
+
+    private static async Task<Results<Ok<Changed>, ProblemHttpResult>> AnswerQuestionAsync(
+        Guid sessionId,
+        Guid questionId,
+        QuestionAnswer body,
+        CurrentCohort cohort,
+        KindlingDb db,
+        QuestionCommands questions,
+        LiveBroadcaster broadcaster
+    )
+    {
+        if (await ContextAsync(db, cohort, sessionId) is not { } ctx)
+            return ApiProblems.NotFound(NoSession);
+        if (!ctx.IsFacilitator)
+            return ApiProblems.Forbidden("Only the cohort's facilitators answer questions.");
+        var done = await questions.AnswerAsync(
+            ctx,
+            new AnswerQuestion(sessionId, questionId, body.Answer ?? "", Key(body.ClientKey))
+        );
+        return await ChangedAsync(done, broadcaster);
+    }
+
+    private static async Task<Results<Ok<Changed>, ProblemHttpResult>> ChangedAsync(
+        LiveStore.Committed done,
+        LiveBroadcaster broadcaster
+    )
+    {
+        if (!done.Ack.Ok)
+            return ApiProblems.Status(StatusCodes.Status422UnprocessableEntity, done.Ack.Error ?? "Not saved.");
+        if (done.Event is not null)
+            await broadcaster.PublishAsync(done);
+        return TypedResults.Ok(new Changed(done.Ack.Seq));
     }
 
     /// <summary>A change without a key of its own gets a fresh one: stored once, as the room's would be.</summary>

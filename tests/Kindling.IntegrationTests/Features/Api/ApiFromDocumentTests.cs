@@ -97,6 +97,55 @@ public class ApiFromDocumentTests(Apps apps)
 
         using var facilitatorHttp = await s.ClientAsAsync("facilitator");
         var facilitator = await OpenApiDriver.LoadAsync(facilitatorHttp);
+        var asked = (await facilitator.CallAsync("listQuestions", new { cohortId, sessionId }))
+            .Json!.Value.GetProperty("questions")
+            .EnumerateArray()
+            .Single(q => q.GetProperty("text").GetString() == "Who waters?");
+        var questionId = asked.GetProperty("id").GetGuid();
+        Assert.Equal(
+            200,
+            (
+                await facilitator.CallAsync(
+                    "voteQuestion",
+                    new
+                    {
+                        cohortId,
+                        sessionId,
+                        questionId,
+                    },
+                    new { up = true }
+                )
+            ).Status
+        );
+        var answered = await facilitator.CallAsync(
+            "answerQuestion",
+            new
+            {
+                cohortId,
+                sessionId,
+                questionId,
+            },
+            new { answer = "The rota on the shed door" }
+        );
+        Assert.Equal(200, answered.Status);
+        var seen = (await api.CallAsync("listQuestions", new { cohortId, sessionId }))
+            .Json!.Value.GetProperty("questions")
+            .EnumerateArray()
+            .Single(q => q.GetProperty("id").GetGuid() == questionId);
+        Assert.Equal("The rota on the shed door", seen.GetProperty("answer").GetString());
+        Assert.Equal(1, seen.GetProperty("votes").GetInt32());
+        var ownVote = await api.CallAsync(
+            "voteQuestion",
+            new
+            {
+                cohortId,
+                sessionId,
+                questionId,
+            },
+            new { up = true }
+        );
+        Assert.Equal(422, ownVote.Status); // nobody votes for their own question
+
         var attendance = await facilitator.CallAsync("exportAttendance", new { cohortId, format = "json" });
         Assert.Equal(4, attendance.Json!.Value.GetArrayLength()); // four members (the seed's peer too), one session
         var feedback = await facilitator.CallAsync("getFeedbackSummary", new { cohortId });

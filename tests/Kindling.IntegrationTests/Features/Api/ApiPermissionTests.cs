@@ -37,6 +37,23 @@ public class ApiPermissionTests(Apps apps)
         ["POST /api/v1/cohorts/{cohortId}/sessions/{sessionId}/responses"] = [404, 404, 403, 201, 201],
         ["GET /api/v1/cohorts/{cohortId}/sessions/{sessionId}/questions"] = [404, 404, 200, 200, 200],
         ["POST /api/v1/cohorts/{cohortId}/sessions/{sessionId}/questions"] = [404, 404, 403, 201, 201],
+        // The facilitator votes for the participant's question; the participant cannot vote for their own.
+        ["POST /api/v1/cohorts/{cohortId}/sessions/{sessionId}/questions/{questionId}/vote"] =
+        [
+            404,
+            404,
+            403,
+            422,
+            200,
+        ],
+        ["POST /api/v1/cohorts/{cohortId}/sessions/{sessionId}/questions/{questionId}/answer"] =
+        [
+            404,
+            404,
+            403,
+            403,
+            200,
+        ],
         ["GET /api/v1/cohorts/{cohortId}/feedback"] = [404, 404, 403, 403, 200],
         ["GET /api/v1/cohorts/{cohortId}/exports/members.{format}"] = [404, 404, 403, 403, 200],
         ["GET /api/v1/cohorts/{cohortId}/exports/attendance.{format}"] = [404, 404, 403, 403, 200],
@@ -71,6 +88,8 @@ public class ApiPermissionTests(Apps apps)
         foreach (var role in Roles)
             clients[role] = await s.ClientAsAsync(role);
         var wrong = new List<string>();
+        var asked = await clients["participant"].PostAsJsonAsync($"{s.SessionUrl}/questions", new { text = "Why?" });
+        var questionId = (await ApiScenario.JsonAsync(asked)).GetProperty("id").GetGuid();
         foreach (var (method, path) in await OperationsAsync(clients["outsider"]))
         {
             var key = $"{method} {path}";
@@ -78,6 +97,7 @@ public class ApiPermissionTests(Apps apps)
                 .Replace("{sessionId}", s.S.SessionId.ToString())
                 .Replace("{projectId}", s.Project.ProjectId.ToString())
                 .Replace("{worksheetId}", s.Project.WorksheetId.ToString())
+                .Replace("{questionId}", questionId.ToString())
                 .Replace("{slug}", "foundations")
                 .Replace("{format}", "csv");
             for (var i = 0; i < Roles.Length; i++)
@@ -102,6 +122,10 @@ public class ApiPermissionTests(Apps apps)
     private static JsonContent? BodyFor(string key, ApiScenario s, string role) =>
         key switch
         {
+            _ when key.EndsWith("/vote", StringComparison.Ordinal) => JsonContent.Create(new { up = true }),
+            _ when key.EndsWith("/answer", StringComparison.Ordinal) => JsonContent.Create(
+                new { answer = $"Answered by the {role}" }
+            ),
             _ when key.EndsWith("/responses", StringComparison.Ordinal) => JsonContent.Create(
                 new { sectionId = s.SectionId, text = $"From the {role}" }
             ),
