@@ -87,6 +87,21 @@ public static class SessionApi
         return ctx?.CohortId == cohort.CohortId ? ctx : null;
     }
 
+    /// <summary>The caller's live context when they may make this change; otherwise the problem to answer.</summary>
+    private static async Task<(LiveContext? Ctx, ProblemHttpResult? Refused)> WriterAsync(
+        KindlingDb db,
+        CurrentCohort cohort,
+        Guid sessionId,
+        Func<LiveContext, bool> may,
+        string refusal
+    )
+    {
+        if (await ContextAsync(db, cohort, sessionId) is not { } ctx)
+            return (null, ApiProblems.NotFound(NoSession));
+        return may(ctx) ? (ctx, null) : (null, ApiProblems.Forbidden(refusal));
+    }
+
+    private const string ObserversRead = "Observers read only; participants and facilitators may write here.";
     private const string NoSession = "This cohort has no session with this id.";
     private const string NotOpen = "This session's document is not open yet; it opens when a facilitator starts it.";
 
@@ -131,12 +146,11 @@ public static class SessionApi
     {
         if (string.IsNullOrWhiteSpace(body.Text))
             return ApiProblems.Invalid("text", "Write something before sending the response.");
-        if (await ContextAsync(db, cohort, sessionId) is not { } ctx)
-            return ApiProblems.NotFound(NoSession);
-        if (!ctx.CanWrite)
-            return ApiProblems.Forbidden("Observers read only; participants and facilitators may write.");
+        var (ctx, refused) = await WriterAsync(db, cohort, sessionId, c => c.CanWrite, ObserversRead);
+        if (refused is not null)
+            return refused;
         var done = await responses.AddAsync(
-            ctx,
+            ctx!,
             new AddResponse(sessionId, body.SectionId, body.Text, body.Anonymous, Key(body.ClientKey))
         );
         return await AnswerAsync(done, broadcaster, cohort, sessionId, "document");
@@ -164,12 +178,11 @@ public static class SessionApi
     {
         if (string.IsNullOrWhiteSpace(body.Text))
             return ApiProblems.Invalid("text", "Write your question before sending it.");
-        if (await ContextAsync(db, cohort, sessionId) is not { } ctx)
-            return ApiProblems.NotFound(NoSession);
-        if (!ctx.CanWrite)
-            return ApiProblems.Forbidden("Observers read only; participants and facilitators may ask.");
+        var (ctx, refused) = await WriterAsync(db, cohort, sessionId, c => c.CanWrite, ObserversRead);
+        if (refused is not null)
+            return refused;
         var done = await questions.AskAsync(
-            ctx,
+            ctx!,
             new AskQuestion(sessionId, body.Text, body.Anonymous, Key(body.ClientKey))
         );
         return await AnswerAsync(done, broadcaster, cohort, sessionId, "questions");
@@ -185,12 +198,11 @@ public static class SessionApi
         LiveBroadcaster broadcaster
     )
     {
-        if (await ContextAsync(db, cohort, sessionId) is not { } ctx)
-            return ApiProblems.NotFound(NoSession);
-        if (!ctx.CanWrite)
-            return ApiProblems.Forbidden("Observers read the questions; participants and facilitators vote.");
+        var (ctx, refused) = await WriterAsync(db, cohort, sessionId, c => c.CanWrite, ObserversRead);
+        if (refused is not null)
+            return refused;
         var done = await questions.VoteAsync(
-            ctx,
+            ctx!,
             new VoteQuestion(sessionId, questionId, body.Up, Key(body.ClientKey))
         );
         return await ChangedAsync(done, broadcaster);
@@ -206,12 +218,17 @@ public static class SessionApi
         LiveBroadcaster broadcaster
     )
     {
-        if (await ContextAsync(db, cohort, sessionId) is not { } ctx)
-            return ApiProblems.NotFound(NoSession);
-        if (!ctx.IsFacilitator)
-            return ApiProblems.Forbidden("Only the cohort's facilitators answer questions.");
+        var (ctx, refused) = await WriterAsync(
+            db,
+            cohort,
+            sessionId,
+            c => c.IsFacilitator,
+            "Only the cohort's facilitators answer questions."
+        );
+        if (refused is not null)
+            return refused;
         var done = await questions.AnswerAsync(
-            ctx,
+            ctx!,
             new AnswerQuestion(sessionId, questionId, body.Answer ?? "", Key(body.ClientKey))
         );
         return await ChangedAsync(done, broadcaster);
